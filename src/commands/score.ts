@@ -1,0 +1,9 @@
+// Placeholder while the score command is being built; replaced by its real module.
+import { UserError } from '../core/errors.js';
+import type { CommandContext } from './context.js';
+
+export const help = 'Usage: toc-review score (not available yet)';
+
+export async function run(_args: string[], _context: CommandContext): Promise<number> {
+  throw new UserError('score: not available yet');
+}

@@ -1,0 +1,114 @@
+// Criteria sets are data (YAML), validated on load. Errors name the file, the line and the field.
+import { z } from 'zod';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { UserError } from './errors.js';
+import { sha256 } from './hash.js';
+import { sanitizeLine } from './sanitize.js';
+
+const FACT_KINDS = ['adopters', 'maintainers', 'metrics', 'versioning'] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
+
+const idSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
+
+const scaleValueSchema = z.strictObject({
+  value: z.number().int().min(0).max(9),
+  label: z.string().min(1),
+  /** Whether this score counts as "criterion met" in summaries. */
+  meets: z.boolean(),
+  description: z.string().optional(),
+});
+
+const hintsSchema = z.strictObject({
+  /** Words or phrases that mark a heading as relevant (case-insensitive substring match). */
+  headings: z.array(z.string().min(1)).default([]),
+  /** Words or phrases that mark body text as relevant. */
+  keywords: z.array(z.string().min(1)).default([]),
+  /** Which extracted fact lists speak to this criterion. */
+  facts: z.array(z.enum(FACT_KINDS)).default([]),
+});
+
+const itemSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  question: z.string().min(1),
+  guidance: z.string().min(1),
+  required: z.boolean().default(true),
+  hints: hintsSchema.default({ headings: [], keywords: [], facts: [] }),
+});
+
+const criteriaSetSchema = z
+  .strictObject({
+    id: idSchema,
+    title: z.string().min(1),
+    version: z.number().int().min(1).default(1),
+    description: z.string().default(''),
+    scale: z.array(scaleValueSchema).min(2),
+    items: z.array(itemSchema).min(1),
+  })
+  .superRefine((set, ctx) => {
+    const seen = new Set<string>();
+    set.items.forEach((item, index) => {
+      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', index, 'id'], message: `duplicate item id "${item.id}"` });
+      seen.add(item.id);
+    });
+    const values = new Set<number>();
+    set.scale.forEach((entry, index) => {
+      if (values.has(entry.value)) ctx.addIssue({ code: 'custom', path: ['scale', index, 'value'], message: `duplicate scale value ${entry.value}` });
+      values.add(entry.value);
+    });
+  });
+
+export type ScaleValue = z.infer<typeof scaleValueSchema>;
+export type CriteriaItem = z.infer<typeof itemSchema>;
+export type CriteriaHints = z.infer<typeof hintsSchema>;
+
+export interface CriteriaSet extends z.infer<typeof criteriaSetSchema> {
+  /** Where it was loaded from and the sha256 of its bytes, for score files. */
+  source: { path: string; sha256: string };
+}
+
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(top level)';
+}
+
+/** Parse and validate a criteria set from YAML (JSON is YAML too). */
+export function parseCriteriaSet(text: string, path: string): CriteriaSet {
+  const file = sanitizeLine(path);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const line = lineCounter.linePos(firstError.pos[0]).line;
+    const message = sanitizeLine(firstError.message.split('\n')[0] ?? 'syntax error');
+    throw new UserError(`${file}:${line}: YAML syntax error: ${message}`);
+  }
+  const data: unknown = doc.toJS();
+  const result = criteriaSetSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    // Point at the offending node, or at its parent when the field is missing.
+    let node: unknown = undefined;
+    for (let depth = issue.path.length; depth >= 0 && !isNode(node); depth--) {
+      node = depth === 0 ? doc.contents : doc.getIn(issue.path.slice(0, depth) as unknown[], true);
+    }
+    const offset = isNode(node) && node.range ? node.range[0] : 0;
+    const line = lineCounter.linePos(offset).line;
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    else if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) message = 'missing required field';
+    throw new UserError(`${file}:${line}: ${fieldName(issue.path)}: ${sanitizeLine(message)}`);
+  }
+  return { ...result.data, source: { path, sha256: sha256(text) } };
+}
+
+export function scaleLabel(set: CriteriaSet, value: number | null | undefined): string {
+  if (value === null || value === undefined) return 'unscored';
+  return set.scale.find((entry) => entry.value === value)?.label ?? String(value);
+}
+
+export function scoreMeets(set: CriteriaSet, value: number | null | undefined): boolean | null {
+  if (value === null || value === undefined) return null;
+  return set.scale.find((entry) => entry.value === value)?.meets ?? null;
+}

@@ -1,0 +1,90 @@
+// Contract 1 of DESIGN.md: the shape of `toc-review extract --json`. Fields may be added;
+// these names and meanings must not drift.
+
+export const EXTRACT_SCHEMA = 'toc-review/extract@1' as const;
+
+export const METRIC_KINDS = [
+  'commits',
+  'merged_prs',
+  'prs',
+  'contributors',
+  'contributing_orgs',
+  'releases',
+  'stars',
+  'forks',
+  'other',
+] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
+
+export const METRIC_PERIODS = ['week', 'month', 'year', 'total'] as const;
+export type MetricPeriod = (typeof METRIC_PERIODS)[number] | null;
+
+export interface DocumentInfo {
+  path: string;
+  sha256: string;
+  title: string;
+  lineCount: number;
+}
+
+export interface Adopter {
+  name: string;
+  line: number;
+}
+
+export interface Maintainer {
+  name: string;
+  handle: string | null;
+  affiliation: string | null;
+  line: number;
+}
+
+export interface Metric {
+  kind: MetricKind;
+  value: number;
+  period: MetricPeriod;
+  line: number;
+  /** Exact substring of the line, markdown included. */
+  quote: string;
+}
+
+export interface VersioningStatement {
+  line: number;
+  quote: string;
+}
+
+export interface Facts {
+  adopters: Adopter[];
+  /** An adopter count stated in prose ("11 adopters in production"), or null. */
+  adoptersClaimedCount?: number | null;
+  maintainers: Maintainer[];
+  metrics: Metric[];
+  versioning: VersioningStatement[];
+}
+
+export interface EvidencePassage {
+  startLine: number;
+  endLine: number;
+  heading: string;
+  reason: string;
+}
+
+export interface Suggestion {
+  /** A value of the criteria set's scale, or null when there is nothing to go on. */
+  score: number | null;
+  rationale: string;
+}
+
+export interface CriterionEvidence {
+  id: string;
+  evidence: EvidencePassage[];
+  suggestion: Suggestion;
+  /** Explicit gaps: what is missing and what to ask the project. Empty when nothing is missing. */
+  gaps: string[];
+}
+
+export interface ExtractResult {
+  schema: typeof EXTRACT_SCHEMA;
+  document: DocumentInfo;
+  facts: Facts;
+  criteria: CriterionEvidence[];
+}

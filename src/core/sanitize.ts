@@ -1,0 +1,48 @@
+// The one sanitiser for untrusted text (documents, shared score files, error messages quoting
+// input) on its way to a terminal. Escape sequences are dropped whole, so a hidden OSC 52
+// clipboard write or a CSI repaint leaves no trace; lone control and bidi-override characters
+// are shown as visible escapes (`\x07`, `\u202e`) so the reviewer can see something was there.
+
+// ESC-introduced sequences. String-type ones (OSC, DCS, SOS, PM, APC) run to BEL or ST
+// (ESC \ or 0x9c) or, if unterminated, to the end of the text.
+const ESC_STRING = String.raw`\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c|$)`;
+const ESC_CSI = String.raw`\x1b\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?`;
+const ESC_OTHER = String.raw`\x1b[\x20-\x2f]*[\x30-\x7e]?`;
+// 8-bit C1 forms: CSI (0x9b) and the string introducers (0x90 DCS, 0x98 SOS, 0x9d OSC, 0x9e PM, 0x9f APC).
+const C1_STRING = String.raw`[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c|$)`;
+const C1_CSI = String.raw`\x9b[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?`;
+
+const SEQUENCE = new RegExp(`${ESC_STRING}|${ESC_CSI}|${ESC_OTHER}|${C1_STRING}|${C1_CSI}`, 'g');
+
+// Controls left after sequences are gone: C0 except tab and newline, DEL, C1, bidi overrides
+// and isolates.
+const LONE_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+const LONE_CONTROL_OR_NEWLINE = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+
+function visibleEscape(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+export interface SanitizeOptions {
+  /** Keep "\n" and "\t" (default). Set false for one-line contexts such as error messages. */
+  multiline?: boolean;
+}
+
+/** Untrusted text made safe to print: no control sequence survives. CRLF becomes LF. */
+export function sanitizeText(text: string, options: SanitizeOptions = {}): string {
+  const multiline = options.multiline ?? true;
+  const withoutSequences = text.replace(/\r\n/g, '\n').replace(SEQUENCE, '');
+  if (multiline) return withoutSequences.replace(LONE_CONTROL, visibleEscape);
+  return withoutSequences.replace(/[\n\t]/g, ' ').replace(LONE_CONTROL_OR_NEWLINE, visibleEscape);
+}
+
+/** One-line form for error messages and status lines that quote input. */
+export function sanitizeLine(text: string): string {
+  return sanitizeText(text, { multiline: false });
+}
+
+/** True when the text holds anything the sanitiser would change (besides CRLF). */
+export function hasControlCharacters(text: string): boolean {
+  return /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/.test(text.replace(/\r\n/g, '\n'));
+}

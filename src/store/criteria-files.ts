@@ -1,0 +1,54 @@
+// Finding and loading criteria sets: the shipped ones in criteria/ by id, or a user's file by path.
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseCriteriaSet, type CriteriaSet } from '../core/criteria.js';
+import { UserError } from '../core/errors.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import { packageRoot } from './package-root.js';
+
+export const DEFAULT_CRITERIA_ID = 'cncf-incubation';
+
+export function builtinCriteriaDir(): string {
+  return join(packageRoot(), 'criteria');
+}
+
+/** Paths of the shipped criteria files, sorted. */
+export function builtinCriteriaFiles(): string[] {
+  const dir = builtinCriteriaDir();
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+function looksLikePath(ref: string): boolean {
+  return ref.includes('/') || ref.includes('\\') || /\.(ya?ml|json)$/i.test(ref);
+}
+
+export async function loadCriteriaFile(path: string): Promise<CriteriaSet> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : `cannot read (${code})`;
+    throw new UserError(`${sanitizeLine(path)}: ${reason}`);
+  }
+  return parseCriteriaSet(text, path);
+}
+
+/** Load a criteria set by shipped id ("cncf-incubation") or by file path. */
+export async function loadCriteria(ref: string = DEFAULT_CRITERIA_ID): Promise<CriteriaSet> {
+  if (looksLikePath(ref)) return loadCriteriaFile(ref);
+  const path = builtinCriteriaFiles().find((file) => file.endsWith(`/${ref}.yaml`) || file.endsWith(`/${ref}.yml`));
+  if (!path) {
+    const known = builtinCriteriaFiles().map((f) => f.replace(/^.*\//, '').replace(/\.ya?ml$/, ''));
+    throw new UserError(`unknown criteria set "${sanitizeLine(ref)}" (shipped: ${known.join(', ')}; or give a path to a YAML file)`);
+  }
+  return loadCriteriaFile(path);
+}
+
+export async function loadAllBuiltinCriteria(): Promise<CriteriaSet[]> {
+  return Promise.all(builtinCriteriaFiles().map((file) => loadCriteriaFile(file)));
+}
