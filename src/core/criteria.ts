@@ -89,9 +89,11 @@ export function parseCriteriaSet(text: string, path: string): CriteriaSet {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     // Point at the offending node, or at its parent when the field is missing.
+    // An unknown key is pointed at by its own value's node.
+    const target = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
     let node: unknown = undefined;
-    for (let depth = issue.path.length; depth >= 0 && !isNode(node); depth--) {
-      node = depth === 0 ? doc.contents : doc.getIn(issue.path.slice(0, depth) as unknown[], true);
+    for (let depth = target.length; depth >= 0 && !isNode(node); depth--) {
+      node = depth === 0 ? doc.contents : doc.getIn(target.slice(0, depth) as unknown[], true);
     }
     const offset = isNode(node) && node.range ? node.range[0] : 0;
     const line = lineCounter.linePos(offset).line;

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+describe('toc-review CLI skeleton', () => {
+  it('prints the package version', async () => {
+    const { code, stdout } = await runCli(['--version']);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('lists every command in --help', async () => {
+    const { code, stdout } = await runCli(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['review', 'extract', 'score', 'export', 'panel', 'validate', 'criteria', 'config']) {
+      expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    }
+  });
+
+  it('refuses an unknown command with a one-line reason, usage and exit 2', async () => {
+    const { code, stdout, stderr } = await runCli(['frobnicate']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toBe('toc-review: unknown command "frobnicate"');
+    expect(stderr).toContain('Usage: toc-review');
+  });
+
+  it('refuses an unknown flag with exit 2', async () => {
+    const { code, stderr } = await runCli(['criteria', 'list', '--nope']);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe("toc-review: criteria: unknown option '--nope' (see: toc-review criteria --help)");
+  });
+
+  it('criteria list names the shipped set with its four item ids', async () => {
+    const { code, stdout } = await runCli(['criteria', 'list']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('cncf-incubation');
+    expect(stdout).toContain('production-users, committer-health, commit-flow, versioning');
+  });
+
+  it('criteria show --json prints the parsed set', async () => {
+    const { code, stdout } = await runCli(['criteria', 'show', 'cncf-incubation', '--json']);
+    expect(code).toBe(0);
+    const set = JSON.parse(stdout) as { id: string; items: { id: string; hints: { facts: string[] } }[] };
+    expect(set.id).toBe('cncf-incubation');
+    expect(set.items.map((i) => i.hints.facts[0])).toEqual(['adopters', 'maintainers', 'metrics', 'versioning']);
+  });
+
+  it('criteria show on a missing file or unknown id fails with one line, exit 1', async () => {
+    const missing = await runCli(['criteria', 'show', './no-such.yaml']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('toc-review: ./no-such.yaml: no such file\n');
+    const unknown = await runCli(['criteria', 'show', 'nope']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('unknown criteria set "nope"');
+  });
+
+  it('every command answers --help with its own usage', async () => {
+    for (const command of ['criteria', 'extract', 'score', 'export', 'panel', 'validate', 'config', 'review']) {
+      const { code, stdout } = await runCli([command, '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`toc-review ${command}`);
+    }
+  });
+});
