@@ -1,0 +1,282 @@
+// Score files on disk: one per reviewer per document under <workspace>/scores/. Opening takes a
+// lock (or reports who holds it and opens read-only), validates the file without trusting it,
+// migrates an older schema (keeping a backup), and flags a document that changed since it was
+// scored. Saves are atomic and skipped when the bytes would not change.
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { documentLines, relocateCitations, type CitationRelocation } from '../core/citation-relocate.js';
+import type { CriteriaSet } from '../core/criteria.js';
+import { UserError } from '../core/errors.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import {
+  assertValidScoreFile,
+  checkAgainstCriteria,
+  newScoreFile,
+  parseScoreFileWithInfo,
+  reconcileWithCriteria,
+  serializeScoreFile,
+  type Reviewer,
+  type ScoreFile,
+} from '../core/score-file.js';
+import { writeFileAtomic, removeStaleTempFiles } from './atomic-write.js';
+import { acquireLock, type HeldLock, type LockHolder } from './lock.js';
+import { documentRelativePath, scoreFilePath as workspaceScoreFilePath, scoreFilePathsFor, workspaceForDocument } from './workspace.js';
+
+export type { LockHolder } from './lock.js';
+
+/** Score files are small; anything this big is not one. */
+export const MAX_SCORE_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Where a reviewer's score file for a document lives. A document outside `workspace` uses its own
+ * folder as the workspace.
+ */
+export function scoreFilePath(workspace: string, documentPath: string, reviewerHandle: string): string {
+  return workspaceScoreFilePath(workspaceForDocument(workspace, documentPath), documentPath, reviewerHandle);
+}
+
+function describeReadError(path: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const shown = sanitizeLine(path);
+  if (code === 'ENOENT') return new UserError(`${shown}: no such file`);
+  if (code === 'EACCES' || code === 'EPERM') return new UserError(`${shown}: permission denied`);
+  if (code === 'EISDIR') return new UserError(`${shown}: is a directory, not a score file`);
+  return new UserError(`${shown}: cannot read (${code ?? String(error)})`);
+}
+
+/** The raw text of a score file, with size and encoding checks. Throws UserError. */
+export async function readScoreFileText(path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (info.size > MAX_SCORE_FILE_BYTES) throw new UserError(`${sanitizeLine(path)}: ${info.size} bytes is too large for a score file`);
+    bytes = await readFile(path);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw describeReadError(path, error);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${sanitizeLine(path)}: not valid UTF-8 text`);
+  }
+}
+
+export type LoadedScoreFile =
+  | { path: string; ok: true; file: ScoreFile; migratedFrom: number | null }
+  | { path: string; ok: false; error: string };
+
+/** Load one score file, validated (and migrated in memory if old). Throws UserError. */
+export async function loadScoreFile(path: string, criteria?: CriteriaSet): Promise<{ file: ScoreFile; migratedFrom: number | null }> {
+  const parsed = parseScoreFileWithInfo(await readScoreFileText(path), path);
+  if (criteria) checkAgainstCriteria(parsed.file, criteria, path);
+  return parsed;
+}
+
+/**
+ * Load many score files, each with its own result: one bad file does not hide the others. Errors
+ * are one line naming the file (already sanitised). Order follows `paths`.
+ */
+export async function loadScoreFiles(paths: readonly string[], criteria?: CriteriaSet): Promise<LoadedScoreFile[]> {
+  return Promise.all(
+    paths.map(async (path): Promise<LoadedScoreFile> => {
+      try {
+        const { file, migratedFrom } = await loadScoreFile(path, criteria);
+        return { path, ok: true, file, migratedFrom };
+      } catch (error) {
+        if (error instanceof UserError) return { path, ok: false, error: error.message };
+        throw error;
+      }
+    }),
+  );
+}
+
+/** Every reviewer's score file for one document (for the panel and the review screen). */
+export async function listScoreFiles(workspace: string, documentPath: string, criteria?: CriteriaSet): Promise<LoadedScoreFile[]> {
+  return loadScoreFiles(await scoreFilePathsFor(workspaceForDocument(workspace, documentPath), documentPath), criteria);
+}
+
+export interface OpenScoreSessionOptions {
+  workspace: string;
+  documentPath: string;
+  /** The document as read now. `text` (optional) lets the session propose relocated citations. */
+  document: { sha256: string; title: string; origin?: string | null; text?: string };
+  criteria: CriteriaSet;
+  reviewer: Reviewer;
+  /** Open without taking the lock and never write. */
+  readOnly?: boolean;
+  /** Suggested scores by item id, recorded in a new file. */
+  suggestions?: Readonly<Record<string, number | null>>;
+  now?: () => Date;
+}
+
+export interface ScoreSession {
+  readonly path: string;
+  /** The current file: as loaded (migrated, reconciled with the criteria set), then as last saved. */
+  readonly file: ScoreFile;
+  readonly readOnly: boolean;
+  /** Who holds the lock when we could not take it (then readOnly is true); null otherwise. */
+  readonly lockHolder: LockHolder | null;
+  /** Whether the file was on disk when opened (a new file is written on the first save). */
+  readonly existed: boolean;
+  /** The document's sha256 differs from the one the file was scored against. */
+  readonly documentChanged: boolean;
+  /** When documentChanged and the document text was given: where each citation is now. */
+  readonly relocations: readonly CitationRelocation[];
+  /** The file as it would be with citations relocated and the new sha256 (null unless documentChanged). */
+  readonly rebased: ScoreFile | null;
+  /** Older schema version the file was migrated from (backup written unless read-only), else null. */
+  readonly migratedFrom: number | null;
+  readonly backupPath: string | null;
+  /** Atomic write; no-op when read-only or when the bytes would not change. */
+  save(next: ScoreFile): Promise<void>;
+  /** Release the lock. Idempotent. */
+  close(): Promise<void>;
+}
+
+async function freeBackupPath(path: string, version: number): Promise<string> {
+  for (let n = 0; ; n++) {
+    const candidate = `${path}.v${version}${n === 0 ? '' : `.${n}`}.bak`;
+    try {
+      await stat(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+}
+
+class FileScoreSession implements ScoreSession {
+  file: ScoreFile;
+  existed: boolean;
+  documentChanged = false;
+  relocations: CitationRelocation[] = [];
+  rebased: ScoreFile | null = null;
+  migratedFrom: number | null = null;
+  backupPath: string | null = null;
+  private lastBytes: string | null;
+  private queue: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    readonly path: string,
+    file: ScoreFile,
+    lastBytes: string | null,
+    readonly readOnly: boolean,
+    readonly lockHolder: LockHolder | null,
+    private readonly lock: HeldLock | null,
+  ) {
+    this.file = file;
+    this.lastBytes = lastBytes;
+    this.existed = lastBytes !== null;
+  }
+
+  save(next: ScoreFile): Promise<void> {
+    // Saves run one after another, so the last call's content is what ends up on disk.
+    const run = this.queue.then(() => this.write(next));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(next: ScoreFile): Promise<void> {
+    if (this.readOnly) return;
+    if (this.closed) throw new UserError(`${sanitizeLine(this.path)}: session is closed; cannot save`);
+    assertValidScoreFile(next, this.path);
+    const bytes = serializeScoreFile(next);
+    if (bytes === this.lastBytes) {
+      this.file = next;
+      return;
+    }
+    await mkdir(dirname(this.path), { recursive: true });
+    try {
+      await writeFileAtomic(this.path, bytes);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UserError(`${sanitizeLine(this.path)}: cannot save (${code ?? String(error)}); your last change is not on disk`);
+    }
+    this.lastBytes = bytes;
+    this.file = next;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.queue;
+    this.closed = true;
+    await this.lock?.release();
+  }
+}
+
+export async function openScoreSession(options: OpenScoreSessionOptions): Promise<ScoreSession> {
+  const now = options.now ?? (() => new Date());
+  const workspace = workspaceForDocument(options.workspace, options.documentPath);
+  const path = workspaceScoreFilePath(workspace, options.documentPath, options.reviewer.handle);
+  const shown = sanitizeLine(path);
+
+  let lock: HeldLock | null = null;
+  let holder: LockHolder | null = null;
+  if (!options.readOnly) {
+    try {
+      await mkdir(dirname(path), { recursive: true });
+    } catch (error) {
+      throw new UserError(`${sanitizeLine(dirname(path))}: cannot create the scores folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    const result = await acquireLock(path);
+    if (result.acquired) lock = result.lock;
+    else holder = result.holder;
+  }
+  const readOnly = options.readOnly === true || lock === null;
+
+  try {
+    let text: string | null = null;
+    try {
+      await stat(path);
+      text = await readScoreFileText(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+
+    if (text === null) {
+      const file = newScoreFile({
+        document: { path: documentRelativePath(workspace, options.documentPath), sha256: options.document.sha256, title: options.document.title, origin: options.document.origin ?? null },
+        criteria: options.criteria,
+        reviewer: options.reviewer,
+        suggestions: options.suggestions,
+        now: now(),
+      });
+      return new FileScoreSession(path, file, null, readOnly, holder, lock);
+    }
+
+    const parsed = parseScoreFileWithInfo(text, path);
+    let file = parsed.file;
+    if (file.reviewer.handle !== options.reviewer.handle) {
+      throw new UserError(`${shown}: reviewer.handle: "${sanitizeLine(file.reviewer.handle)}" does not match the file name (expected "${options.reviewer.handle}")`);
+    }
+    checkAgainstCriteria(file, options.criteria, path);
+    file = reconcileWithCriteria(file, options.criteria, now());
+
+    if (lock) await removeStaleTempFiles(path);
+    const session = new FileScoreSession(path, file, parsed.migratedFrom === null ? text : null, readOnly, holder, lock);
+    session.existed = true;
+    if (parsed.migratedFrom !== null) {
+      session.migratedFrom = parsed.migratedFrom;
+      if (!readOnly) {
+        // Keep the old bytes before the first write in the new format.
+        session.backupPath = await freeBackupPath(path, parsed.migratedFrom);
+        await writeFileAtomic(session.backupPath, text);
+        await session.save(file);
+      }
+    }
+    if (file.document.sha256 !== options.document.sha256) {
+      session.documentChanged = true;
+      if (options.document.text !== undefined) {
+        const { file: relocated, relocations } = relocateCitations(file, documentLines(options.document.text), now());
+        session.relocations = relocations;
+        session.rebased = { ...relocated, document: { ...relocated.document, sha256: options.document.sha256, title: options.document.title }, updatedAt: now().toISOString() };
+      }
+    }
+    return session;
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
