@@ -1,0 +1,143 @@
+// One reviewer's scored summary as paste-ready GitHub-flavoured markdown (a TOC issue comment,
+// a due-diligence PR section). Pure. Everything that came from the document, the score file or
+// a criteria file goes through markdown-escape, so it renders as text and never as markup.
+import type { CriteriaSet } from './criteria.js';
+import type { ExtractResult } from './extract-types.js';
+import { blockquote, codeSpan, escapeInline, escapeParagraphs, link, tableCell } from './markdown-escape.js';
+import type { ScoreFile } from './score-file.js';
+import { buildSummary, type Summary, type SummaryCitation, type SummaryItem, type SummaryOptions } from './summary.js';
+
+/** Characters of the sha256 shown (like git's short hashes, long enough to be unambiguous). */
+export const SHORT_SHA = 12;
+
+export function shortSha(sha: string): string {
+  return sha.slice(0, SHORT_SHA);
+}
+
+/** "2 (Met)", or "unscored". */
+export function scoreText(score: number | null, label: string): string {
+  return score === null ? 'unscored' : `${score} (${label})`;
+}
+
+export function metText(meets: boolean | null): string {
+  if (meets === null) return '— unscored';
+  return meets ? '✅ met' : '❌ not met';
+}
+
+function dateOf(timestamp: string): string {
+  return timestamp.slice(0, 10);
+}
+
+export function lineRefText(startLine: number, endLine: number): string {
+  return startLine === endLine ? `Line ${startLine}` : `Lines ${startLine}–${endLine}`;
+}
+
+/** "Lines 40–52", linked to the exact lines when the origin is known. */
+export function lineRef(citation: Pick<SummaryCitation, 'startLine' | 'endLine' | 'url'>): string {
+  return link(lineRefText(citation.startLine, citation.endLine), citation.url);
+}
+
+/** The "Document:" line shared by single and panel exports. */
+export function documentLine(document: Summary['document']): string {
+  const source = document.origin ? ` (${link('source', document.origin)})` : '';
+  return `- **Document:** ${codeSpan(document.path)}${source}, sha256 ${codeSpan(shortSha(document.sha256))}`;
+}
+
+export function criteriaLine(criteria: Summary['criteria']): string {
+  return `- **Criteria:** ${escapeInline(criteria.title)} (${codeSpan(criteria.id)}, version ${criteria.version})`;
+}
+
+export function scaleLine(criteria: Summary['criteria']): string {
+  const values = criteria.scale.map((s) => `${s.value} ${escapeInline(s.label)}${s.meets ? ' (met)' : ''}`);
+  return `- **Scale:** ${values.join(', ')}`;
+}
+
+/** Paragraphs explaining a document or criteria set that is not the one scored; [] when all is current. */
+export function statusNotes(summary: Pick<Summary, 'document' | 'criteria'>): string[] {
+  const notes: string[] = [];
+  const { document } = summary;
+  if (document.status === 'changed') {
+    notes.push(
+      `**Note:** the document has changed since it was scored (now sha256 ${codeSpan(shortSha(document.currentSha256 ?? ''))}). ` +
+        'Quotes and line references are from the version scored; the gaps below are from the current version.',
+    );
+  } else if (document.status === 'unavailable') {
+    notes.push(`**Note:** the document could not be read (${escapeInline(document.problem ?? 'unknown reason')}), so the gaps list was not computed.`);
+  }
+  if (!summary.criteria.sameAsScored) {
+    notes.push(`**Note:** the criteria set ${codeSpan(summary.criteria.id)} has changed since the document was scored.`);
+  }
+  return notes;
+}
+
+/** The "Gaps and questions for the project" section body, shared with the panel export. */
+export function gapsSection(items: Pick<SummaryItem, 'title' | 'gaps'>[], computed: boolean): string[] {
+  if (!computed) return ['_Not computed: the document could not be read._'];
+  const lines = items.flatMap((item) => item.gaps.map((gap) => `- **${escapeInline(item.title)}:** ${escapeInline(gap)}`));
+  return lines.length > 0 ? [lines.join('\n')] : ['_None: the document has evidence for every criterion._'];
+}
+
+function citationBlock(citation: SummaryCitation): string {
+  return `${lineRef(citation)}:\n\n${blockquote(citation.quote)}`;
+}
+
+function itemSection(item: SummaryItem): string[] {
+  const blocks: string[] = [`#### ${escapeInline(item.title)}: ${escapeInline(scoreText(item.score, item.scoreLabel))}`];
+  blocks.push(`_${escapeInline(item.question)}_`);
+  let scoreLine = `**Score:** ${escapeInline(scoreText(item.score, item.scoreLabel))}`;
+  if (item.suggested !== null && item.suggested !== item.score) {
+    scoreLine += ` (suggested: ${escapeInline(scoreText(item.suggested, item.suggestedLabel ?? String(item.suggested)))})`;
+  }
+  blocks.push(scoreLine);
+  const notes = escapeParagraphs(item.notes);
+  blocks.push('**Notes:**', notes === '' ? '_No notes._' : notes);
+  if (item.cited.length === 0) blocks.push('**Cited evidence:** _none._');
+  else blocks.push('**Cited evidence:**', ...item.cited.map(citationBlock));
+  return blocks;
+}
+
+/** Markdown of a summary built by buildSummary. */
+export function summaryToMarkdown(summary: Summary): string {
+  const blocks: string[] = [];
+  blocks.push(`## ${escapeInline(summary.criteria.title)} review: ${escapeInline(summary.document.title || summary.document.path)}`);
+  const verdict = summary.recommendation.label ? `**${escapeInline(summary.recommendation.label)}**` : '_none yet_';
+  blocks.push(
+    [
+      documentLine(summary.document),
+      `- **Reviewer:** ${escapeInline(summary.reviewer.name)} (${codeSpan(summary.reviewer.handle)})`,
+      criteriaLine(summary.criteria),
+      `- **Date:** exported ${escapeInline(summary.exportedOn)}, scores last changed ${escapeInline(dateOf(summary.scoredAt))}`,
+      `- **Recommendation:** ${verdict}`,
+    ].join('\n'),
+  );
+  blocks.push(...statusNotes(summary));
+
+  blocks.push('### Summary');
+  const rows = summary.items.map(
+    (item) => `| ${tableCell(item.title)} | ${tableCell(scoreText(item.score, item.scoreLabel))} | ${metText(item.meets)} |`,
+  );
+  blocks.push(['| Criterion | Score | Met |', '| --- | --- | --- |', ...rows].join('\n'));
+  const { total, scored, met } = summary.counts;
+  blocks.push(`${scored} of ${total} criteria scored, ${met} met.`);
+  blocks.push(scaleLine(summary.criteria));
+
+  blocks.push('### Criteria');
+  for (const item of summary.items) blocks.push(...itemSection(item));
+
+  blocks.push('### Gaps and questions for the project');
+  blocks.push(...gapsSection(summary.items, summary.gapsComputed));
+
+  blocks.push('### Recommendation');
+  blocks.push(summary.recommendation.label ? `**${escapeInline(summary.recommendation.label)}**` : '_No recommendation yet._');
+  const notes = escapeParagraphs(summary.recommendation.notes);
+  if (notes !== '') blocks.push(notes);
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/**
+ * The export the UI and the CLI share: score file + criteria set + a fresh extraction of the
+ * document (null when it could not be read) -> markdown.
+ */
+export function renderSummaryMarkdown(file: ScoreFile, criteria: CriteriaSet, extract: ExtractResult | null, options: SummaryOptions): string {
+  return summaryToMarkdown(buildSummary(file, criteria, extract, options));
+}

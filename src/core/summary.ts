@@ -1,0 +1,153 @@
+// The scored summary of one reviewer's score file as data: what the markdown export renders
+// and what `export --format json` prints. Pure: the score file, the criteria set and (when the
+// document could be read) a fresh extraction go in; nothing is read from disk here.
+import { scaleLabel, scoreMeets, type CriteriaSet } from './criteria.js';
+import type { ExtractResult } from './extract-types.js';
+import { lineRangeUrl, safeLinkUrl } from './markdown-escape.js';
+import type { ScoreFile, Verdict } from './score-file.js';
+
+export const SUMMARY_SCHEMA = 'toc-review/summary@1' as const;
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  ready: 'Ready',
+  'not-ready': 'Not ready',
+  'needs-more-info': 'Needs more information',
+};
+
+export interface SummaryOptions {
+  /** Export date shown in the header (YYYY-MM-DD); injected so golden files are stable. */
+  date: string;
+  /** Overrides the score file's document.origin for links (e.g. `--origin URL`). */
+  origin?: string | null;
+  /**
+   * Why the document could not be re-read (missing, unreadable), when `extract` is null. Shown
+   * in the export instead of failing it.
+   */
+  documentProblem?: string | null;
+}
+
+export interface SummaryCitation {
+  startLine: number;
+  endLine: number;
+  quote: string;
+  /** Link to the exact lines at the document's origin, when it is a GitHub/GitLab blob URL. */
+  url: string | null;
+}
+
+export interface SummaryItem {
+  id: string;
+  title: string;
+  question: string;
+  required: boolean;
+  score: number | null;
+  scoreLabel: string;
+  /** Whether the score counts as met on the set's scale; null when unscored. */
+  meets: boolean | null;
+  suggested: number | null;
+  suggestedLabel: string | null;
+  notes: string;
+  cited: SummaryCitation[];
+  /** Gaps and questions from re-running extraction; empty when none or when not computed. */
+  gaps: string[];
+}
+
+export type DocumentStatus = 'current' | 'changed' | 'unavailable';
+
+export interface Summary {
+  schema: typeof SUMMARY_SCHEMA;
+  exportedOn: string;
+  document: {
+    path: string;
+    sha256: string;
+    title: string;
+    origin: string | null;
+    /** current: the document on disk is the one scored; changed: its sha256 differs; unavailable: not read. */
+    status: DocumentStatus;
+    currentSha256: string | null;
+    problem: string | null;
+  };
+  criteria: { id: string; title: string; version: number; sha256: string; sameAsScored: boolean; scale: { value: number; label: string; meets: boolean }[] };
+  reviewer: { name: string; handle: string };
+  scoredAt: string;
+  recommendation: { verdict: Verdict | null; label: string | null; notes: string };
+  items: SummaryItem[];
+  /** False when extraction did not run (document unavailable): the gaps list is then unknown. */
+  gapsComputed: boolean;
+  counts: { total: number; scored: number; met: number };
+}
+
+/** Gaps for one criterion from an extraction: its explicit gaps, or a question when it found no evidence at all. */
+export function gapsFor(extract: ExtractResult | null, id: string, question: string): string[] {
+  const entry = extract?.criteria.find((c) => c.id === id);
+  if (!entry) return [];
+  if (entry.gaps.length > 0) return entry.gaps;
+  if (entry.evidence.length === 0) return [`No evidence found in the document. ${question}`];
+  return [];
+}
+
+export function documentStatus(file: ScoreFile, extract: ExtractResult | null): DocumentStatus {
+  if (!extract) return 'unavailable';
+  return extract.document.sha256 === file.document.sha256 ? 'current' : 'changed';
+}
+
+export function buildSummary(file: ScoreFile, criteria: CriteriaSet, extract: ExtractResult | null, options: SummaryOptions): Summary {
+  const origin = safeLinkUrl(options.origin ?? file.document.origin);
+  const byId = new Map(file.items.map((item) => [item.id, item]));
+  // Criteria order rules; an item the file lacks is shown unscored rather than dropped.
+  const items: SummaryItem[] = criteria.items.map((criterion) => {
+    const item = byId.get(criterion.id);
+    const score = item?.score ?? null;
+    const suggested = item?.suggested ?? null;
+    return {
+      id: criterion.id,
+      title: criterion.title,
+      question: criterion.question,
+      required: criterion.required,
+      score,
+      scoreLabel: scaleLabel(criteria, score),
+      meets: scoreMeets(criteria, score),
+      suggested,
+      suggestedLabel: suggested === null ? null : scaleLabel(criteria, suggested),
+      notes: item?.notes ?? '',
+      cited: (item?.cited ?? []).map((c) => ({
+        startLine: c.startLine,
+        endLine: c.endLine,
+        quote: c.quote,
+        url: lineRangeUrl(origin, c.startLine, c.endLine),
+      })),
+      gaps: gapsFor(extract, criterion.id, criterion.question),
+    };
+  });
+  const verdict = file.recommendation.verdict;
+  return {
+    schema: SUMMARY_SCHEMA,
+    exportedOn: options.date,
+    document: {
+      path: file.document.path,
+      sha256: file.document.sha256,
+      title: file.document.title,
+      origin,
+      status: documentStatus(file, extract),
+      currentSha256: extract?.document.sha256 ?? null,
+      problem: extract ? null : (options.documentProblem ?? 'the document was not read'),
+    },
+    criteria: {
+      id: criteria.id,
+      title: criteria.title,
+      version: criteria.version,
+      sha256: file.criteria.sha256,
+      sameAsScored: file.criteria.sha256 === criteria.source.sha256,
+      scale: criteria.scale.map((s) => ({ value: s.value, label: s.label, meets: s.meets })),
+    },
+    reviewer: { name: file.reviewer.name, handle: file.reviewer.handle },
+    scoredAt: file.updatedAt,
+    recommendation: { verdict, label: verdict ? VERDICT_LABELS[verdict] : null, notes: file.recommendation.notes },
+    items,
+    gapsComputed: extract !== null,
+    counts: {
+      total: items.length,
+      scored: items.filter((item) => item.score !== null).length,
+      met: items.filter((item) => item.meets === true).length,
+    },
+  };
+}
