@@ -52,8 +52,11 @@ export async function readDocumentFile(path: string, options: ReadDocumentOption
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    // A FIFO or device (/dev/zero) would block or read forever.
+    if (!info.isFile()) throw new UserError(`${sanitizeLine(path)}: not a regular file`);
     size = info.size;
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw describeFsError(path, error);
   }
   if (size > maxBytes) {
@@ -68,5 +71,7 @@ export async function readDocumentFile(path: string, options: ReadDocumentOption
   } catch (error) {
     throw describeFsError(path, error);
   }
-  return { path, text: decodeDocument(path, bytes), sha256: sha256(bytes), bytes: bytes.length };
+  const text = decodeDocument(path, bytes);
+  if (text.trim() === '') throw new UserError(`${sanitizeLine(path)}: empty file, nothing to review`);
+  return { path, text, sha256: sha256(bytes), bytes: bytes.length };
 }
