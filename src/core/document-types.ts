@@ -12,7 +12,10 @@ export interface Paragraph {
 export interface ListItem {
   line: number;
   endLine: number;
-  /** Raw markdown of the item's own text (first paragraph), without the bullet marker. */
+  /**
+   * Raw markdown of the item's own text without the bullet marker: its first paragraph, plus any
+   * later paragraphs of the item joined with a blank line (nested lists are in `children`).
+   */
   text: string;
   /** True for a bullet with no text ("- " or "-"), as in unfilled templates. */
   empty: boolean;

@@ -1,0 +1,58 @@
+// Inline markdown to plain text, for headings, names and table cells. Every pattern here is
+// linear on any input (no nested or adjacent ambiguous quantifiers), because document text is
+// untrusted and may be a 5 MB single line.
+
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+// ![alt](url) and [text](url "title"): the text keeps what a reader sees.
+const INLINE_LINK = /!?\[([^\[\]\n]*)\]\([^()\s]*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
+// [text][ref] and [text][]
+const REF_LINK = /!?\[([^\[\]\n]*)\]\[[^\[\]\n]*\]/g;
+const AUTOLINK = /<((?:https?|mailto|ftp):[^<>\s]*)>/gi;
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
+const CODE_SPAN = /(`+)([^`]+?)\1/g;
+const STRONG_STAR = /\*\*(?=\S)([^*\n]*?\S)\*\*/g;
+const STRONG_UNDER = /__(?=\S)([^_\n]*?\S)__/g;
+const STRIKE = /~~(?=\S)([^~\n]*?\S)~~/g;
+const ESCAPE = /\\([!-/:-@[-`{-~])/g;
+
+/** Plain text of an inline markdown string: links to their text, emphasis and code marks dropped. */
+export function stripInline(markdown: string): string {
+  let text = markdown.replace(HTML_COMMENT, '');
+  text = text.replace(CODE_SPAN, (_m, _ticks: string, code: string) => code.trim());
+  // Twice: a link's text may itself hold an image ([![badge](img)](url)).
+  text = text.replace(INLINE_LINK, '$1').replace(INLINE_LINK, '$1').replace(REF_LINK, '$1');
+  text = text.replace(AUTOLINK, '$1').replace(HTML_TAG, '');
+  text = text.replace(STRONG_STAR, '$1').replace(STRONG_UNDER, '$1').replace(STRIKE, '$1');
+  text = stripSingleEmphasis(text);
+  text = text.replace(ESCAPE, '$1');
+  return text.replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/[ \t]+/g, ' ').trim();
+}
+
+/** Drop `*x*` and `_x_` marks where they open at a word start and close at a word end. */
+function stripSingleEmphasis(text: string): string {
+  if (!text.includes('*') && !text.includes('_')) return text;
+  // Opening mark: start or non-word before, non-space after. Closing: non-space before,
+  // non-word after. Underscores inside words (snake_case) are kept.
+  return text
+    .replace(/(^|[^\w*])\*(?=[^\s*])/g, '$1')
+    .replace(/([^\s*])\*(?=$|[^\w*])/g, '$1')
+    .replace(/(^|[^\w_])_(?=[^\s_])/g, '$1')
+    .replace(/([^\s_])_(?=$|[^\w_])/g, '$1');
+}
+
+/**
+ * When a whole line is one emphasis span (`*Name of project:*`, `**Adopters**`), its inner
+ * text; else null. Short lines only: a real heading is a few words.
+ */
+export function emphasisLineText(line: string): string | null {
+  const trimmed = line.trim();
+  if (trimmed.length < 3 || trimmed.length > 160) return null;
+  for (const mark of ['**', '__', '*', '_']) {
+    if (!trimmed.startsWith(mark) || !trimmed.endsWith(mark)) continue;
+    const inner = trimmed.slice(mark.length, trimmed.length - mark.length);
+    if (inner.length === 0 || /^\s|\s$/.test(inner)) return null;
+    if (inner.includes(mark[0]!)) return null;
+    return stripInline(inner);
+  }
+  return null;
+}
