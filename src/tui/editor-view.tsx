@@ -1,0 +1,71 @@
+// A text box for the notes editor and the prompts: the text wrapped to the width, with a
+// visible cursor mark, windowed to the last rows when it grows taller than the box.
+import { Box, Text, useInput, type Key } from 'ink';
+import { editorReducer, type EditorAction, type EditorState } from './state/editor.js';
+import { claim, isClaimed } from './input-claim.js';
+import { wrapText } from './text.js';
+import { useTheme } from './theme.js';
+
+const CURSOR = '▏';
+
+export function EditorView(props: { state: EditorState; width: number; height: number }) {
+  const theme = useTheme();
+  const { text, cursor } = props.state;
+  const withCursor = text.slice(0, cursor) + CURSOR + text.slice(cursor);
+  const rows = wrapText(withCursor, Math.max(1, props.width));
+  // Keep the row with the cursor visible.
+  let cursorRow = 0;
+  let seen = 0;
+  const before = text.slice(0, cursor).length + 1;
+  for (let i = 0; i < rows.length; i++) {
+    seen += rows[i]!.length + 1;
+    if (seen >= before) {
+      cursorRow = i;
+      break;
+    }
+  }
+  const height = Math.max(1, props.height);
+  const start = Math.max(0, Math.min(cursorRow - height + 1, rows.length - height));
+  return (
+    <Box flexDirection="column">
+      {rows.slice(Math.max(0, start), Math.max(0, start) + height).map((row, index) => (
+        <Text key={index} color={theme.accent} wrap="truncate-end">
+          {row === '' ? ' ' : row}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+/** Map a keypress to an editor action, or null when the key is not for the editor. */
+export function editorActionFor(input: string, key: Key): EditorAction | null {
+  if (key.backspace || key.delete) return { type: 'backspace' };
+  if (key.leftArrow) return { type: 'left' };
+  if (key.rightArrow) return { type: 'right' };
+  if (key.home || (key.ctrl && input === 'a')) return { type: 'home' };
+  if (key.end || (key.ctrl && input === 'e')) return { type: 'end' };
+  if (key.ctrl && input === 'w') return { type: 'deleteWord' };
+  if (key.ctrl && input === 'u') return { type: 'clear' };
+  if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.pageUp || key.pageDown) return null;
+  if (input === '') return null;
+  return { type: 'insert', text: input };
+}
+
+/** Keys for an editor: Enter submits, Esc cancels, the rest edits. */
+export function useEditorKeys(
+  state: { readonly current: EditorState },
+  setState: (next: EditorState) => void,
+  handlers: { onSubmit: (text: string) => void; onCancel: () => void; isActive: boolean },
+): void {
+  useInput(
+    (input, key) => {
+      if (isClaimed(key)) return;
+      claim(key);
+      if (key.return) return handlers.onSubmit(state.current.text);
+      if (key.escape) return handlers.onCancel();
+      const action = editorActionFor(input, key);
+      if (action) setState(editorReducer(state.current, action));
+    },
+    { isActive: handlers.isActive },
+  );
+}

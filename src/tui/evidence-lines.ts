@@ -1,0 +1,203 @@
+// Builds the evidence pane of one criterion as rows of terminal text: the reviewer's score and
+// note, the suggestion and its rationale, explicit gaps, the extracted facts, other reviewers'
+// scores, then each evidence passage as rendered markdown with source line numbers in a gutter.
+// Pure given the markdown renderer; the pane windows these rows.
+import type { CriteriaItem, CriteriaSet } from '../core/criteria.js';
+import { scaleLabel } from '../core/criteria.js';
+import type { CriterionEvidence, EvidencePassage, Facts } from '../core/extract-types.js';
+import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
+import type { MarkdownRenderer } from './markdown.js';
+import { wrapText } from './text.js';
+
+export type Tone = 'title' | 'label' | 'dim' | 'warn' | 'good' | 'header' | 'plain' | 'ansi';
+
+export interface Row {
+  text: string;
+  tone: Tone;
+  /** Index of the passage this row belongs to, if any. */
+  passage?: number;
+}
+
+export interface Citation {
+  startLine: number;
+  endLine: number;
+  quote: string;
+}
+
+/** What the pane needs of the reviewer's item in the score file. */
+export interface ItemView {
+  score: number | null;
+  notes: string;
+  cited: Citation[];
+}
+
+export interface OtherScore {
+  reviewer: string;
+  score: number | null;
+  notes: string;
+}
+
+export interface EvidenceLayout {
+  rows: Row[];
+  /** Row index of each passage's header. */
+  passageStarts: number[];
+  passages: EvidencePassage[];
+}
+
+export interface EvidenceInput {
+  criteria: CriteriaSet;
+  item: CriteriaItem;
+  evidence: CriterionEvidence | undefined;
+  facts: Facts | undefined;
+  lines: readonly string[];
+  view: ItemView;
+  others: OtherScore[];
+  width: number;
+  render: MarkdownRenderer | null;
+}
+
+/** Passages longer than this are cut; the document viewer shows the rest. */
+export const MAX_PASSAGE_LINES = 150;
+
+export function isCited(view: ItemView, passage: { startLine: number; endLine: number }): boolean {
+  return view.cited.some((c) => c.startLine === passage.startLine && c.endLine === passage.endLine);
+}
+
+/** Split source lines into markdown blocks at blank lines, keeping fenced code whole. */
+export function splitBlocks(lines: readonly string[], firstLine: number): { line: number; source: string }[] {
+  const blocks: { line: number; source: string }[] = [];
+  let current: string[] = [];
+  let start = firstLine;
+  let fence: string | null = null;
+  lines.forEach((text, index) => {
+    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(text);
+    if (fenceMatch) {
+      if (fence === null) fence = fenceMatch[1]![0]!;
+      else if (fenceMatch[1]![0] === fence) fence = null;
+    }
+    if (text.trim() === '' && fence === null) {
+      if (current.length > 0) blocks.push({ line: start, source: current.join('\n') });
+      current = [];
+      return;
+    }
+    if (current.length === 0) start = firstLine + index;
+    current.push(text);
+  });
+  if (current.length > 0) blocks.push({ line: start, source: current.join('\n') });
+  return blocks;
+}
+
+function factRows(item: CriteriaItem, facts: Facts | undefined, width: number): Row[] {
+  if (!facts) return [];
+  const rows: Row[] = [];
+  const add = (text: string, tone: Tone = 'plain') => {
+    for (const row of wrapText(sanitizeText(text), width)) rows.push({ text: row, tone });
+  };
+  for (const kind of item.hints.facts) {
+    if (kind === 'adopters') {
+      const claimed = facts.adoptersClaimedCount;
+      rows.push({ text: `Adopters named: ${facts.adopters.length}${claimed ? ` (document claims ${claimed})` : ''}`, tone: 'label' });
+      if (facts.adopters.length > 0) add(facts.adopters.map((a) => `${a.name} (l.${a.line})`).join(', '));
+    } else if (kind === 'maintainers') {
+      const orgs = new Map<string, number>();
+      for (const m of facts.maintainers) if (m.affiliation) orgs.set(m.affiliation, (orgs.get(m.affiliation) ?? 0) + 1);
+      const orgText = [...orgs.entries()].sort((a, b) => b[1] - a[1]).map(([org, n]) => `${org} ${n}`).join(', ');
+      rows.push({ text: `Maintainers named: ${facts.maintainers.length}${orgs.size ? ` from ${orgs.size} organisation${orgs.size === 1 ? '' : 's'}` : ''}`, tone: 'label' });
+      if (orgText) add(orgText, 'dim');
+      if (facts.maintainers.length > 0) {
+        add(facts.maintainers.map((m) => `${m.name}${m.affiliation ? ` (${m.affiliation})` : ''} l.${m.line}`).join(', '));
+      }
+    } else if (kind === 'metrics') {
+      rows.push({ text: `Figures found: ${facts.metrics.length}`, tone: 'label' });
+      for (const m of facts.metrics) {
+        const period = m.period && m.period !== 'total' ? ` per ${m.period}` : m.period === 'total' ? ' in total' : '';
+        add(`l.${m.line}  ${m.value} ${m.kind.replace('_', ' ')}${period}: "${sanitizeLine(m.quote)}"`);
+      }
+    } else if (kind === 'versioning') {
+      rows.push({ text: `Versioning statements: ${facts.versioning.length}`, tone: 'label' });
+      for (const v of facts.versioning) add(`l.${v.line}  ${sanitizeLine(v.quote)}`);
+    }
+  }
+  return rows;
+}
+
+export function buildEvidenceLayout(input: EvidenceInput): EvidenceLayout {
+  const { criteria, item, evidence, view, width } = input;
+  const w = Math.max(10, width);
+  const rows: Row[] = [];
+  const add = (text: string, tone: Tone = 'plain') => {
+    for (const row of wrapText(text, w)) rows.push({ text: row, tone });
+  };
+
+  add(sanitizeLine(item.title), 'title');
+  add(sanitizeLine(item.question), 'dim');
+  rows.push({ text: '', tone: 'plain' });
+
+  const scoreText = view.score === null ? 'unscored' : `${view.score} ${scaleLabel(criteria, view.score)}`;
+  add(`Your score: ${scoreText}`, view.score === null ? 'warn' : 'good');
+  if (evidence) {
+    const s = evidence.suggestion;
+    const suggested = s.score === null ? 'none' : `${s.score} ${scaleLabel(criteria, s.score)}`;
+    add(`Suggested: ${suggested}`, 'label');
+    if (s.rationale) add(sanitizeText(s.rationale), 'dim');
+    for (const gap of evidence.gaps ?? []) add(`Missing: ${sanitizeText(gap)}`, 'warn');
+  } else {
+    add('Suggested: none (no extraction for this criterion)', 'dim');
+  }
+  if (view.notes.trim() !== '') add(`Note: ${sanitizeText(view.notes)}`, 'plain');
+  if (view.cited.length > 0) add(`Cited: ${view.cited.map((c) => (c.startLine === c.endLine ? `line ${c.startLine}` : `lines ${c.startLine}-${c.endLine}`)).join(', ')}`, 'good');
+  if (input.others.length > 0) {
+    add(
+      `Other reviewers: ${input.others.map((o) => `${sanitizeLine(o.reviewer)} ${o.score === null ? 'unscored' : `${o.score} ${scaleLabel(criteria, o.score)}`}`).join(' · ')}`,
+      'label',
+    );
+  }
+
+  const facts = factRows(item, input.facts, w);
+  if (facts.length > 0) {
+    rows.push({ text: '', tone: 'plain' });
+    rows.push(...facts);
+  }
+
+  const passages = evidence?.evidence ?? [];
+  const passageStarts: number[] = [];
+  rows.push({ text: '', tone: 'plain' });
+  if (passages.length === 0) add('No evidence passages found for this criterion.', 'warn');
+
+  const digits = String(Math.max(1, input.lines.length)).length;
+  const gutterWidth = digits + 3;
+  const bodyWidth = Math.max(10, w - gutterWidth);
+  passages.forEach((passage, index) => {
+    passageStarts.push(rows.length);
+    const range = passage.startLine === passage.endLine ? `line ${passage.startLine}` : `lines ${passage.startLine}-${passage.endLine}`;
+    const cited = isCited(view, passage) ? ' [cited]' : '';
+    const heading = passage.heading ? ` · ${sanitizeLine(passage.heading)}` : '';
+    for (const row of wrapText(`Passage ${index + 1}/${passages.length} · ${range}${heading}${cited}`, w)) {
+      rows.push({ text: row, tone: 'header', passage: index });
+    }
+    if (passage.reason) for (const row of wrapText(sanitizeLine(passage.reason), w)) rows.push({ text: row, tone: 'dim', passage: index });
+    const last = Math.min(passage.endLine, passage.startLine + MAX_PASSAGE_LINES - 1, input.lines.length);
+    const source = input.lines.slice(passage.startLine - 1, last);
+    for (const block of splitBlocks(source, passage.startLine)) {
+      const rendered = input.render ? input.render(block.source, bodyWidth) : wrapText(sanitizeText(block.source), bodyWidth);
+      rendered.forEach((text, i) => {
+        const gutter = i === 0 ? `${String(block.line).padStart(digits)} │ ` : `${' '.repeat(digits)} │ `;
+        rows.push({ text: gutter + text, tone: input.render ? 'ansi' : 'plain', passage: index });
+      });
+    }
+    if (last < passage.endLine) {
+      rows.push({ text: `… ${passage.endLine - last} more lines (o opens the document here)`, tone: 'dim', passage: index });
+    }
+    rows.push({ text: '', tone: 'plain', passage: index });
+  });
+  return { rows, passageStarts, passages };
+}
+
+/** The quote stored with a citation: the passage's first non-blank source line, trimmed. */
+export function citationQuote(lines: readonly string[], passage: { startLine: number; endLine: number }): string {
+  for (let line = passage.startLine; line <= Math.min(passage.endLine, lines.length); line++) {
+    const text = lines[line - 1]!.trim();
+    if (text !== '') return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+  }
+  return '';
+}

@@ -1,0 +1,34 @@
+// The notes editor: a box in place of the evidence pane (or the summary) holding one note.
+// Enter saves, Esc cancels; the parent saves through the score-file store.
+import { Box, Text } from 'ink';
+import { EditorView, useEditorKeys } from './editor-view.js';
+import { editorOf, type EditorState } from './state/editor.js';
+import { fit } from './text.js';
+import { useTheme } from './theme.js';
+import { useRefState } from './use-ref-state.js';
+
+export function NotesEditor(props: {
+  title: string;
+  initial: string;
+  width: number;
+  height: number;
+  active: boolean;
+  onSave: (text: string) => void;
+  onCancel: () => void;
+}) {
+  const theme = useTheme();
+  const [state, setState, ref] = useRefState<EditorState>(() => editorOf(props.initial));
+  useEditorKeys(ref, setState, { onSubmit: props.onSave, onCancel: props.onCancel, isActive: props.active });
+  const inner = Math.max(6, props.width - 4);
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={theme.focus} width={props.width} height={props.height} paddingX={1}>
+      <Text bold wrap="truncate-end">
+        {fit(`● ${props.title}`, inner)}
+      </Text>
+      <Text color={theme.dim} wrap="truncate-end">
+        {fit('Type the note. Enter saves, Esc cancels.', inner)}
+      </Text>
+      <EditorView state={state} width={inner} height={Math.max(1, props.height - 4)} />
+    </Box>
+  );
+}

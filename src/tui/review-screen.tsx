@@ -1,0 +1,443 @@
+// The review screen: criteria list beside the evidence pane, with the notes editor, whole
+// document viewer, summary and help in its place when open. State changes go through pure
+// reducers (state/review-view.ts) and pure score-file updaters; every change is saved at once.
+import { Box, Text, useInput, type Key } from 'ink';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { scaleLabel } from '../core/criteria.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import {
+  setItemNotes,
+  setItemScore,
+  setRecommendation,
+  setSelectedItem,
+  toggleCitation,
+  type ScoreFile,
+  type Verdict,
+} from '../core/score-file.js';
+import { CriteriaList, scoredCount } from './criteria-list.js';
+import { DocumentViewer } from './document-viewer.js';
+import { buildEvidenceLayout, citationQuote, type OtherScore } from './evidence-lines.js';
+import { EvidencePane } from './evidence-pane.js';
+import { HelpOverlay } from './help-overlay.js';
+import { claim, isClaimed } from './input-claim.js';
+import type { View } from './keys.js';
+import { loadMarkdownRenderer, type MarkdownRenderer } from './markdown.js';
+import { NotesEditor } from './notes-editor.js';
+import { createSaver } from './saver.js';
+import { currentPassage, initialReviewView, reviewViewReducer, type ReviewViewAction } from './state/review-view.js';
+import { StatusBar, type Status } from './status-bar.js';
+import { SummaryScreen, VERDICT_TEXT } from './summary-screen.js';
+import { fit, truncate } from './text.js';
+import { useTheme } from './theme.js';
+import type { OpenedReview } from './types.js';
+import type { Size } from './use-terminal-size.js';
+import { eachKey, useRefState } from './use-ref-state.js';
+
+type Mode = 'review' | 'notes' | 'document' | 'summary' | 'recnotes';
+
+export interface ReviewScreenProps {
+  review: OpenedReview;
+  size: Size;
+  active: boolean;
+  exportSummary?: (file: ScoreFile) => Promise<string>;
+  /** q/Esc from the review: the parent closes the session. Resolves after saves are flushed. */
+  onBack: () => void;
+  /** Called once, after the first frame with the evidence fully rendered. */
+  onReady?: () => void;
+}
+
+function clock(): string {
+  return new Date().toTimeString().slice(0, 8);
+}
+
+function errorText(error: unknown): string {
+  return sanitizeLine(error instanceof Error ? error.message : String(error));
+}
+
+export function ReviewScreen(props: ReviewScreenProps) {
+  const theme = useTheme();
+  const { review } = props;
+  const { criteria, session } = review;
+  const items = criteria.items;
+  const [file, setFile, fileRef] = useRefState<ScoreFile>(session.file);
+  const [view, setView, viewRef] = useRefState(() => {
+    const index = items.findIndex((item) => item.id === session.file.ui.selected);
+    return initialReviewView(index < 0 ? 0 : index);
+  });
+  const [mode, setMode, modeRef] = useRefState<Mode>('review');
+  const [help, setHelp, helpRef] = useRefState(false);
+  const [searching, setSearching] = useState(false);
+  const [docTarget, setDocTarget] = useState<{ line: number; highlight: { startLine: number; endLine: number } | null; search: boolean }>({
+    line: 1,
+    highlight: null,
+    search: false,
+  });
+  const [summarySelected, setSummarySelected, summaryRef] = useRefState(0);
+  const [status, setStatus] = useState<Status | null>(() => initialStatus(review));
+  const [renderer, setRenderer] = useState<MarkdownRenderer | null>(null);
+
+  const saver = useMemo(
+    () =>
+      createSaver<ScoreFile>(
+        (next) => session.save(next),
+        (label, error) => {
+          if (error) setStatus({ text: `NOT SAVED: ${errorText(error)}`, tone: 'bad' });
+          else if (label) setStatus({ text: `${label} · saved ${clock()}`, tone: 'good' });
+        },
+      ),
+    [session],
+  );
+
+  // Load the markdown renderer once; until then passages show as plain text.
+  useEffect(() => {
+    let live = true;
+    loadMarkdownRenderer({ color: theme.color }).then(
+      (r) => live && setRenderer(() => r),
+      () => live && setStatus({ text: 'markdown rendering unavailable: showing plain text', tone: 'warn' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [theme.color]);
+
+  // Layout.
+  const { columns, rows } = props.size;
+  const banners = bannerLines(review, columns);
+  // One row fewer than the terminal: a full-height frame makes Ink clear the screen each time.
+  const bodyHeight = Math.max(6, rows - 1 - 1 - banners.length - 2);
+  const listWidth = Math.max(22, Math.min(40, Math.floor(columns * 0.3)));
+  const paneWidth = Math.max(20, columns - listWidth);
+  const evidenceInner = Math.max(10, paneWidth - 4);
+  const evidenceHeight = Math.max(1, bodyHeight - 3);
+
+  const item = items[view.selected]!;
+  const scoreItem = file.items.find((i) => i.id === item.id);
+  const evidence = review.extract?.criteria.find((c) => c.id === item.id);
+  const others: OtherScore[] = useMemo(
+    () =>
+      review.others.map((other) => {
+        const o = other.items.find((i) => i.id === item.id);
+        return { reviewer: other.reviewer.name, score: o?.score ?? null, notes: o?.notes ?? '' };
+      }),
+    [review.others, item.id],
+  );
+  const layout = useMemo(
+    () =>
+      buildEvidenceLayout({
+        criteria,
+        item,
+        evidence,
+        facts: review.extract?.facts,
+        lines: review.lines,
+        view: { score: scoreItem?.score ?? null, notes: scoreItem?.notes ?? '', cited: scoreItem?.cited ?? [] },
+        others,
+        width: evidenceInner,
+        render: renderer,
+      }),
+    [criteria, item, evidence, review, scoreItem, others, evidenceInner, renderer],
+  );
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+  const passageIndex = currentPassage(layout.passageStarts, view.scroll, evidenceHeight);
+
+  // First complete frame: evidence rendered as markdown (or nothing to render).
+  const readySent = useRef(false);
+  useEffect(() => {
+    if (readySent.current) return;
+    if (renderer || layout.passages.length === 0) {
+      readySent.current = true;
+      props.onReady?.();
+    }
+  });
+
+  // Keep the scroll inside the content after a resize or a layout change.
+  useEffect(() => {
+    const max = Math.max(0, layout.rows.length - evidenceHeight);
+    if (view.scroll > max) setView((v) => ({ ...v, scroll: max }));
+  }, [layout.rows.length, evidenceHeight, view.scroll, setView]);
+
+  const dispatch = (action: ReviewViewAction) => {
+    const before = viewRef.current.selected;
+    const next = setView((v) => reviewViewReducer(v, action));
+    if (next.selected !== before) {
+      const id = items[next.selected]!.id;
+      // Selection is UI state: saved quietly so reopening lands here.
+      const updated = setSelectedItem(fileRef.current, id);
+      if (updated !== fileRef.current) {
+        setFile(updated);
+        if (!session.readOnly) saver.save(updated, '');
+      }
+    }
+  };
+
+  const change = (next: ScoreFile, label: string) => {
+    if (session.readOnly) {
+      setStatus({ text: 'read-only: another session holds the lock, nothing was changed', tone: 'warn' });
+      return;
+    }
+    if (next === fileRef.current) {
+      setStatus({ text: `${label} (no change)`, tone: 'info' });
+      return;
+    }
+    setFile(next);
+    setStatus({ text: `${label} · saving…`, tone: 'info' });
+    saver.save(next, label);
+  };
+
+  const currentItemId = () => items[viewRef.current.selected]!.id;
+
+  const score = (value: number | null) => {
+    const id = currentItemId();
+    const title = sanitizeLine(items[viewRef.current.selected]!.title);
+    change(setItemScore(fileRef.current, id, value, new Date()), value === null ? `${title}: score cleared` : `${title}: ${value} ${scaleLabel(criteria, value)}`);
+  };
+
+  const passageOnScreen = () => {
+    const l = layoutRef.current;
+    const index = currentPassage(l.passageStarts, viewRef.current.scroll, evidenceHeight);
+    return index === null ? null : l.passages[index]!;
+  };
+
+  const openDocument = (search: boolean) => {
+    const passage = passageOnScreen();
+    setDocTarget({ line: passage?.startLine ?? 1, highlight: passage ? { startLine: passage.startLine, endLine: passage.endLine } : null, search });
+    setSearching(search);
+    setMode('document');
+  };
+
+  const back = () => {
+    void saver.flush().then(() => props.onBack());
+  };
+
+  const handleReviewKey = (ch: string, key: Key) => {
+    const v = viewRef.current;
+    const l = layoutRef.current;
+    const scrollArgs = { total: l.rows.length, height: evidenceHeight };
+    const inEvidence = v.focus === 'evidence';
+    if (key.escape || ch === 'q') return back();
+    if (ch === '?') return setHelp(true);
+    if (key.tab) return dispatch({ type: 'toggleFocus' });
+    if (key.downArrow || ch === 'j') return dispatch(inEvidence ? { type: 'scroll', delta: 1, ...scrollArgs } : { type: 'move', delta: 1, count: items.length });
+    if (key.upArrow || ch === 'k') return dispatch(inEvidence ? { type: 'scroll', delta: -1, ...scrollArgs } : { type: 'move', delta: -1, count: items.length });
+    if (key.rightArrow) return dispatch({ type: 'focus', focus: 'evidence' });
+    if (key.leftArrow) return dispatch({ type: 'focus', focus: 'criteria' });
+    if (key.pageDown || ch === ' ' || (key.ctrl && ch === 'd')) return dispatch({ type: 'scroll', delta: evidenceHeight - 1, ...scrollArgs });
+    if (key.pageUp || ch === 'b' || (key.ctrl && ch === 'u')) return dispatch({ type: 'scroll', delta: -(evidenceHeight - 1), ...scrollArgs });
+    if (key.home || ch === 'g') return dispatch({ type: 'scrollTo', row: 0, ...scrollArgs });
+    if (key.end || ch === 'G') return dispatch({ type: 'scrollTo', row: l.rows.length, ...scrollArgs });
+    if (ch === ']' || ch === 'J') return dispatch({ type: 'passage', direction: 1, starts: l.passageStarts, ...scrollArgs });
+    if (ch === '[' || ch === 'K') return dispatch({ type: 'passage', direction: -1, starts: l.passageStarts, ...scrollArgs });
+    if (key.return) return inEvidence ? openDocument(false) : dispatch({ type: 'focus', focus: 'evidence' });
+    if (key.backspace || key.delete || ch === 'x') return score(null);
+    if (/^[0-9]$/.test(ch)) {
+      const value = Number(ch);
+      if (criteria.scale.some((s) => s.value === value)) return score(value);
+      return setStatus({ text: `${value} is not on the scale (${criteria.scale.map((s) => `${s.value} ${s.label}`).join(', ')})`, tone: 'warn' });
+    }
+    if (ch === 'a') {
+      const suggestion = review.extract?.criteria.find((c) => c.id === currentItemId())?.suggestion.score ?? null;
+      if (suggestion === null) return setStatus({ text: 'no suggestion to accept for this criterion', tone: 'warn' });
+      return score(suggestion);
+    }
+    if (ch === 'n') {
+      if (session.readOnly) return setStatus({ text: 'read-only: notes cannot be edited', tone: 'warn' });
+      return setMode('notes');
+    }
+    if (ch === 'c') {
+      const passage = passageOnScreen();
+      if (!passage) return setStatus({ text: 'no passage on screen to cite (] jumps to the next one)', tone: 'warn' });
+      const id = currentItemId();
+      const was = fileRef.current.items.find((i) => i.id === id)?.cited.some((c) => c.startLine === passage.startLine && c.endLine === passage.endLine);
+      const next = toggleCitation(fileRef.current, id, { startLine: passage.startLine, endLine: passage.endLine, quote: citationQuote(review.lines, passage) }, new Date());
+      return change(next, `${was ? 'uncited' : 'cited'} lines ${passage.startLine}-${passage.endLine}`);
+    }
+    if (ch === 'o') return openDocument(false);
+    if (ch === '/') return openDocument(true);
+    if (ch === 's') {
+      setSummarySelected(viewRef.current.selected);
+      return setMode('summary');
+    }
+  };
+
+  const verdict = (value: Verdict | null) => {
+    const f = fileRef.current;
+    change(setRecommendation(f, value, f.recommendation.notes, new Date()), value ? `recommendation: ${VERDICT_TEXT[value]}` : 'recommendation cleared');
+  };
+
+  const handleSummaryKey = (ch: string, key: Key) => {
+    const move = (delta: number) => setSummarySelected((s) => Math.max(0, Math.min(items.length - 1, s + delta)));
+    if (key.escape || ch === 'q') return setMode('review');
+    if (ch === '?') return setHelp(true);
+    if (key.downArrow || ch === 'j') return move(1);
+    if (key.upArrow || ch === 'k') return move(-1);
+    if (key.return) {
+      dispatch({ type: 'select', index: summaryRef.current, count: items.length });
+      return setMode('review');
+    }
+    if (ch === 'r') return verdict('ready');
+    if (ch === 'n') return verdict('not-ready');
+    if (ch === 'i') return verdict('needs-more-info');
+    if (ch === 'x') return verdict(null);
+    if (ch === 'e') {
+      if (session.readOnly) return setStatus({ text: 'read-only: notes cannot be edited', tone: 'warn' });
+      return setMode('recnotes');
+    }
+    if (ch === 'w') {
+      if (!props.exportSummary) return setStatus({ text: 'export is not available in this build', tone: 'warn' });
+      setStatus({ text: 'exporting…', tone: 'info' });
+      void saver
+        .flush()
+        .then(() => props.exportSummary!(fileRef.current))
+        .then(
+          (path) => setStatus({ text: `summary written to ${sanitizeLine(path)}`, tone: 'good' }),
+          (error) => setStatus({ text: `export failed: ${errorText(error)}`, tone: 'bad' }),
+        );
+    }
+  };
+
+  useInput(
+    (input, key) => {
+      if (isClaimed(key)) return;
+      if (helpRef.current) {
+        claim(key);
+        if (key.escape || input === 'q' || input === '?') setHelp(false);
+        return;
+      }
+      const m = modeRef.current;
+      if (m !== 'review' && m !== 'summary') return;
+      claim(key);
+      // Typed-ahead or scripted keys arrive as one chunk: handle them one by one.
+      for (const ch of eachKey(input)) {
+        if (modeRef.current !== m || helpRef.current) break;
+        if (m === 'review') handleReviewKey(ch, key);
+        else handleSummaryKey(ch, key);
+      }
+    },
+    { isActive: props.active },
+  );
+
+  const viewName: View = help ? 'help' : mode === 'review' ? 'review' : mode === 'summary' ? 'summary' : mode === 'document' ? (searching ? 'search' : 'document') : 'notes';
+  const scaleHint = `${Math.min(...criteria.scale.map((s) => s.value))}-${Math.max(...criteria.scale.map((s) => s.value))}`;
+  const header = headerLine(review, file, columns);
+
+  let body;
+  if (help) {
+    body = <HelpOverlay view={mode === 'review' ? 'review' : mode === 'summary' ? 'summary' : mode === 'document' ? 'document' : 'notes'} width={columns} height={bodyHeight} />;
+  } else if (mode === 'document') {
+    body = (
+      <DocumentViewer
+        lines={review.lines}
+        name={sanitizeLine(review.displayPath)}
+        startLine={docTarget.line}
+        highlight={docTarget.highlight}
+        searchFirst={docTarget.search}
+        width={columns}
+        height={bodyHeight}
+        active={props.active && !help}
+        onBack={() => {
+          setSearching(false);
+          setMode('review');
+        }}
+        onHelp={() => setHelp(true)}
+        onStatus={setStatus}
+        onSearching={setSearching}
+      />
+    );
+  } else if (mode === 'summary' || mode === 'recnotes') {
+    body =
+      mode === 'summary' ? (
+        <SummaryScreen criteria={criteria} file={file} selected={summarySelected} width={columns} height={bodyHeight} />
+      ) : (
+        <NotesEditor
+          title="Recommendation notes"
+          initial={file.recommendation.notes}
+          width={columns}
+          height={bodyHeight}
+          active={props.active}
+          onSave={(text) => {
+            const f = fileRef.current;
+            change(setRecommendation(f, f.recommendation.verdict, text, new Date()), 'recommendation notes');
+            setMode('summary');
+          }}
+          onCancel={() => setMode('summary')}
+        />
+      );
+  } else {
+    body = (
+      <Box flexDirection="row" height={bodyHeight}>
+        <CriteriaList criteria={criteria} file={file} selected={view.selected} focused={view.focus === 'criteria' && mode === 'review'} width={listWidth} height={bodyHeight} />
+        {mode === 'notes' ? (
+          <NotesEditor
+            title={`Note · ${sanitizeLine(item.title)}`}
+            initial={scoreItem?.notes ?? ''}
+            width={paneWidth}
+            height={bodyHeight}
+            active={props.active}
+            onSave={(text) => {
+              change(setItemNotes(fileRef.current, item.id, text, new Date()), `${sanitizeLine(item.title)}: note`);
+              setMode('review');
+            }}
+            onCancel={() => {
+              setStatus({ text: 'note not changed', tone: 'info' });
+              setMode('review');
+            }}
+          />
+        ) : (
+          <EvidencePane
+            rows={layout.rows}
+            scroll={view.scroll}
+            focused={view.focus === 'evidence'}
+            width={paneWidth}
+            height={bodyHeight}
+            currentPassage={passageIndex}
+            title={`Evidence · ${sanitizeLine(item.title)}`}
+          />
+        )}
+      </Box>
+    );
+  }
+
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Text bold wrap="truncate-end">
+        {header}
+      </Text>
+      {banners.map((line, index) => (
+        <Text key={index} color={theme.warn} bold wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
+      {body}
+      <StatusBar width={columns} status={status} view={viewName} scaleHint={scaleHint} />
+    </Box>
+  );
+}
+
+function initialStatus(review: OpenedReview): Status {
+  const s = review.session;
+  if (s.readOnly) return { text: 'opened read-only', tone: 'warn' };
+  const scored = scoredCount(s.file);
+  return scored > 0
+    ? { text: `resumed: ${scored}/${s.file.items.length} scored · score file ${sanitizeLine(s.path)}`, tone: 'info' }
+    : { text: `new review · saving to ${sanitizeLine(s.path)}`, tone: 'info' };
+}
+
+export function bannerLines(review: OpenedReview, width: number): string[] {
+  const lines: string[] = [];
+  const holder = review.session.lockHolder;
+  if (review.session.readOnly) {
+    const who = holder ? `locked by pid ${holder.pid} on ${sanitizeLine(holder.host)} since ${sanitizeLine(holder.since)}` : 'opened read-only';
+    lines.push(fit(`READ-ONLY: ${who}; nothing you do here is saved`, width));
+  }
+  if (review.session.documentChanged) {
+    lines.push(fit('DOCUMENT CHANGED since these scores were saved: check scores and cited lines', width));
+  }
+  return lines;
+}
+
+function headerLine(review: OpenedReview, file: ScoreFile, width: number): string {
+  const right = ` ${sanitizeLine(file.reviewer.name)} · ${scoredCount(file)}/${file.items.length} scored `;
+  const left = ` toc-review · ${sanitizeLine(review.title || review.displayPath)}`;
+  const room = Math.max(0, width - right.length);
+  return fit(truncate(left, room), room) + truncate(right, width - room);
+}

@@ -1,0 +1,64 @@
+// What the UI needs from the outside world, as interfaces: the review command wires the real
+// store (score-store, settings, workspace, extraction); component tests wire in-memory ones.
+import type { CriteriaSet } from '../core/criteria.js';
+import type { ExtractResult } from '../core/extract-types.js';
+import type { Reviewer, ScoreFile } from '../core/score-file.js';
+
+export interface LockHolderInfo {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+/** The subset of store/score-store's ScoreSession the UI uses. */
+export interface ReviewSession {
+  path: string;
+  file: ScoreFile;
+  readOnly: boolean;
+  lockHolder: LockHolderInfo | null;
+  documentChanged: boolean;
+  save(next: ScoreFile): Promise<void>;
+  close(): Promise<void> | void;
+}
+
+/** One document opened for review: text, extraction (computed once), criteria and session. */
+export interface OpenedReview {
+  /** The path it was opened with (WorkspaceEntry.path). */
+  sourcePath: string;
+  /** Shown in the header: the path relative to the workspace. */
+  displayPath: string;
+  title: string;
+  lines: string[];
+  criteria: CriteriaSet;
+  extract: ExtractResult | null;
+  session: ReviewSession;
+  /** Other reviewers' score files for the same document. */
+  others: ScoreFile[];
+}
+
+export interface WorkspaceEntry {
+  /** Path to open (absolute or relative to cwd). */
+  path: string;
+  /** Shown in the list: relative to the workspace. */
+  name: string;
+  title: string;
+  scored: number;
+  total: number;
+  /** Whether this reviewer has a score file for it. */
+  started: boolean;
+  /** Handles of other reviewers with score files. */
+  others: string[];
+  /** Set when the score file could not be read. */
+  problem?: string;
+}
+
+export interface ReviewHost {
+  workspace: string;
+  reviewer: Reviewer | null;
+  /** Remember the reviewer (settings), set `reviewer`, and return it with its handle. */
+  setReviewer(name: string): Promise<Reviewer>;
+  listDocuments(): Promise<WorkspaceEntry[]>;
+  openReview(path: string): Promise<OpenedReview>;
+  /** Write the markdown summary; returns the path written. Absent when export is unavailable. */
+  exportSummary?(review: OpenedReview, file: ScoreFile): Promise<string>;
+}

@@ -1,0 +1,143 @@
+// The workspace list: every review document in the workspace with this reviewer's progress
+// ("2/4 scored") and who else has scored it. Enter opens one.
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useState } from 'react';
+import { sanitizeLine } from '../core/sanitize.js';
+import { HelpOverlay } from './help-overlay.js';
+import { claim, isClaimed } from './input-claim.js';
+import { StatusBar, type Status } from './status-bar.js';
+import { fit, truncate } from './text.js';
+import { useTheme } from './theme.js';
+import type { ReviewHost, WorkspaceEntry } from './types.js';
+import type { Size } from './use-terminal-size.js';
+import { eachKey, useRefState } from './use-ref-state.js';
+
+export function progressText(entry: WorkspaceEntry): string {
+  if (entry.problem) return 'score file unreadable';
+  if (!entry.started) return 'not started';
+  return `${entry.scored}/${entry.total} scored`;
+}
+
+export function WorkspaceScreen(props: {
+  host: ReviewHost;
+  size: Size;
+  active: boolean;
+  status: Status | null;
+  initialSelected?: string;
+  onOpen: (entry: WorkspaceEntry) => void;
+  onQuit: () => void;
+}) {
+  const theme = useTheme();
+  const [entries, setEntries, entriesRef] = useRefState<WorkspaceEntry[] | null>(null);
+  const [selected, setSelected, selectedRef] = useRefState(0);
+  const [help, setHelp, helpRef] = useRefState(false);
+  const [status, setStatus] = useState<Status | null>(props.status);
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    props.host.listDocuments().then(
+      (list) => {
+        if (!live) return;
+        setEntries(list);
+        const index = props.initialSelected ? list.findIndex((e) => e.path === props.initialSelected) : -1;
+        if (index >= 0) setSelected(index);
+        else setSelected((s) => Math.min(s, Math.max(0, list.length - 1)));
+      },
+      (error: unknown) => {
+        if (!live) return;
+        setEntries([]);
+        setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'bad' });
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.host, reloads]);
+
+  useInput(
+    (input, key) => {
+      if (isClaimed(key)) return;
+      claim(key);
+      if (helpRef.current) {
+        if (key.escape || input === 'q' || input === '?') setHelp(false);
+        return;
+      }
+      const list = entriesRef.current ?? [];
+      const move = (delta: number) => setSelected((s) => Math.max(0, Math.min(list.length - 1, s + delta)));
+      if (key.escape) return props.onQuit();
+      if (key.downArrow) return move(1);
+      if (key.upArrow) return move(-1);
+      if (key.return) {
+        const entry = list[selectedRef.current];
+        if (entry) props.onOpen(entry);
+        return;
+      }
+      for (const ch of eachKey(input)) {
+        if (ch === 'q') return props.onQuit();
+        if (ch === '?') return setHelp(true);
+        if (ch === 'j') move(1);
+        else if (ch === 'k') move(-1);
+        else if (ch === 'r') {
+          setStatus({ text: 'reloaded', tone: 'info' });
+          setReloads((n) => n + 1);
+        } else if (ch === ' ') {
+          const entry = list[selectedRef.current];
+          if (entry) return props.onOpen(entry);
+        }
+      }
+    },
+    { isActive: props.active },
+  );
+
+  const { columns, rows } = props.size;
+  const bodyHeight = Math.max(4, rows - 1 - 1 - 2);
+  const inner = Math.max(10, columns - 4);
+  const listRows = Math.max(1, bodyHeight - 3);
+  const list = entries ?? [];
+  const start = Math.max(0, Math.min(selected - Math.floor(listRows / 2), list.length - listRows));
+  const progressWidth = 22;
+  const nameWidth = Math.min(40, Math.max(12, Math.floor((inner - progressWidth) * 0.45)));
+  const header = fit(` toc-review · workspace ${sanitizeLine(props.host.workspace)}`, columns);
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Text bold wrap="truncate-end">
+        {header}
+      </Text>
+      {help ? (
+        <HelpOverlay view="workspace" width={columns} height={bodyHeight} />
+      ) : (
+        <Box flexDirection="column" borderStyle="round" borderColor={theme.focus} width={columns} height={bodyHeight} paddingX={1}>
+          <Text bold wrap="truncate-end">
+            {fit(`● Review documents${entries ? ` (${list.length})` : ''}${props.host.reviewer ? ` · reviewer ${sanitizeLine(props.host.reviewer.name)}` : ''}`, inner)}
+          </Text>
+          {entries === null ? <Text color={theme.dim}>Loading…</Text> : null}
+          {entries !== null && list.length === 0 ? (
+            <Text color={theme.warn} wrap="truncate-end">
+              {truncate('No markdown documents here. Add a .md file, or run toc-review <doc.md>.', inner)}
+            </Text>
+          ) : null}
+          {list.slice(start, start + listRows).map((entry, offset) => {
+            const index = start + offset;
+            const isSelected = index === selected;
+            const others = entry.others.length > 0 ? ` · also ${entry.others.map(sanitizeLine).join(', ')}` : '';
+            const progress = progressText(entry);
+            const rest = Math.max(0, inner - 2 - nameWidth - progressWidth);
+            return (
+              <Text key={entry.path} wrap="truncate-end" bold={isSelected} inverse={isSelected && theme.color}>
+                {isSelected ? '› ' : '  '}
+                {fit(sanitizeLine(entry.name), nameWidth)}
+                <Text color={entry.problem ? theme.bad : entry.started && entry.scored === entry.total ? theme.good : entry.started ? theme.warn : theme.dim}>
+                  {fit(` ${progress}`, progressWidth)}
+                </Text>
+                {fit(truncate(`${sanitizeLine(entry.title)}${others}`, rest), rest)}
+              </Text>
+            );
+          })}
+        </Box>
+      )}
+      <StatusBar width={columns} status={status} view={help ? 'help' : 'workspace'} />
+    </Box>
+  );
+}
