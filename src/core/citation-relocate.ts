@@ -25,8 +25,12 @@ function quoteKey(quote: string): string {
   return normalize(quote).replace(/\s*(?:…|\.\.\.)$/, '');
 }
 
-/** End line (0-based) of a match of `key` starting at line `start`, or -1. */
+/**
+ * End line (0-based) of a match of `key` starting at line `start`, or -1. A match starts on a
+ * line with text: quotes are trimmed, so a blank line before the text would match too.
+ */
 function matchAt(lines: readonly string[], start: number, key: string): number {
+  if (start >= lines.length || lines[start]!.trim() === '') return -1;
   let acc = '';
   const limit = Math.min(lines.length, start + MAX_SPAN);
   for (let j = start; j < limit; j++) {
@@ -42,9 +46,11 @@ export function relocateCitation(citation: Citation, lines: readonly string[]): 
   if (key === '') return { citation, status: 'unverified' };
   const span = citation.endLine - citation.startLine;
   const oldStart = citation.startLine - 1;
+  const truncated = /(?:…|\.\.\.)\s*$/.test(citation.quote);
   const place = (start: number, matchEnd: number): Citation => {
-    // A truncated quote matches before the cited range ends: keep the range's original length.
-    const end = Math.min(lines.length - 1, Math.max(matchEnd, start + span));
+    // A full quote ends where its text ends (lines may have been re-wrapped); a truncated one
+    // ("…") matches before the cited range ends, so the range keeps its original length.
+    const end = truncated ? Math.min(lines.length - 1, Math.max(matchEnd, start + span)) : matchEnd;
     return { startLine: start + 1, endLine: end + 1, quote: citation.quote };
   };
   if (oldStart < lines.length) {
