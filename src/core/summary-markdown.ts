@@ -81,15 +81,21 @@ function citationBlock(citation: SummaryCitation): string {
   return `${lineRef(citation)}:\n\n${blockquote(citation.quote)}`;
 }
 
+/** "3 (Exceeded)", with ", suggested 2 (Met)" when the reviewer chose differently from the suggestion. */
+export function scoreWithSuggestion(item: Pick<SummaryItem, 'score' | 'scoreLabel' | 'suggested' | 'suggestedLabel'>): string {
+  const final = scoreText(item.score, item.scoreLabel);
+  if (item.suggested === null || item.suggested === item.score) return final;
+  return `${final}, suggested ${scoreText(item.suggested, item.suggestedLabel ?? String(item.suggested))}`;
+}
+
 function itemSection(item: SummaryItem): string[] {
-  const blocks: string[] = [`#### ${escapeInline(item.title)}: ${escapeInline(scoreText(item.score, item.scoreLabel))}`];
+  const blocks: string[] = [`#### ${escapeInline(item.title)}: ${escapeInline(scoreWithSuggestion(item))}`];
   blocks.push(`_${escapeInline(item.question)}_`);
-  let scoreLine = `**Score:** ${escapeInline(scoreText(item.score, item.scoreLabel))}`;
-  if (item.suggested !== null && item.suggested !== item.score) {
-    scoreLine += ` (suggested: ${escapeInline(scoreText(item.suggested, item.suggestedLabel ?? String(item.suggested)))})`;
-  }
-  blocks.push(scoreLine);
   const notes = escapeParagraphs(item.notes);
+  if (notes === '' && item.cited.length === 0) {
+    blocks.push('_No notes or cited evidence._');
+    return blocks;
+  }
   blocks.push('**Notes:**', notes === '' ? '_No notes._' : notes);
   if (item.cited.length === 0) blocks.push('**Cited evidence:** _none._');
   else blocks.push('**Cited evidence:**', ...item.cited.map(citationBlock));
