@@ -24,7 +24,7 @@ import type { View } from './keys.js';
 import { loadMarkdownRenderer, type MarkdownRenderer } from './markdown.js';
 import { NotesEditor } from './notes-editor.js';
 import { createSaver } from './saver.js';
-import { currentPassage, initialReviewView, reviewViewReducer, type ReviewViewAction } from './state/review-view.js';
+import { activePassage, initialReviewView, reviewViewReducer, type ReviewViewAction } from './state/review-view.js';
 import { StatusBar, type Status } from './status-bar.js';
 import { SummaryScreen, VERDICT_TEXT } from './summary-screen.js';
 import { fit, truncate } from './text.js';
@@ -138,7 +138,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
   );
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
-  const passageIndex = currentPassage(layout.passageStarts, view.scroll, evidenceHeight);
+  const passageIndex = activePassage(view, layout.passageStarts, evidenceHeight);
 
   // First complete frame: evidence rendered as markdown (or nothing to render).
   const readySent = useRef(false);
@@ -194,7 +194,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
 
   const passageOnScreen = () => {
     const l = layoutRef.current;
-    const index = currentPassage(l.passageStarts, viewRef.current.scroll, evidenceHeight);
+    const index = activePassage(viewRef.current, l.passageStarts, evidenceHeight);
     return index === null ? null : l.passages[index]!;
   };
 

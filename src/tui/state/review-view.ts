@@ -9,6 +9,11 @@ export interface ReviewViewState {
   focus: Focus;
   /** Evidence pane: index of the first visible row. */
   scroll: number;
+  /**
+   * Passage chosen with ]/[ (it stays current even when the pane cannot scroll its header to
+   * the top); null when it follows the scroll position.
+   */
+  passage: number | null;
 }
 
 export type ReviewViewAction =
@@ -25,7 +30,7 @@ function clampScroll(row: number, total: number, height: number): number {
 }
 
 export function initialReviewView(selected = 0): ReviewViewState {
-  return { selected: Math.max(0, selected), focus: 'criteria', scroll: 0 };
+  return { selected: Math.max(0, selected), focus: 'criteria', scroll: 0, passage: null };
 }
 
 export function reviewViewReducer(state: ReviewViewState, action: ReviewViewAction): ReviewViewState {
@@ -36,20 +41,29 @@ export function reviewViewReducer(state: ReviewViewState, action: ReviewViewActi
       const target = action.type === 'move' ? state.selected + action.delta : action.index;
       const selected = Math.max(0, Math.min(action.count - 1, target));
       // A new criterion starts at the top of its evidence.
-      return selected === state.selected ? state : { ...state, selected, scroll: 0 };
+      return selected === state.selected ? state : { ...state, selected, scroll: 0, passage: null };
     }
     case 'toggleFocus':
       return { ...state, focus: state.focus === 'criteria' ? 'evidence' : 'criteria' };
     case 'focus':
       return state.focus === action.focus ? state : { ...state, focus: action.focus };
     case 'scroll':
-      return { ...state, scroll: clampScroll(state.scroll + action.delta, action.total, action.height) };
+      return { ...state, scroll: clampScroll(state.scroll + action.delta, action.total, action.height), passage: null };
     case 'scrollTo':
-      return { ...state, scroll: clampScroll(action.row, action.total, action.height) };
+      return { ...state, scroll: clampScroll(action.row, action.total, action.height), passage: null };
     case 'passage': {
-      const row = passageJump(action.starts, state.scroll, action.direction);
-      if (row === null) return state;
-      return { ...state, scroll: clampScroll(row, action.total, action.height) };
+      const { starts } = action;
+      if (starts.length === 0) return state;
+      const current = state.passage ?? currentPassage(starts, state.scroll, action.height);
+      let target: number | null;
+      if (current === null) {
+        const row = passageJump(starts, state.scroll, action.direction);
+        target = row === null ? null : starts.indexOf(row);
+      } else {
+        target = Math.max(0, Math.min(starts.length - 1, current + action.direction));
+      }
+      if (target === null || target === current) return state;
+      return { ...state, passage: target, scroll: clampScroll(starts[target]!, action.total, action.height) };
     }
   }
 }
@@ -61,8 +75,14 @@ export function passageJump(starts: number[], top: number, direction: 1 | -1): n
   return null;
 }
 
+/** The passage being read: the one chosen with ]/[, else the one the scroll position shows. */
+export function activePassage(state: ReviewViewState, starts: number[], height: number): number | null {
+  if (state.passage !== null && state.passage < starts.length) return state.passage;
+  return currentPassage(starts, state.scroll, height);
+}
+
 /**
- * The passage being read: the last one whose header is at or above the top row; when the window
+ * The passage the scroll position shows: the last one whose header is at or above the top row; when the window
  * is above every passage, the first one if its header is visible; otherwise none.
  */
 export function currentPassage(starts: number[], top: number, height: number): number | null {

@@ -1,0 +1,198 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { setItemNotes, setItemScore, setSelectedItem } from '../../src/core/score-file.js';
+import { KEY, memoryHost, openedReview, press, renderApp, waitFor } from './helpers.js';
+
+afterEach(() => cleanup());
+
+async function openDirect(options: Parameters<typeof openedReview>[1] = {}, size = { columns: 100, rows: 30 }) {
+  const { review, session, criteria } = await openedReview('kube-ovn-2022-annual.md', options);
+  const host = memoryHost({ [review.sourcePath]: review });
+  const app = renderApp({ host, start: { kind: 'document', path: review.sourcePath, review }, size });
+  await waitFor(() => expect(app.lastFrame()).toContain('scored'));
+  return { ...app, review, session, criteria, host };
+}
+
+describe('review screen', () => {
+  it('shows every criterion unscored and the evidence of the first', async () => {
+    const app = await openDirect();
+    await waitFor(() => expect(app.lastFrame()).toContain('Passage 1/2'));
+    const frame = app.lastFrame()!;
+    for (const title of ['Production users', 'Committer health', 'Commit flow', 'Versioning']) expect(frame).toContain(title);
+    expect(frame.match(/unscored/g)!.length).toBeGreaterThanOrEqual(4);
+    expect(frame).toContain('0/4 scored');
+    expect(frame).toContain('Suggested: 2 Met');
+    expect(frame).toContain('Adopters named: 2');
+    // Line numbers of the passage in the gutter.
+    const adopterLine = app.review.extract!.criteria[0]!.evidence[0]!.startLine;
+    expect(frame).toMatch(new RegExp(`\\b${adopterLine} │`));
+  });
+
+  it('moves between criteria with j/k and arrows', async () => {
+    const app = await openDirect();
+    await press(app.stdin, 'j');
+    await waitFor(() => expect(app.lastFrame()).toContain('Evidence · Committer health'));
+    await press(app.stdin, KEY.down, KEY.down);
+    await waitFor(() => expect(app.lastFrame()).toContain('Evidence · Versioning'));
+    expect(app.lastFrame()).toContain('Missing: no documented release process');
+    await press(app.stdin, 'k');
+    await waitFor(() => expect(app.lastFrame()).toContain('Evidence · Commit flow'));
+    expect(app.lastFrame()).toContain('No evidence passages found');
+  });
+
+  it('scores with a digit, accepts the suggestion, clears, and saves each change', async () => {
+    const app = await openDirect();
+    await press(app.stdin, '3');
+    await waitFor(() => expect(app.lastFrame()).toContain('3 Exceeded'));
+    await waitFor(() => expect(app.lastFrame()).toMatch(/saved \d\d:\d\d:\d\d/));
+    expect(app.session.file.items[0]!.score).toBe(3);
+    await press(app.stdin, 'a');
+    await waitFor(() => expect(app.session.file.items[0]!.score).toBe(2));
+    await press(app.stdin, 'x');
+    await waitFor(() => expect(app.session.file.items[0]!.score).toBeNull());
+    // A digit off the scale is refused with a reason.
+    await press(app.stdin, '7');
+    await waitFor(() => expect(app.lastFrame()).toContain('7 is not on the scale'));
+    expect(app.session.file.items[0]!.score).toBeNull();
+    expect(app.session.saves.length).toBe(3);
+  });
+
+  it('handles keys typed ahead in one chunk in order', async () => {
+    const app = await openDirect();
+    await press(app.stdin, '2j1j0j3');
+    await waitFor(() => expect(app.session.file.items.map((i) => i.score)).toEqual([2, 1, 0, 3]));
+    expect(app.lastFrame()).toContain('4/4 scored');
+  });
+
+  it('writes a note with the notes editor', async () => {
+    const app = await openDirect();
+    await press(app.stdin, 'n');
+    await waitFor(() => expect(app.lastFrame()).toContain('Note · Production users'));
+    await press(app.stdin, 'Ten adopters, checked', KEY.backspace, 'd', KEY.enter);
+    await waitFor(() => expect(app.session.file.items[0]!.notes).toBe('Ten adopters, checked'));
+    await waitFor(() => expect(app.lastFrame()).toContain('Note: Ten adopters, checked'));
+    expect(app.lastFrame()).toContain('· note');
+    // Esc leaves the saved note alone.
+    await press(app.stdin, 'n', ' and more', KEY.escape);
+    await waitFor(() => expect(app.lastFrame()).toContain('note not changed'));
+    expect(app.session.file.items[0]!.notes).toBe('Ten adopters, checked');
+  });
+
+  it('cites the passage on screen and uncites it again', async () => {
+    const app = await openDirect();
+    const first = app.review.extract!.criteria[0]!.evidence[0]!;
+    await press(app.stdin, 'c');
+    await waitFor(() => expect(app.session.file.items[0]!.cited).toHaveLength(1));
+    expect(app.session.file.items[0]!.cited[0]).toMatchObject({ startLine: first.startLine, endLine: first.endLine });
+    expect(app.session.file.items[0]!.cited[0]!.quote.length).toBeGreaterThan(0);
+    await waitFor(() => expect(app.lastFrame()).toContain('[cited]'));
+    // Next passage, cite it too.
+    await press(app.stdin, ']');
+    await press(app.stdin, 'c');
+    await waitFor(() => expect(app.session.file.items[0]!.cited).toHaveLength(2));
+    await press(app.stdin, 'c');
+    await waitFor(() => expect(app.session.file.items[0]!.cited).toHaveLength(1));
+    expect(app.lastFrame()).toContain('uncited lines 1-4');
+  });
+
+  it('scrolls the evidence pane when it has focus', async () => {
+    const app = await openDirect({}, { columns: 80, rows: 24 });
+    await press(app.stdin, KEY.tab);
+    await waitFor(() => expect(app.lastFrame()).toContain('● Evidence'));
+    const before = app.lastFrame()!;
+    await press(app.stdin, 'j', 'j', 'j');
+    await waitFor(() => expect(app.lastFrame()).toMatch(/Evidence · Production users · 4-/));
+    expect(app.lastFrame()).not.toEqual(before);
+    // Selection did not move.
+    expect(app.lastFrame()).toContain('› Production users');
+  });
+
+  it('opens the whole document at the passage and searches it', async () => {
+    const app = await openDirect();
+    const first = app.review.extract!.criteria[0]!.evidence[0]!;
+    await press(app.stdin, 'o');
+    await waitFor(() => expect(app.lastFrame()).toContain(`of ${app.review.lines.length}`));
+    expect(app.lastFrame()).toMatch(new RegExp(`\\b${first.startLine}┃`));
+    await press(app.stdin, '/');
+    await waitFor(() => expect(app.lastFrame()).toContain('Search:'));
+    await press(app.stdin, 'kubernetes', KEY.enter);
+    await waitFor(() => expect(app.lastFrame()).toMatch(/"kubernetes" found at line \d+/));
+    const line = Number(/found at line (\d+)/.exec(app.lastFrame()!)![1]);
+    expect(app.review.lines[line - 1]!.toLowerCase()).toContain('kubernetes');
+    await press(app.stdin, 'q');
+    await waitFor(() => expect(app.lastFrame()).toContain('Evidence · Production users'));
+  });
+
+  it('sets the recommendation on the summary screen', async () => {
+    const app = await openDirect({ file: (f) => setItemNotes(setItemScore(f, 'production-users', 2, '2026-01-02T00:00:00.000Z'), 'production-users', 'solid list', '2026-01-02T00:00:00.000Z') });
+    await press(app.stdin, 's');
+    await waitFor(() => expect(app.lastFrame()).toContain('Summary · 1/4 scored'));
+    expect(app.lastFrame()).toContain('solid list');
+    expect(app.lastFrame()).toContain('not set');
+    await press(app.stdin, 'i');
+    await waitFor(() => expect(app.session.file.recommendation.verdict).toBe('needs-more-info'));
+    await waitFor(() => expect(app.lastFrame()).toContain('Needs more information'));
+    await press(app.stdin, 'e', 'Ask for maintainer list', KEY.enter);
+    await waitFor(() => expect(app.session.file.recommendation.notes).toBe('Ask for maintainer list'));
+    // Enter on an item goes back to the review at that item.
+    await press(app.stdin, 'j', 'j', KEY.enter);
+    await waitFor(() => expect(app.lastFrame()).toContain('Evidence · Commit flow'));
+  });
+
+  it('shows help for the current view and closes it', async () => {
+    const app = await openDirect();
+    await press(app.stdin, '?');
+    await waitFor(() => expect(app.lastFrame()).toContain('Help: Review keys'));
+    expect(app.lastFrame()).toContain('cite the passage on screen');
+    await press(app.stdin, KEY.escape);
+    await waitFor(() => expect(app.lastFrame()).toContain('Evidence · Production users'));
+  });
+
+  it('resumes where the reviewer left off: scores, notes and the selected criterion', async () => {
+    const app = await openDirect({
+      file: (f) => setSelectedItem(setItemNotes(setItemScore(setItemScore(f, 'production-users', 2), 'commit-flow', 1), 'commit-flow', 'slowing down'), 'commit-flow'),
+    });
+    const frame = app.lastFrame()!;
+    expect(frame).toContain('Evidence · Commit flow');
+    expect(frame).toContain('› Commit flow');
+    expect(frame).toContain('2/4 scored');
+    expect(frame).toContain('Note: slowing down');
+    expect(frame).toContain('resumed: 2/4 scored');
+  });
+
+  it('remembers the selected criterion in the score file', async () => {
+    const app = await openDirect();
+    await press(app.stdin, 'j', 'j');
+    await waitFor(() => expect(app.session.file.ui.selected).toBe('commit-flow'));
+  });
+
+  it('opens read-only when another session holds the lock, saying who', async () => {
+    const app = await openDirect({ session: { readOnly: true, lockHolder: { pid: 4242, host: 'build-box', since: '2026-01-01T10:00:00.000Z' } } });
+    expect(app.lastFrame()).toContain('READ-ONLY: locked by pid 4242 on build-box since 2026-01-01T10:00:00.000Z');
+    await press(app.stdin, '2');
+    await waitFor(() => expect(app.lastFrame()).toContain('read-only'));
+    expect(app.session.saves).toHaveLength(0);
+    expect(app.lastFrame()).toContain('0/4 scored');
+  });
+
+  it('flags a document that changed since it was scored', async () => {
+    const app = await openDirect({ session: { documentChanged: true } });
+    expect(app.lastFrame()).toContain('DOCUMENT CHANGED since these scores were saved');
+  });
+
+  it("shows other reviewers' scores", async () => {
+    const { review: other } = await openedReview('kube-ovn-2022-annual.md', { file: (f) => setItemScore({ ...f, reviewer: { name: 'Grace Hopper', handle: 'grace' } }, 'production-users', 1) });
+    const app = await openDirect({ others: [other.session.file] });
+    expect(app.lastFrame()).toContain('Other reviewers: Grace Hopper 1 Partially met');
+  });
+
+  it('quits with q when opened directly, and on Ctrl-C', async () => {
+    const app = await openDirect();
+    await press(app.stdin, 'q');
+    await waitFor(() => expect(app.exits).toEqual([{ code: 0, message: undefined }]));
+    expect(app.session.closed).toBe(true);
+    const again = await openDirect();
+    await press(again.stdin, KEY.ctrlC);
+    await waitFor(() => expect(again.exits[0]?.code).toBe(130));
+  });
+});
