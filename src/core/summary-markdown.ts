@@ -49,7 +49,7 @@ export function criteriaLine(criteria: Summary['criteria']): string {
 
 export function scaleLine(criteria: Summary['criteria']): string {
   const values = criteria.scale.map((s) => `${s.value} ${escapeInline(s.label)}${s.meets ? ' (met)' : ''}`);
-  return `- **Scale:** ${values.join(', ')}`;
+  return `**Scale:** ${values.join(', ')}.`;
 }
 
 /** Paragraphs explaining a document or criteria set that is not the one scored; [] when all is current. */
