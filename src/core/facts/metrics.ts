@@ -1,0 +1,510 @@
+// Metrics: every numeric statement about contribution activity and community size (commits,
+// PRs, contributors, organisations, releases, stars, forks, and `other` community counts), with
+// the number normalised and the period it covers. Rules are written for the ways self-reports
+// phrase statistics ("28 commits per month contained within 18 merged PRs", "contributors from
+// [39] companies", "increased from 1,600+ to 2,600+", "seven maintainers", devstats tables),
+// not for particular documents. See docs/evidence-quality.md.
+import type { DocumentModel } from '../document-types.js';
+import type { Metric, MetricKind, MetricPeriod } from '../extract-types.js';
+import {
+  headClass,
+  LABEL_TAIL_WORDS,
+  MONTH,
+  NOT_A_COUNT_BEFORE,
+  STOP_WORDS,
+  YEAR_BEFORE,
+  type HeadClass,
+} from './metric-lexicon.js';
+import { numberWordValue, parseNumeral, scaleWordValue } from './numbers.js';
+import { rawQuote, readingUnits, sentenceSpans, type TextUnit } from './text-units.js';
+
+interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  type: 'word' | 'num' | 'punct';
+}
+
+interface NumberHit {
+  start: number;
+  end: number;
+  value: number;
+  yearLike: boolean;
+  /** Start of a leading qualifier ("more than", "about") for the quote. */
+  quoteStart: number;
+}
+
+interface Group {
+  members: NumberHit[];
+  /** Values to record: both ends of a before -> after pair, the lower bound of a range. */
+  values: number[];
+  start: number;
+  end: number;
+}
+
+interface Head {
+  kind: MetricKind;
+  stock: boolean;
+  /** A count of new things or of changes ("37 new committers", "3 contributors became maintainers"). */
+  change: boolean;
+  end: number;
+  labelStart: number | null;
+}
+
+const TOKEN = /\s*(?:([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)|(\d[\d,.]*[kKmMbB]?\+?)|(\S))/y;
+
+function tokensAfter(text: string, from: number, limit: number, max: number): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = from;
+  while (tokens.length < max && TOKEN.lastIndex < limit) {
+    const match = TOKEN.exec(text);
+    if (!match) break;
+    const value = match[1] ?? match[2] ?? match[3] ?? '';
+    const end = TOKEN.lastIndex;
+    if (end > limit) break;
+    tokens.push({
+      text: value,
+      lower: value.toLowerCase(),
+      start: end - value.length,
+      end,
+      type: match[1] ? 'word' : match[2] ? 'num' : 'punct',
+    });
+  }
+  return tokens;
+}
+
+/** Up to `max` tokens ending at `to`, nearest first. */
+function tokensBefore(text: string, from: number, to: number, max: number): Token[] {
+  const start = Math.max(from, to - 160);
+  const tokens = tokensAfter(text, start, to, 64);
+  return tokens.slice(-max).reverse();
+}
+
+const NUMBER = /\d[\d,.]*|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b/gi;
+// 2021-06-01, 2021/06, 06/01/2021, 1.2.2022
+const DATE = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?![\d])/;
+const QUALIFIER = /(?:more than|over|about|around|approximately|approx\.|nearly|almost|roughly|at least|up to|~|>|≈)\s*$/i;
+
+function findNumbers(text: string, start: number, end: number): NumberHit[] {
+  const hits: NumberHit[] = [];
+  const sentence = text.slice(start, end);
+  let skipUntil = -1;
+  for (const match of sentence.matchAll(NUMBER)) {
+    let token = match[0];
+    let s = start + match.index;
+    if (s < skipUntil) continue;
+    const date = DATE.exec(text.slice(s, s + 12));
+    if (date) {
+      skipUntil = s + date[0].length;
+      continue;
+    }
+    const isWord = /^[a-z]/i.test(token);
+    if (!isWord) token = token.replace(/[.,]+$/, '');
+    let e = s + token.length;
+    const before = text[s - 1] ?? ' ';
+    const before2 = text[s - 2] ?? ' ';
+    if (/[A-Za-z_#$€£@\\]/.test(before)) continue;
+    if (/[./:]/.test(before) && /\d/.test(before2)) continue;
+    let value: number | null;
+    if (isWord) {
+      if (text[e] === '-' && /[a-z]/i.test(text[e + 1] ?? '')) continue; // "one-stop", "two-thirds"
+      value = numberWordValue(token);
+    } else {
+      if ((token.match(/\./g) ?? []).length > 1) continue; // version "1.0.0"
+      let suffix = '';
+      if (/[kKmMbB]/.test(text[e] ?? '') && !/[A-Za-z0-9]/.test(text[e + 1] ?? '')) {
+        suffix = text[e]!;
+        e++;
+      }
+      if (/[A-Za-z%]/.test(text[e] ?? '')) continue; // "3rd", "64GB", "2x", "80%"
+      if (/[/:]/.test(text[e] ?? '') && /\d/.test(text[e + 1] ?? '')) continue; // dates, times
+      if (text[e] === '.' && /\d/.test(text[e + 1] ?? '')) continue;
+      if (/^\s*percent\b/i.test(text.slice(e, e + 9))) continue;
+      value = parseNumeral(token + suffix);
+    }
+    if (value === null) continue;
+    // "150 million"
+    const scale = /^\s+(hundred|thousand|million|billion)\b/i.exec(text.slice(e, e + 10));
+    if (scale) {
+      value *= scaleWordValue(scale[1]!)!;
+      e += scale[0].length;
+    }
+    if (text[e] === '+') e++;
+    // Enumerators: "1) Limited availability".
+    if (text[e] === ')' && !/\(\s*$/.test(text.slice(Math.max(start, s - 3), s))) continue;
+    const prev = tokensBefore(text, start, s, 2);
+    const prevWord = prev[0]?.type === 'word' ? prev[0].lower : '';
+    const next = tokensAfter(text, e, end, 1)[0];
+    if (NOT_A_COUNT_BEFORE.has(prevWord)) continue;
+    if (MONTH.test(prevWord) || (next && MONTH.test(next.text))) continue;
+    const yearLike = !isWord && /^\d{4}$/.test(token) && value >= 1970 && value <= 2100 && !suffix(text, s, e);
+    if (yearLike) {
+      if (YEAR_BEFORE.has(prevWord)) continue;
+      if (prev[0]?.text === ',' && prev[1]?.type === 'num') continue; // "Oct 25, 2022"
+    }
+    const head = text.slice(Math.max(start, s - 16), s);
+    // Criteria thresholds restated: "at least three", "more than one organisation".
+    if ((/at least\s*$/i.test(head) && value <= 3) || (/more than\s*$/i.test(head) && value === 1)) continue;
+    const qualifier = QUALIFIER.exec(head);
+    hits.push({ start: s, end: e, value, yearLike, quoteStart: qualifier ? s - qualifier[0].length : s });
+  }
+  return hits;
+}
+
+function suffix(text: string, s: number, e: number): boolean {
+  return /[kKmMbB+]$/.test(text.slice(s, e));
+}
+
+/** Pairs ("from 1,600+ to 2,600+", "50+ -> 90+") and ranges ("10-20", "between 10 and 20"). */
+function groupNumbers(text: string, hits: NumberHit[]): Group[] {
+  const groups: Group[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const a = hits[i]!;
+    const b = hits[i + 1];
+    const single: Group = { members: [a], values: [a.value], start: a.quoteStart, end: a.end };
+    if (!b) {
+      groups.push(single);
+      continue;
+    }
+    const gap = text.slice(a.end, b.start);
+    const lead = text.slice(Math.max(0, a.quoteStart - 12), a.quoteStart);
+    const pair = /^\s*(?:->|-->|→|=>|⇒)\s*$/.test(gap) || (/^\s*to\s+$/i.test(gap) && /\bfrom\s*$/i.test(lead));
+    const range = (/^[-–]$|^\s*–\s*$/.test(gap) || /^\s*to\s+$/i.test(gap) || (/^\s*and\s+$/i.test(gap) && /\bbetween\s*$/i.test(lead))) && !pair;
+    if (pair) {
+      groups.push({ members: [a, b], values: [a.value, b.value], start: a.quoteStart, end: b.end });
+      i++;
+    } else if (range) {
+      i++;
+      if (a.yearLike && b.yearLike) continue; // "2020-2021"
+      if (a.value === 0 || b.value <= a.value) continue; // "0-5 new threads per day" is not recorded
+      groups.push({ members: [a, b], values: [a.value], start: a.quoteStart, end: b.end });
+    } else {
+      groups.push(single);
+    }
+  }
+  return groups;
+}
+
+const RATE_AFTER = /^\s*(?:(?:per|a|an|each|every|\/)\s*(week|month|year|day|quarter|meeting|time|release|hour|sprint)s?|(?<![-\w])(weekly|monthly|yearly|annually|daily|quarterly))\b/i;
+
+function ratePeriod(word: string): MetricPeriod {
+  const w = word.toLowerCase();
+  if (w.startsWith('week')) return 'week';
+  if (w.startsWith('month')) return 'month';
+  if (w.startsWith('year') || w === 'annually') return 'year';
+  return null;
+}
+
+/** An attached rate right after `pos` ("per month", "each time"), with where it ends. */
+function rateAt(text: string, pos: number, limit: number): { period: MetricPeriod; end: number } | null {
+  const match = RATE_AFTER.exec(text.slice(pos, Math.min(limit, pos + 24)));
+  if (!match) return null;
+  return { period: ratePeriod(match[1] ?? match[2] ?? ''), end: pos + match[0].length };
+}
+
+const ADOPTION_VERB = /^(?:use|uses|used|using|adopt|adopts|adopted|adopting|run|runs|running|deploy|deploys|deployed|deploying|rely|relies)$/;
+const BECOME = /^\s*(?:have |has |had )?(?:become|became|were promoted|was promoted|got promoted|promoted|joined as|grew into)\b/i;
+const CHANNEL_CONTEXT = /channel|slack|discord|gitter|mailing|forum|chat|group|telegram|wechat|dingtalk|community|matrix|irc/i;
+const EVENT_CONTEXT = /meet|held|hosted|call|event|summit|conference|webinar|workshop|office hour/i;
+
+/** Resolve a head noun that needs context into a metric kind, or null when it is not one. */
+function resolveHead(
+  head: HeadClass,
+  sentence: string,
+  modifiers: string[],
+  before: Token[],
+  after: Token[],
+): { kind: MetricKind; stock: boolean } | null {
+  switch (head.kind) {
+    case 'excluded':
+    case 'duration':
+      return null;
+    case 'users': {
+      if (modifiers.some((m) => m === 'end' || m === 'production' || m === 'enterprise')) return null;
+      return CHANNEL_CONTEXT.test(sentence) ? { kind: 'other', stock: true } : null;
+    }
+    case 'times': {
+      if (after[0] && /^(?:more|faster|larger|higher|bigger|less|fewer|slower|smaller|greater|better)$/.test(after[0].lower)) return null;
+      if (after[0]?.lower === 'as' && /^(?:many|much|large|fast|big|high|often)$/.test(after[1]?.lower ?? '')) return null;
+      return EVENT_CONTEXT.test(sentence) ? { kind: 'other', stock: false } : null;
+    }
+    case 'version':
+      return modifiers.some((m) => /^(?:major|minor|patch|stable|new|feature)$/.test(m)) || /\breleas/i.test(sentence)
+        ? { kind: 'releases', stock: false }
+        : null;
+    case 'org': {
+      if (after[0] && ADOPTION_VERB.test(after[0].lower)) return null;
+      if (after[0]?.lower === 'in' && after[1]?.lower === 'production') return null;
+      // "commits mainly come from two companies" describes concentration, not a count.
+      if (before.some((t) => /^(?:mainly|mostly|primarily|largely|predominantly|majority|only|all)$/.test(t.lower))) return null;
+      if (modifiers.some((m) => m.startsWith('contribut'))) return { kind: 'contributing_orgs', stock: true };
+      if (modifiers.some((m) => m.startsWith('member') || m.startsWith('maintain'))) return { kind: 'other', stock: true };
+      // The noun the organisations belong to: "contributors from 39 companies".
+      for (const token of before) {
+        if (token.type !== 'word') continue;
+        const owner = headClass(token.lower);
+        if (!owner) continue;
+        if (owner.kind === 'contributors' || owner.kind === 'commits' || owner.kind === 'prs') return { kind: 'contributing_orgs', stock: true };
+        if (owner.kind === 'other') return { kind: 'other', stock: true };
+        if (owner.kind === 'excluded' || owner.kind === 'users') return null;
+      }
+      if (/contribut|commit|pull request|\bPRs?\b/i.test(sentence)) return { kind: 'contributing_orgs', stock: true };
+      if (/adopt|production|customer|\busers?\b|\bus(?:e|es|ed|ing)\b/i.test(sentence)) return null;
+      return { kind: 'other', stock: true };
+    }
+    default:
+      return head;
+  }
+}
+
+/** The noun a number counts, looked for after it ("28 commits", "4 minor and 1 major releases"). */
+function headAfter(text: string, sentence: { start: number; end: number }, pos: number, hits: NumberHit[], depth = 0): Head | null {
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  let cursor = pos;
+  const rate = rateAt(text, cursor, sentence.end);
+  if (rate) cursor = rate.end;
+  let tokens = tokensAfter(text, cursor, sentence.end, 8);
+  // "10-20 per month come from new contributors"
+  if (rate && tokens.length >= 2 && /^(?:come|came|coming|are|were)$/.test(tokens[0]!.lower) && tokens[1]!.lower === 'from') tokens = tokens.slice(2);
+  const modifiers: string[] = [];
+  for (let i = 0; i < tokens.length && modifiers.length <= 3; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'num') return null;
+    if (token.type === 'punct') {
+      if (token.text === '-' || token.text === '/' || token.text === '&') continue;
+      return null;
+    }
+    const lower = token.lower;
+    let head = headClass(lower);
+    let end = token.end;
+    const next = tokens[i + 1];
+    if ((lower === 'pull' || lower === 'merge') && next && /^requests?$/.test(next.lower)) {
+      head = { kind: 'prs', stock: false };
+      end = next.end;
+      i++;
+    }
+    if (head) {
+      if (head.kind === 'duration' && modifiers.length === 0) return null; // "3 months", "two years"
+      // Compound nouns name what is counted by their last word: "PR reviewers", "commit authors".
+      const following = tokens[i + 1];
+      const compound = following?.type === 'word' ? headClass(following.lower) : undefined;
+      if (compound && compound.kind !== 'duration' && head.kind !== 'excluded') {
+        modifiers.push(lower);
+        head = compound;
+        end = following!.end;
+        i++;
+      }
+      if (lower === 'end' || modifiers.includes('end')) return null;
+      const after = tokensAfter(text, end, sentence.end, 3);
+      const before = tokensBefore(text, sentence.start, pos, 8).filter((t) => t.end <= pos);
+      const resolved = resolveHead(head, sentenceText, modifiers, before, after);
+      if (!resolved) return null;
+      let kind = resolved.kind;
+      if (kind === 'prs' && (modifiers.includes('merged') || after[0]?.lower === 'merged')) kind = 'merged_prs';
+      const become = BECOME.test(text.slice(end, end + 24));
+      if (become) kind = 'other';
+      const change = become || modifiers.includes('new') || modifiers.includes('additional');
+      return { kind, stock: resolved.stock, change, end, labelStart: null };
+    }
+    if ((lower === 'and' || lower === 'or') && modifiers.length > 0 && next?.type === 'num' && depth === 0) {
+      // "4 minor and 1 major releases": the first number shares the second one's noun.
+      const other = hits.find((h) => h.start === next.start);
+      return other ? headAfter(text, sentence, other.end, hits, depth + 1) : null;
+    }
+    if (STOP_WORDS.has(lower)) return null;
+    if (/^[a-z]+$/i.test(token.text)) modifiers.push(lower);
+    else return null;
+  }
+  return null;
+}
+
+/** A label before a number that ends its clause ("Github stars: 1700+", "Number of commits increased to 300+"). */
+function headBefore(text: string, sentence: { start: number; end: number }, group: Group): Head | null {
+  if (group.members.every((m) => m.yearLike)) return null;
+  let cursor = group.end;
+  const rate = rateAt(text, cursor, sentence.end);
+  if (rate) cursor = rate.end;
+  const next = tokensAfter(text, cursor, sentence.end, 1)[0];
+  if (next) {
+    const ok = (next.type === 'punct' && /[.,;:!?()\]]/.test(next.text)) || (next.type === 'word' && LABEL_TAIL_WORDS.has(next.lower));
+    if (!ok) return null;
+  }
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const before = tokensBefore(text, sentence.start, group.start, 10);
+  for (const [index, token] of before.entries()) {
+    if (token.type === 'num') return null;
+    if (token.type === 'punct') {
+      if (/[,;()!?.]/.test(token.text)) return null;
+      continue;
+    }
+    const head = headClass(token.lower);
+    if (!head || head.kind === 'duration') continue;
+    if (head.kind === 'excluded') return null;
+    const previous = before[index + 1];
+    const modifiers = previous?.type === 'word' ? [previous.lower] : [];
+    let resolved = resolveHead(head, sentenceText, modifiers, before.slice(index + 1), []);
+    if (head.kind === 'version') resolved = null;
+    if (!resolved) return null;
+    let kind = resolved.kind;
+    if (kind === 'prs' && (modifiers.includes('merged') || /\bmerged\b/i.test(text.slice(token.end, group.start)))) kind = 'merged_prs';
+    // The quote starts where the label's clause starts ("Number of contributors: 50+ -> 90+").
+    let labelStart = token.start;
+    for (const earlier of before.slice(index + 1)) {
+      if (earlier.type === 'punct' && /[,;()!?.]/.test(earlier.text)) break;
+      if (earlier.type === 'num') break;
+      labelStart = earlier.start;
+    }
+    return { kind, stock: resolved.stock, change: modifiers.includes('new'), end: group.end, labelStart };
+  }
+  return null;
+}
+
+const TOTAL_MARKER = /\bas of\b|\bto date\b|\bso far\b|\bin total\b|\btotal of\b|\ball[- ]time\b|\bcumulative(?:ly)?\b/i;
+const AVERAGE = /\bav(?:era)?g(?:e|ed|es|ing)?\b|\bon average\b/i;
+const ANY_RATE = /(?:\bper|\ba|\beach|\/)\s*(week|month|year)\b/i;
+const WINDOW = /\b(?:(?:past|last|previous|recent|prior)\s+(?:(year|12 months|twelve months|365 days)|(month|30 days|4 weeks|four weeks)|(week|7 days|seven days))|this (year)|this (month)|this (week))\b/i;
+const SINCE = /\bsince\b/i;
+
+function windowPeriod(text: string): MetricPeriod | 'since' | undefined {
+  const window = WINDOW.exec(text);
+  const since = SINCE.exec(text);
+  if (window && (!since || window.index < since.index)) {
+    if (window[1] || window[4]) return 'year';
+    if (window[2] || window[5]) return 'month';
+    return 'week';
+  }
+  return since ? 'since' : undefined;
+}
+
+function periodFor(unit: TextUnit, sentence: string, head: Head, text: string, group: Group, contextLabel = ''): MetricPeriod {
+  const attached = rateAt(text, head.end, text.length) ?? rateAt(text, group.end, text.length);
+  if (attached) return attached.period;
+  const modifierRate = /\b(weekly|monthly|yearly|annual)\s+(?:\w+\s+)?$/i.exec(text.slice(Math.max(0, group.start - 30), group.start));
+  if (modifierRate) return ratePeriod(modifierRate[1]!);
+  const labelRate = ANY_RATE.exec(contextLabel) ?? /\b(weekly|monthly|yearly|annual)\b/i.exec(contextLabel);
+  if (labelRate) return ratePeriod(labelRate[1]!);
+  if (AVERAGE.test(sentence)) {
+    const rate = ANY_RATE.exec(sentence);
+    if (rate) return ratePeriod(rate[1]!);
+  }
+  if (TOTAL_MARKER.test(sentence)) return 'total';
+  if (head.stock && !head.change) return 'total';
+  for (const context of [sentence, contextLabel, ...introTexts(unit), unit.heading]) {
+    const window = windowPeriod(context);
+    if (window === 'since') return null;
+    if (window !== undefined) return window;
+  }
+  return null;
+}
+
+function introTexts(unit: TextUnit): string[] {
+  const texts: string[] = [];
+  for (let intro = unit.intro; intro !== null && texts.length < 4; intro = intro.intro) texts.push(intro.text);
+  return texts;
+}
+
+function quoteFor(unit: TextUnit, raw: string[], start: number, end: number, anchor: number, sentenceStart: number): { line: number; quote: string } {
+  let quote = rawQuote(unit, raw, start, end, anchor);
+  // A quote cut down to the bare number ("[92]") gets a few words of context before it.
+  if (quote.quote.replace(/[\[\]*_+\s]/g, '').length <= 6) {
+    const before = tokensBefore(unit.text, sentenceStart, start, 3).filter((t) => unit.lineOf[t.start] === quote.line);
+    const from = before.length > 0 ? before[before.length - 1]!.start : start;
+    quote = rawQuote(unit, raw, from, end, anchor);
+  }
+  return quote;
+}
+
+function sentenceMetrics(unit: TextUnit, sentence: { start: number; end: number }, raw: string[], label?: { text: string; line: number | null; start: number }): Metric[] {
+  const text = unit.text;
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const hits = findNumbers(text, sentence.start, sentence.end);
+  const metrics: Metric[] = [];
+  for (const group of groupNumbers(text, hits)) {
+    const last = group.members[group.members.length - 1]!;
+    let head = headAfter(text, sentence, last.end, hits);
+    if (!head && group.members.length === 2 && group.values.length === 2) head = headAfter(text, sentence, group.members[0]!.end, hits);
+    if (!head) head = headBefore(text, sentence, group);
+    let labelText = '';
+    if (!head && label && !group.members.every((m) => m.yearLike) && /^\s*$/.test(text.slice(sentence.start, group.start) + text.slice(group.end, sentence.end).replace(/^\s*(?:per|a|each|\/)\s*\w+/i, ''))) {
+      head = labelHead(label.text);
+      labelText = label.text;
+    }
+    if (!head) continue;
+    const period = periodFor(unit, sentenceText, head, text, group, labelText);
+    const start = head.labelStart !== null ? Math.min(head.labelStart, group.start) : group.start;
+    const rate = rateAt(text, Math.max(head.end, group.end), sentence.end);
+    const end = Math.max(head.end, group.end, rate?.end ?? 0);
+    for (const [index, value] of group.values.entries()) {
+      const anchor = group.members[Math.min(index, group.members.length - 1)]!.start;
+      const { line, quote } = quoteFor(unit, raw, start, end, anchor, sentence.start);
+      metrics.push({ kind: head.kind, value, period, line, quote });
+    }
+  }
+  return metrics;
+}
+
+/** Kind named by a table label cell or header ("Commits", "Merged PRs per month"). */
+function labelHead(label: string): Head | null {
+  const tokens = tokensAfter(label, 0, label.length, 12).filter((t) => t.type === 'word');
+  let found: Head | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    let head = headClass(token.lower);
+    if ((token.lower === 'pull' || token.lower === 'merge') && /^requests?$/.test(tokens[i + 1]?.lower ?? '')) head = { kind: 'prs', stock: false };
+    if (!head || head.kind === 'duration') continue;
+    if (head.kind === 'excluded') return null;
+    const modifiers = i > 0 ? [tokens[i - 1]!.lower] : [];
+    const resolved = head.kind === 'version' ? null : resolveHead(head, label, modifiers, [], []);
+    if (!resolved) return null;
+    let kind = resolved.kind;
+    if (kind === 'prs' && /\bmerged\b/i.test(label)) kind = 'merged_prs';
+    found = { kind, stock: resolved.stock, change: /\bnew\b/i.test(label), end: 0, labelStart: null };
+    break;
+  }
+  return found;
+}
+
+const YEAR_HEADER = /^\s*(?:19|20)\d\d\s*$/;
+
+function rowMetrics(unit: TextUnit, raw: string[]): Metric[] {
+  const cells = unit.cells ?? [];
+  const header = unit.header ?? [];
+  const metrics: Metric[] = [];
+  const firstText = cells[0] ? unit.text.slice(cells[0].start, cells[0].end).trim() : '';
+  const rowLabel = /\d/.test(firstText) && !/[a-z]{3}/i.test(firstText) ? '' : firstText;
+  for (const [index, cell] of cells.entries()) {
+    if (cell.end <= cell.start) continue;
+    const columnHeader = header[index] ?? '';
+    const rowHead = index > 0 && rowLabel ? labelHead(rowLabel) : null;
+    const label = rowHead ? rowLabel : columnHeader;
+    // The other axis can carry the window: a "2022" column or a "Last 12 months" row.
+    const context = rowHead ? `${columnHeader} ${YEAR_HEADER.test(columnHeader) ? 'per year' : ''}` : rowLabel;
+    const found = sentenceMetrics(unit, cell, raw, index > 0 || !rowLabel ? { text: `${label} ${context}`, line: null, start: cell.start } : undefined);
+    for (const metric of found) {
+      // Quote from the label cell to the value when both are on this row.
+      if (rowHead && cells[0]) {
+        const span = rawQuote(unit, raw, cells[0].start, cell.end, cell.start);
+        if (span.quote.length <= 160) metric.quote = span.quote;
+      }
+      metrics.push(metric);
+    }
+  }
+  return metrics;
+}
+
+/** Every numeric statement about contribution activity and community size, in document order. */
+export function extractMetrics(doc: DocumentModel): Metric[] {
+  const metrics: Metric[] = [];
+  const seen = new Set<string>();
+  for (const unit of readingUnits(doc)) {
+    const found = unit.kind === 'row' ? rowMetrics(unit, doc.lines) : sentenceSpans(unit.text).flatMap((s) => sentenceMetrics(unit, s, doc.lines));
+    for (const metric of found) {
+      const key = `${metric.line}\u0000${metric.kind}\u0000${metric.value}\u0000${metric.quote}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      metrics.push(metric);
+    }
+  }
+  return metrics;
+}

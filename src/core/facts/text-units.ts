@@ -1,0 +1,480 @@
+// Reading units for fact extraction: paragraphs, list items and table rows of the document's
+// markdown content, as visible text (links reduced to their text, URLs, images, emphasis marks
+// and HTML tags dropped) with a map from every visible character back to its raw line and
+// column, so a fact can quote an exact substring of its line. Code blocks, HTML comments and
+// headings are skipped. Everything here is linear in the size of the document.
+import type { DocumentModel } from '../document-types.js';
+
+export interface TextUnit {
+  kind: 'paragraph' | 'item' | 'row';
+  startLine: number;
+  endLine: number;
+  /** Visible text. Line joins are " ", or "\n" where a new sentence clearly starts. */
+  text: string;
+  /** 1-based raw line of each visible character. */
+  lineOf: Int32Array;
+  /** 0-based column in the raw line of each visible character. */
+  colOf: Int32Array;
+  /** 1 where the visible character is link text. */
+  linkText: Uint8Array;
+  /** For list items: the unit that introduces the list when it ends with ":" (else inherited). */
+  intro: TextUnit | null;
+  /** Heading of the enclosing section ("" before any heading). */
+  heading: string;
+  /** Table rows: spans of each cell in `text` (cells are joined by "\n"), and the header texts. */
+  cells: Array<{ start: number; end: number }> | null;
+  header: string[] | null;
+}
+
+interface Segment {
+  line: number;
+  start: number;
+  end: number;
+}
+
+const ATX_HEADING = /^ {0,3}#{1,6}(?:\s|$)/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)\s*$/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const LIST_ITEM = /^(\s*)([*+-]|\d{1,9}[.)])(?=\s|$)\s*/;
+const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+function leadingWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    if (char === ' ') width += 1;
+    else if (char === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
+
+/** Blank out HTML comments (kept column-aligned), carrying the open state across lines. */
+function maskComments(line: string, state: { inComment: boolean }): string {
+  if (!state.inComment && !line.includes('<!--')) return line;
+  let out = '';
+  let i = 0;
+  while (i < line.length) {
+    if (state.inComment) {
+      const close = line.indexOf('-->', i);
+      const stop = close === -1 ? line.length : close + 3;
+      out += ' '.repeat(stop - i);
+      i = stop;
+      if (close !== -1) state.inComment = false;
+    } else {
+      const open = line.indexOf('<!--', i);
+      if (open === -1) {
+        out += line.slice(i);
+        break;
+      }
+      out += line.slice(i, open);
+      i = open;
+      state.inComment = true;
+    }
+  }
+  return out;
+}
+
+/** Column where the text starts after any blockquote markers ("> > "). */
+function quoteContentStart(line: string): number {
+  let i = 0;
+  for (;;) {
+    let j = i;
+    while (j < line.length && j - i < 4 && line[j] === ' ') j++;
+    if (line[j] !== '>') return i;
+    j++;
+    if (line[j] === ' ') j++;
+    i = j;
+  }
+}
+
+function splitCells(line: string, from: number): Array<{ start: number; end: number }> {
+  const cells: Array<{ start: number; end: number }> = [];
+  let start = from;
+  let i = from;
+  while (i < line.length && line[i] === ' ') i++;
+  if (line[i] === '|') start = i + 1;
+  let escaped = false;
+  let inCode = false;
+  for (let j = start; j <= line.length; j++) {
+    const char = line[j];
+    if (j === line.length || (char === '|' && !escaped && !inCode)) {
+      cells.push({ start, end: j });
+      start = j + 1;
+    } else if (char === '`') {
+      inCode = !inCode;
+    }
+    escaped = char === '\\' && !escaped;
+  }
+  // A trailing pipe leaves an empty last cell; drop it.
+  const last = cells[cells.length - 1];
+  if (cells.length > 1 && last && line.slice(last.start, last.end).trim() === '') cells.pop();
+  return cells;
+}
+
+const BLOCK_TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/;
+const AUTOLINK = /^<(?:https?|mailto|ftp):[^<>\s]*>/i;
+
+/** Visible characters of one raw segment, appended to the builder. */
+class VisibleBuilder {
+  chars: string[] = [];
+  lines: number[] = [];
+  cols: number[] = [];
+  link: number[] = [];
+
+  push(char: string, line: number, col: number, link: boolean): void {
+    this.chars.push(char);
+    this.lines.push(line);
+    this.cols.push(col);
+    this.link.push(link ? 1 : 0);
+  }
+
+  get length(): number {
+    return this.chars.length;
+  }
+
+  lastChar(): string {
+    return this.chars[this.chars.length - 1] ?? '';
+  }
+
+  addSegment(raw: string, segment: Segment): void {
+    const { line, start, end } = segment;
+    // Next "]" and ")" at or after each position: finding a link's end is O(1), so the scan
+    // stays linear even on "[[[[[[..." lines.
+    const size = end - start + 1;
+    const nextBracket = new Int32Array(size);
+    const nextParen = new Int32Array(size);
+    let bracket = end;
+    let paren = end;
+    for (let i = end; i >= start; i--) {
+      if (i < end && raw[i] === ']') bracket = i;
+      if (i < end && raw[i] === ')') paren = i;
+      nextBracket[i - start] = bracket;
+      nextParen[i - start] = paren;
+    }
+    const closeAt = new Map<number, number>();
+    let depth = 0;
+    let i = start;
+    while (i < end) {
+      const jump = closeAt.get(i);
+      if (jump !== undefined) {
+        closeAt.delete(i);
+        depth = Math.max(0, depth - 1);
+        i = jump;
+        continue;
+      }
+      const char = raw[i]!;
+      const next = raw[i + 1] ?? '';
+      if (char === '\\' && i + 1 < end && /[!-/:-@[-`{-~]/.test(next)) {
+        this.push(next, line, i + 1, depth > 0);
+        i += 2;
+        continue;
+      }
+      if (char === '!' && next === '[') {
+        const close = nextBracket[i + 2 - start] ?? end;
+        if (close < end && raw[close + 1] === '(') {
+          const stop = nextParen[close + 2 - start] ?? end;
+          if (stop < end) {
+            i = stop + 1;
+            continue;
+          }
+        }
+      }
+      if (char === '[') {
+        const close = nextBracket[i + 1 - start] ?? end;
+        if (close < end && (raw[close + 1] === '(' || raw[close + 1] === '[')) {
+          const stop = raw[close + 1] === '(' ? nextParen[close + 2 - start] ?? end : nextBracket[close + 2 - start] ?? end;
+          if (stop < end) {
+            closeAt.set(close, stop + 1);
+            depth++;
+            i++;
+            continue;
+          }
+        }
+      }
+      if (char === '<') {
+        const rest = raw.slice(i, Math.min(end, i + 512));
+        const tag = AUTOLINK.exec(rest) ?? BLOCK_TAG.exec(rest);
+        if (tag) {
+          if (this.lastChar() !== ' ') this.push(' ', line, i, depth > 0);
+          i += tag[0].length;
+          continue;
+        }
+      }
+      if ((char === 'h' || char === 'H') && /^https?:\/\//i.test(raw.slice(i, i + 8)) && !/\w/.test(raw[i - 1] ?? '')) {
+        while (i < end && !/[\s<\]]/.test(raw[i]!)) i++;
+        continue;
+      }
+      if (char === '*' || char === '`' || (char === '~' && next === '~')) {
+        i += char === '~' ? 2 : 1;
+        continue;
+      }
+      if (char === '_' && !(/[A-Za-z0-9]/.test(raw[i - 1] ?? '') && /[A-Za-z0-9]/.test(next))) {
+        i++;
+        continue;
+      }
+      if (char === '&' && raw.startsWith('&nbsp;', i)) {
+        this.push(' ', line, i, depth > 0);
+        i += 6;
+        continue;
+      }
+      this.push(char === '\t' ? ' ' : char, line, i, depth > 0);
+      i++;
+    }
+  }
+}
+
+function endsSentence(builder: VisibleBuilder): boolean {
+  for (let i = builder.length - 1; i >= 0; i--) {
+    const char = builder.chars[i]!;
+    if (char === ' ') continue;
+    return /[.!?0-9+%)\]]/.test(char);
+  }
+  return true;
+}
+
+function buildUnit(
+  kind: TextUnit['kind'],
+  raw: string[],
+  segments: Segment[],
+  heading: string,
+  intro: TextUnit | null,
+): TextUnit {
+  const builder = new VisibleBuilder();
+  const cellsOut: Array<{ start: number; end: number }> | null = kind === 'row' ? [] : null;
+  for (const [index, segment] of segments.entries()) {
+    const text = raw[segment.line - 1] ?? '';
+    if (index > 0 && builder.length > 0) {
+      // Cells and new sentences on a new line are hard breaks; otherwise a line join is a space.
+      const nextStart = text.slice(segment.start, segment.end).trimStart();
+      const hard = kind === 'row' || (/^[A-Z]/.test(nextStart.replace(/^[*_[]+/, '')) && endsSentence(builder));
+      const prev = segments[index - 1]!;
+      builder.push(hard ? '\n' : ' ', prev.line, prev.end, false);
+    }
+    const before = builder.length;
+    builder.addSegment(text, segment);
+    cellsOut?.push({ start: before, end: builder.length });
+  }
+  return {
+    kind,
+    startLine: segments[0]?.line ?? 0,
+    endLine: segments[segments.length - 1]?.line ?? 0,
+    text: builder.chars.join(''),
+    lineOf: Int32Array.from(builder.lines),
+    colOf: Int32Array.from(builder.cols),
+    linkText: Uint8Array.from(builder.link),
+    intro,
+    heading,
+    cells: cellsOut,
+    header: null,
+  };
+}
+
+/** Plain visible text of one raw line range (used for headings and table headers). */
+function visibleText(raw: string[], segment: Segment): string {
+  const builder = new VisibleBuilder();
+  builder.addSegment(raw[segment.line - 1] ?? '', segment);
+  return builder.chars.join('').replace(/\s+/g, ' ').trim();
+}
+
+function endsWithColon(unit: TextUnit): boolean {
+  return /:\s*$/.test(unit.text);
+}
+
+/** The document's reading units in order: paragraphs, list items and table rows. */
+export function readingUnits(doc: DocumentModel): TextUnit[] {
+  const raw = doc.lines;
+  const units: TextUnit[] = [];
+  const first = Math.max(1, doc.content.startLine);
+  const last = Math.min(doc.lineCount, doc.content.endLine);
+  // Headings the document model found that plain line rules cannot (emphasis-as-heading lines).
+  const modelHeadings = new Map<number, string>();
+  for (const section of doc.sections) {
+    if (section.level >= 1) modelHeadings.set(section.line, section.heading);
+  }
+
+  const comments = { inComment: false };
+  let fence: string | null = null;
+  let heading = '';
+  let open: { kind: 'paragraph' | 'item'; segments: Segment[]; intro: TextUnit | null; indent: number } | null = null;
+  let previousBlank = true;
+  let inIndentedCode = false;
+  const itemStack: Array<{ indent: number; unit: TextUnit }> = [];
+  let listIntro: TextUnit | null = null;
+  let lastClosed: TextUnit | null = null;
+
+  const close = (): void => {
+    if (!open) return;
+    const unit = buildUnit(open.kind, raw, open.segments, heading, open.intro);
+    units.push(unit);
+    lastClosed = unit;
+    if (open.kind === 'item') itemStack.push({ indent: open.indent, unit });
+    open = null;
+  };
+
+  for (let lineNo = first; lineNo <= last; lineNo++) {
+    const original = raw[lineNo - 1] ?? '';
+    const masked = maskComments(original, comments);
+    const qStart = quoteContentStart(masked);
+    const body = masked.slice(qStart);
+
+    if (fence !== null) {
+      const closing = FENCE.exec(body);
+      if (closing && closing[1]![0] === fence[0] && closing[1]!.length >= fence.length && body.trim() === closing[1]) fence = null;
+      continue;
+    }
+    const opening = FENCE.exec(body);
+    if (opening) {
+      close();
+      fence = opening[1]!;
+      previousBlank = false;
+      continue;
+    }
+    if (body.trim() === '') {
+      close();
+      previousBlank = true;
+      continue;
+    }
+    const indent = leadingWidth(body);
+    if (inIndentedCode || (indent >= 4 && previousBlank && itemStack.length === 0 && !open)) {
+      inIndentedCode = indent >= 4;
+      if (inIndentedCode) continue;
+    }
+    if (modelHeadings.has(lineNo) || ATX_HEADING.test(body)) {
+      close();
+      heading = modelHeadings.get(lineNo) ?? visibleText(raw, { line: lineNo, start: qStart, end: original.length }).replace(/^#+\s*|\s*#+$/g, '');
+      itemStack.length = 0;
+      listIntro = null;
+      previousBlank = false;
+      continue;
+    }
+    if (SETEXT_UNDERLINE.test(body) && open !== null && (open as { kind: string }).kind === 'paragraph' && !previousBlank) {
+      // The open paragraph was a setext heading.
+      const segments = (open as { segments: Segment[] }).segments;
+      heading = segments.map((s) => visibleText(raw, s)).join(' ');
+      open = null;
+      previousBlank = false;
+      continue;
+    }
+    if (THEMATIC_BREAK.test(body)) {
+      close();
+      previousBlank = false;
+      continue;
+    }
+    const nextBody = lineNo < last ? maskComments(raw[lineNo] ?? '', { ...comments }) : '';
+    const nextTrimmed = nextBody.slice(quoteContentStart(nextBody));
+    if (body.includes('|') && TABLE_DELIMITER.test(nextTrimmed) && nextTrimmed.includes('|')) {
+      close();
+      const header = splitCells(masked, qStart).map((cell) => visibleText(raw, { line: lineNo, ...cell }));
+      let row = lineNo + 2;
+      for (; row <= last; row++) {
+        const rowText = maskComments(raw[row - 1] ?? '', comments);
+        const rowStart = quoteContentStart(rowText);
+        if (rowText.trim() === '' || !rowText.includes('|')) break;
+        const cells = splitCells(rowText, rowStart).map((cell) => ({ line: row, ...cell }));
+        const unit = buildUnit('row', raw, cells, heading, null);
+        unit.header = header;
+        units.push(unit);
+        lastClosed = unit;
+      }
+      lineNo = row - 1;
+      previousBlank = false;
+      continue;
+    }
+    const item = LIST_ITEM.exec(body);
+    if (item) {
+      close();
+      const itemIndent = leadingWidth(item[1]!);
+      if (itemStack.length === 0) {
+        const before: TextUnit | null = lastClosed;
+        listIntro = before !== null && before.kind === 'paragraph' && endsWithColon(before) ? before : null;
+      }
+      while (itemStack.length > 0 && itemStack[itemStack.length - 1]!.indent >= itemIndent) itemStack.pop();
+      const parent = itemStack[itemStack.length - 1]?.unit ?? null;
+      const intro = parent ? (endsWithColon(parent) ? parent : parent.intro) : listIntro;
+      open = { kind: 'item', segments: [{ line: lineNo, start: qStart + item[0].length, end: original.length }], intro, indent: itemIndent };
+      previousBlank = false;
+      continue;
+    }
+    if (open && !previousBlank) {
+      open.segments.push({ line: lineNo, start: qStart + indent, end: original.length });
+    } else {
+      close();
+      const inList = itemStack.length > 0 && indent > 0;
+      if (!inList) {
+        itemStack.length = 0;
+        listIntro = null;
+      }
+      const intro = inList ? itemStack[itemStack.length - 1]!.unit.intro : null;
+      open = { kind: 'paragraph', segments: [{ line: lineNo, start: qStart + indent, end: original.length }], intro, indent };
+    }
+    previousBlank = false;
+  }
+  close();
+  return units.filter((unit) => unit.text.trim() !== '');
+}
+
+const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|approx|inc|ltd|no|mr|ms|mrs|dr|jr|sr|st|fig|[A-Z])\.$/i;
+
+/** Sentence spans [start, end) of a unit's visible text. */
+export function sentenceSpans(text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    let boundary = -1;
+    if (char === '\n') {
+      boundary = i;
+    } else if ((char === '.' || char === '!' || char === '?') && i + 2 < text.length && /\s/.test(text[i + 1]!)) {
+      let j = i + 1;
+      while (j < text.length && text[j] === ' ') j++;
+      if (/[A-Z0-9("'“[]/.test(text[j] ?? '') && !ABBREVIATION.test(text.slice(Math.max(start, i - 8), i + 1))) boundary = i + 1;
+    }
+    if (boundary >= 0) {
+      if (text.slice(start, boundary).trim() !== '') spans.push({ start, end: boundary });
+      start = boundary;
+      while (start < text.length && /\s/.test(text[start]!)) start++;
+      i = Math.max(i, start - 1);
+    }
+  }
+  if (text.slice(start).trim() !== '') spans.push({ start, end: text.length });
+  return spans;
+}
+
+/**
+ * An exact substring of one raw line covering the visible span [start, end), clipped to the
+ * line of `anchor` (a visible index inside the span). Link destinations are cut off: the quote
+ * ends at a link's "]" or starts after its ")" rather than carrying a URL.
+ */
+export function rawQuote(unit: TextUnit, raw: string[], start: number, end: number, anchor: number): { line: number; quote: string } {
+  const line = unit.lineOf[anchor]!;
+  let s = start;
+  while (s < anchor && unit.lineOf[s] !== line) s++;
+  let e = end;
+  while (e > anchor + 1 && unit.lineOf[e - 1] !== line) e--;
+  const text = raw[line - 1] ?? '';
+  const anchorCol = unit.colOf[anchor]!;
+  let from = Math.min(unit.colOf[s]!, anchorCol);
+  let to = Math.max(Math.min(text.length, unit.colOf[e - 1]! + 1), anchorCol + 1);
+  // Cut link destinations: end at the "]" after the anchor, start after the ")" before it.
+  const after = text.slice(anchorCol, to).indexOf('](');
+  if (after >= 0) to = anchorCol + after + 1;
+  const head = text.slice(from, anchorCol);
+  if (head.includes('](')) {
+    const paren = head.lastIndexOf(')');
+    if (paren >= 0 && paren > head.lastIndexOf('](')) from += paren + 1;
+  }
+  // Balance brackets and emphasis that wrap the span ("[92]", "**1,600+ to 2,600+**").
+  const count = (quote: string, char: string): number => quote.split(char).length - 1;
+  let quote = text.slice(from, to);
+  if (count(quote, '[') > count(quote, ']') && text[to] === ']') to++;
+  if (count(quote, ']') > count(quote, '[') && text[from - 1] === '[') from--;
+  quote = text.slice(from, to);
+  if ((quote.match(/\*+/g) ?? []).length % 2 === 1) {
+    if (text[to] === '*') while (text[to] === '*') to++;
+    else while (from > 0 && text[from - 1] === '*') from--;
+  }
+  quote = text.slice(from, to).trim();
+  if (quote === '') quote = text.slice(anchorCol, anchorCol + 1);
+  return { line, quote };
+}
