@@ -1,9 +1,238 @@
-// Placeholder while the score command is being built; replaced by its real module.
-import { UserError } from '../core/errors.js';
-import type { CommandContext } from './context.js';
+// `toc-review score <doc>`: set scores, notes, citations and the recommendation without the UI,
+// for scripts and tests. Every argument is checked before the score file is opened, so a bad
+// command line never modifies anything.
+import { basename, resolve } from 'node:path';
+import { relocateCitations, documentLines } from '../core/citation-relocate.js';
+import { scaleLabel, type CriteriaSet } from '../core/criteria.js';
+import { UsageError, UserError } from '../core/errors.js';
+import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
+import {
+  serializeScoreFile,
+  setDocumentInfo,
+  setItemNotes,
+  setItemScore,
+  setRecommendation,
+  toggleCitation,
+  VERDICTS,
+  type ScoreFile,
+  type Verdict,
+} from '../core/score-file.js';
+import { loadCriteria } from '../store/criteria-files.js';
+import { readDocumentFile } from '../store/document-file.js';
+import { describeHolder } from '../store/lock.js';
+import { openScoreSession } from '../store/score-store.js';
+import { openSettings, resolveReviewer, type Settings } from '../store/settings.js';
+import { resolveWorkspace } from '../store/workspace.js';
+import { parseCommandArgs, type CommandContext } from './context.js';
 
-export const help = 'Usage: toc-review score (not available yet)';
+export const help = `Usage: toc-review score <document.md> [options]
 
-export async function run(_args: string[], _context: CommandContext): Promise<number> {
-  throw new UserError('score: not available yet');
+Set scores, notes, citations and the overall recommendation in your score file for a document,
+without the UI. Changes are checked first and saved atomically; with no changes, prints the file.
+The file lives at <workspace>/scores/<document-stem>/<your-handle>.score.json.
+
+Options:
+  --set ID=VALUE        score an item: a scale value (0-3 for cncf-incubation), a scale label
+                        such as "met", or "none" to clear it (repeatable)
+  --note ID=TEXT        replace an item's notes (repeatable; "" clears)
+  --cite ID=START[-END] cite document lines for an item, or un-cite them if already cited
+                        (repeatable; the quoted text is taken from the document)
+  --recommend VERDICT   ready, not-ready, needs-more-info, or none
+  --recommend-note TEXT notes for the recommendation
+  --reviewer NAME       who you are (else env TOC_REVIEW_REVIEWER, else settings)
+  --handle HANDLE       your file name handle (default: a slug of the name)
+  --workspace DIR       workspace folder (default: settings, else ./reviews); a document
+                        outside it uses its own folder
+  --criteria ID|FILE    criteria set (default: settings, else cncf-incubation)
+  --json                print the saved score file
+  -h, --help            show this help
+
+If the document changed since it was scored, cited lines are re-located by their quoted text
+and the file is pointed at the new version when you save a change (a warning says so).`;
+
+interface ItemChange {
+  kind: 'score' | 'note' | 'cite';
+  id: string;
+  score?: number | null;
+  text?: string;
+  lines?: { start: number; end: number };
+}
+
+function splitAssignment(flag: string, raw: string): [string, string] {
+  const at = raw.indexOf('=');
+  if (at <= 0) throw new UsageError(`score: ${flag} expects ID=VALUE, got "${sanitizeLine(raw)}"`);
+  return [raw.slice(0, at).trim(), raw.slice(at + 1)];
+}
+
+function checkItemId(criteria: CriteriaSet, flag: string, id: string): void {
+  if (!criteria.items.some((item) => item.id === id)) {
+    throw new UsageError(`score: ${flag}: unknown item "${sanitizeLine(id)}" (items of ${criteria.id}: ${criteria.items.map((item) => item.id).join(', ')})`);
+  }
+}
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+function parseScoreValue(criteria: CriteriaSet, id: string, raw: string): number | null {
+  const value = raw.trim();
+  if (['none', '-', 'null', 'unscored', ''].includes(value.toLowerCase())) return null;
+  const byValue = /^\d+$/.test(value) ? criteria.scale.find((entry) => entry.value === Number(value)) : undefined;
+  const byLabel = criteria.scale.find((entry) => slug(entry.label) === slug(value));
+  const entry = byValue ?? byLabel;
+  if (!entry) {
+    const scale = criteria.scale.map((s) => `${s.value} (${s.label})`).join(', ');
+    throw new UsageError(`score: --set ${sanitizeLine(id)}: "${sanitizeLine(value)}" is not on the scale of ${criteria.id}: ${scale}, or none`);
+  }
+  return entry.value;
+}
+
+function parseChanges(criteria: CriteriaSet, values: { set?: string[]; note?: string[]; cite?: string[] }): ItemChange[] {
+  const changes: ItemChange[] = [];
+  for (const raw of values.set ?? []) {
+    const [id, value] = splitAssignment('--set', raw);
+    checkItemId(criteria, '--set', id);
+    changes.push({ kind: 'score', id, score: parseScoreValue(criteria, id, value) });
+  }
+  for (const raw of values.note ?? []) {
+    const [id, text] = splitAssignment('--note', raw);
+    checkItemId(criteria, '--note', id);
+    changes.push({ kind: 'note', id, text });
+  }
+  for (const raw of values.cite ?? []) {
+    const [id, range] = splitAssignment('--cite', raw);
+    checkItemId(criteria, '--cite', id);
+    const match = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(range);
+    const start = Number(match?.[1]);
+    const end = match?.[2] === undefined ? start : Number(match[2]);
+    if (!match || start < 1 || end < start) throw new UsageError(`score: --cite ${sanitizeLine(id)}: expected START or START-END line numbers, got "${sanitizeLine(range)}"`);
+    changes.push({ kind: 'cite', id, lines: { start, end } });
+  }
+  return changes;
+}
+
+function parseVerdict(raw: string | undefined): Verdict | null | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'none') return null;
+  if ((VERDICTS as readonly string[]).includes(raw)) return raw as Verdict;
+  throw new UsageError(`score: --recommend: "${sanitizeLine(raw)}" is not one of ${VERDICTS.join(', ')}, none`);
+}
+
+/** First markdown heading outside code fences, else the file name. */
+export function documentTitle(text: string, path: string): string {
+  let fence: string | null = null;
+  for (const line of text.split(/\r?\n/)) {
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker) {
+      if (fence === null) fence = marker[0]!;
+      else if (marker[0] === fence) fence = null;
+      continue;
+    }
+    if (fence !== null) continue;
+    const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line)?.[1];
+    if (heading) return heading.slice(0, 300);
+  }
+  return basename(path);
+}
+
+const QUOTE_LIMIT = 300;
+
+function quoteOf(lines: readonly string[], start: number, end: number): string {
+  const text = lines.slice(start - 1, end).join('\n').trim();
+  return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
+}
+
+function describeFile(file: ScoreFile, criteria: CriteriaSet, path: string): string {
+  const lines = [`${path}`, `  reviewer: ${file.reviewer.name} (${file.reviewer.handle})`, `  document: ${file.document.path}`];
+  for (const item of file.items) {
+    const cited = item.cited.length ? `  cited: ${item.cited.map((c) => (c.startLine === c.endLine ? `${c.startLine}` : `${c.startLine}-${c.endLine}`)).join(', ')}` : '';
+    lines.push(`  ${item.id}: ${item.score === null ? 'unscored' : `${item.score} ${scaleLabel(criteria, item.score)}`}${cited}`);
+    if (item.notes) lines.push(`    notes: ${item.notes.replace(/\s+/g, ' ').slice(0, 200)}`);
+  }
+  lines.push(`  recommendation: ${file.recommendation.verdict ?? 'none'}`);
+  return sanitizeText(lines.join('\n'));
+}
+
+export async function run(args: string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('score', args, {
+    set: { type: 'string', multiple: true },
+    note: { type: 'string', multiple: true },
+    cite: { type: 'string', multiple: true },
+    recommend: { type: 'string' },
+    'recommend-note': { type: 'string' },
+    reviewer: { type: 'string' },
+    handle: { type: 'string' },
+    workspace: { type: 'string' },
+    criteria: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length === 0) throw new UsageError('score: give the document to score (see: toc-review score --help)');
+  if (positionals.length > 1) throw new UsageError(`score: one document at a time (unexpected "${sanitizeLine(positionals[1]!)}")`);
+  const documentArg = positionals[0]!;
+
+  let settingsCache: Settings | undefined;
+  const settings = () => (settingsCache ??= openSettings(context.env).all());
+  const reviewer = resolveReviewer({ name: values.reviewer, handle: values.handle, env: context.env, settings });
+  if (!reviewer) {
+    throw new UserError('score: who is reviewing? Give --reviewer NAME, set TOC_REVIEW_REVIEWER, or run: toc-review config set reviewer.name "Your Name"');
+  }
+  const criteria = await loadCriteria(values.criteria ?? settings().criteria);
+  const changes = parseChanges(criteria, values);
+  const verdict = parseVerdict(values.recommend);
+  const workspace = resolveWorkspace({ flag: values.workspace, setting: values.workspace === undefined ? settings().workspace : undefined, cwd: context.cwd });
+
+  const documentPath = resolve(context.cwd, documentArg);
+  const doc = await readDocumentFile(documentPath, {});
+  const lines = documentLines(doc.text);
+  for (const change of changes) {
+    if (change.kind === 'cite' && change.lines!.end > lines.length) {
+      throw new UsageError(`score: --cite ${change.id}: line ${change.lines!.end} is past the end of ${sanitizeLine(documentArg)} (${lines.length} lines)`);
+    }
+  }
+  const title = documentTitle(doc.text, documentPath);
+
+  const session = await openScoreSession({ workspace, documentPath, document: { sha256: doc.sha256, title }, criteria, reviewer });
+  try {
+    if (session.lockHolder) {
+      throw new UserError(`${sanitizeLine(session.path)}: being edited in another session (${sanitizeLine(describeHolder(session.lockHolder))}); close it and try again`);
+    }
+    if (session.migratedFrom !== null) {
+      context.stderr.write(`toc-review: ${sanitizeLine(session.path)}: migrated from toc-review/score@${session.migratedFrom}; backup kept at ${sanitizeLine(session.backupPath ?? '?')}\n`);
+    }
+    const now = new Date();
+    let file = session.file;
+    for (const change of changes) {
+      if (change.kind === 'score') file = setItemScore(file, change.id, change.score!, now);
+      else if (change.kind === 'note') file = setItemNotes(file, change.id, change.text!, now);
+    }
+    if (verdict !== undefined || values['recommend-note'] !== undefined) {
+      file = setRecommendation(file, verdict === undefined ? file.recommendation.verdict : verdict, values['recommend-note'] ?? file.recommendation.notes, now);
+    }
+    const changed = file !== session.file || changes.some((c) => c.kind === 'cite');
+    if (session.documentChanged && changed) {
+      // Scoring against the document as it is now: move citations to where their text is, then
+      // record the new sha256, before adding any citation given by line number here.
+      const relocated = relocateCitations(file, lines, now);
+      file = setDocumentInfo(relocated.file, { sha256: doc.sha256, title }, now);
+      const moved = relocated.relocations.filter((r) => r.status === 'moved').length;
+      const lost = relocated.relocations.filter((r) => r.status === 'lost' || r.status === 'unverified');
+      context.stderr.write(
+        `toc-review: warning: ${sanitizeLine(documentArg)} changed since it was scored; ${moved} citation(s) moved to their text's new lines` +
+          (lost.length ? `, ${lost.length} not found (kept: ${lost.map((r) => `${r.itemId} ${r.before.startLine}-${r.before.endLine}`).join(', ')})` : '') +
+          '\n',
+      );
+    } else if (session.documentChanged) {
+      context.stderr.write(`toc-review: warning: ${sanitizeLine(documentArg)} changed since it was scored (sha256 differs)\n`);
+    }
+    for (const change of changes) {
+      if (change.kind === 'cite') {
+        const { start, end } = change.lines!;
+        file = toggleCitation(file, change.id, { startLine: start, endLine: end, quote: quoteOf(lines, start, end) }, now);
+      }
+    }
+    if (changed) await session.save(file);
+    if (values.json) context.stdout.write(serializeScoreFile(file));
+    else context.stdout.write(`${changed ? 'saved ' : ''}${describeFile(file, criteria, session.path)}\n`);
+    return 0;
+  } finally {
+    await session.close();
+  }
 }

@@ -1,0 +1,150 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScoreFile } from '../../src/core/score-file.js';
+import { runCli } from '../helpers/cli.js';
+import { sampleWorkspace } from '../helpers/score-fixtures.js';
+
+function setup() {
+  const ws = sampleWorkspace();
+  const score = (...args: string[]) => runCli(['score', ...args], { cwd: ws.root, env: ws.env });
+  const path = join(ws.workspace, 'scores', 'lanternfish', 'ada-lovelace.score.json');
+  return { ...ws, score, path };
+}
+
+describe('toc-review score', () => {
+  it('sets scores, notes and the recommendation, and prints the saved file with --json', async () => {
+    const { score, path } = setup();
+    const result = await score(
+      'reviews/lanternfish.md',
+      '--workspace', 'reviews',
+      '--reviewer', 'Ada Lovelace',
+      '--set', 'production-users=3',
+      '--set', 'versioning=met',
+      '--note', 'production-users=Seven named adopters.',
+      '--recommend', 'ready',
+      '--recommend-note', 'Solid.',
+      '--json',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const printed = parseScoreFile(result.stdout, 'stdout');
+    expect(result.stdout).toBe(readFileSync(path, 'utf8'));
+    expect(printed.reviewer).toEqual({ name: 'Ada Lovelace', handle: 'ada-lovelace' });
+    expect(printed.document.path).toBe('lanternfish.md');
+    expect(printed.document.title).toBe('Lanternfish Incubation Proposal');
+    expect(printed.items.map((i) => i.score)).toEqual([3, null, null, 2]);
+    expect(printed.items[0]!.notes).toBe('Seven named adopters.');
+    expect(printed.recommendation).toMatchObject({ verdict: 'ready', notes: 'Solid.' });
+  });
+
+  it('cites document lines with their quoted text, and a second --cite of the same range removes it', async () => {
+    const { score, path, doc } = setup();
+    const lines = readFileSync(doc, 'utf8').split('\n');
+    const args = ['reviews/lanternfish.md', '--workspace', 'reviews', '--reviewer', 'Ada Lovelace'];
+    expect((await score(...args, '--cite', 'production-users=21-23')).code).toBe(0);
+    const cited = parseScoreFile(readFileSync(path, 'utf8'), path).items[0]!.cited;
+    expect(cited).toEqual([{ startLine: 21, endLine: 23, quote: lines.slice(20, 23).join('\n').trim() }]);
+    await score(...args, '--cite', 'production-users=21-23');
+    expect(parseScoreFile(readFileSync(path, 'utf8'), path).items[0]!.cited).toEqual([]);
+  });
+
+  it('saving the same values again leaves the bytes untouched', async () => {
+    const { score, path } = setup();
+    const args = ['reviews/lanternfish.md', '--workspace', 'reviews', '--reviewer', 'Ada Lovelace', '--set', 'commit-flow=2'];
+    await score(...args);
+    const before = readFileSync(path, 'utf8');
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await score(...args)).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
+  it('takes the reviewer from TOC_REVIEW_REVIEWER, then from settings', async () => {
+    const ws = setup();
+    const fromEnv = await runCli(['score', 'reviews/lanternfish.md', '--workspace', 'reviews', '--set', 'versioning=1'], {
+      cwd: ws.root,
+      env: { ...ws.env, TOC_REVIEW_REVIEWER: 'Grace Hopper' },
+    });
+    expect(fromEnv.code).toBe(0);
+    expect(existsSync(join(ws.workspace, 'scores', 'lanternfish', 'grace-hopper.score.json'))).toBe(true);
+    await runCli(['config', 'set', 'reviewer.name', 'Barbara Liskov'], { env: ws.env });
+    await runCli(['config', 'set', 'reviewer.handle', 'bliskov'], { env: ws.env });
+    await runCli(['config', 'set', 'workspace', join(ws.root, 'reviews')], { env: ws.env });
+    const fromSettings = await ws.score('reviews/lanternfish.md', '--set', 'versioning=2');
+    expect(fromSettings.code).toBe(0);
+    expect(readdirSync(join(ws.workspace, 'scores', 'lanternfish')).sort()).toEqual(['bliskov.score.json', 'grace-hopper.score.json']);
+  });
+
+  it('refuses clearly when no reviewer is known', async () => {
+    const { score, workspace } = setup();
+    const result = await score('reviews/lanternfish.md', '--workspace', 'reviews', '--set', 'versioning=2');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^toc-review: score: who is reviewing\? Give --reviewer NAME/);
+    expect(existsSync(join(workspace, 'scores'))).toBe(false);
+  });
+
+  it.each([
+    [['--set', 'nope=2'], 2, 'score: --set: unknown item "nope" (items of cncf-incubation: production-users, committer-health, commit-flow, versioning)'],
+    [['--set', 'versioning=7'], 2, 'score: --set versioning: "7" is not on the scale of cncf-incubation: 0 (Not met), 1 (Partially met), 2 (Met), 3 (Exceeded), or none'],
+    [['--set', 'versioning'], 2, 'score: --set expects ID=VALUE, got "versioning"'],
+    [['--note', 'ghost=hi'], 2, 'score: --note: unknown item "ghost"'],
+    [['--recommend', 'maybe'], 2, 'score: --recommend: "maybe" is not one of ready, not-ready, needs-more-info, none'],
+    [['--cite', 'versioning=9-3'], 2, 'score: --cite versioning: expected START or START-END line numbers, got "9-3"'],
+    [['--cite', 'versioning=5000'], 2, 'score: --cite versioning: line 5000 is past the end of reviews/lanternfish.md'],
+    [['--handle', '../../etc', '--set', 'versioning=1'], 1, '--reviewer: reviewer.handle: "../../etc" must be a slug'],
+  ])('refuses %j with exit %i and writes nothing', async (extra, code, message) => {
+    const { score, workspace } = setup();
+    const result = await score('reviews/lanternfish.md', '--workspace', 'reviews', '--reviewer', 'Ada Lovelace', ...extra);
+    expect(result.code).toBe(code);
+    expect(result.stderr.split('\n')[0]).toContain(`toc-review: ${message}`);
+    expect(existsSync(join(workspace, 'scores'))).toBe(false);
+  });
+
+  it('refuses a missing document, naming it', async () => {
+    const { score } = setup();
+    const result = await score('reviews/missing.md', '--workspace', 'reviews', '--reviewer', 'Ada');
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toMatch(/^toc-review: .*reviews\/missing\.md: no such file$/);
+  });
+
+  it('never modifies a broken score file: one-line error naming file and field, exit 1', async () => {
+    const { score, path } = setup();
+    await score('reviews/lanternfish.md', '--workspace', 'reviews', '--reviewer', 'Ada Lovelace', '--set', 'versioning=2');
+    const broken = readFileSync(path, 'utf8').replace('"verdict": null', '"verdict": "yes"');
+    writeFileSync(path, broken);
+    const result = await score('reviews/lanternfish.md', '--workspace', 'reviews', '--reviewer', 'Ada Lovelace', '--set', 'versioning=3');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^toc-review: .*ada-lovelace\.score\.json: recommendation\.verdict: .*\n$/);
+    expect(readFileSync(path, 'utf8')).toBe(broken);
+  });
+
+  it('refuses while another session holds the file, naming the holder', async () => {
+    const { score, path } = setup();
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(`${path}.lock`, JSON.stringify({ pid: 4242, host: 'grace-laptop', since: '2026-03-01T10:00:00.000Z' }));
+    const result = await score('reviews/lanternfish.md', '--workspace', 'reviews', '--reviewer', 'Ada Lovelace', '--set', 'versioning=3');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('being edited in another session (pid 4242 on grace-laptop since 2026-03-01T10:00:00.000Z)');
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('after the document changed: warns, re-locates citations and records the new sha256 on save', async () => {
+    const { score, path, doc } = setup();
+    const args = ['reviews/lanternfish.md', '--workspace', 'reviews', '--reviewer', 'Ada Lovelace'];
+    await score(...args, '--cite', 'production-users=21-21');
+    writeFileSync(doc, `# Lanternfish\n\nInserted.\n${readFileSync(doc, 'utf8').split('\n').slice(1).join('\n')}`);
+    const result = await score(...args, '--set', 'versioning=2');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('changed since it was scored; 1 citation(s) moved');
+    const file = parseScoreFile(readFileSync(path, 'utf8'), path);
+    expect(file.items[0]!.cited[0]).toMatchObject({ startLine: 23, endLine: 23, quote: '## Adopters' });
+  });
+
+  it('with no changes prints a summary and does not create the file', async () => {
+    const { score, path } = setup();
+    const result = await score('reviews/lanternfish.md', '--workspace', 'reviews', '--reviewer', 'Ada Lovelace');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('production-users: unscored');
+    expect(existsSync(path)).toBe(false);
+  });
+});
