@@ -1,0 +1,124 @@
+// Versioning statements: sentences about releases, versions, release cadence and the release
+// process ("published 3 major releases", "we follow a three month release cycle", "The latest
+// release is v1.0.0", "We do not anticipate breaking changes in minor and patch releases").
+// Headings, bare version labels heading a feature list, and bullets that only link to release
+// docs are not statements. One statement per line; sentences of one line are merged.
+import type { DocumentModel } from '../document-types.js';
+import type { VersioningStatement } from '../extract-types.js';
+import { readingUnits, sentenceSpans, type TextUnit } from './text-units.js';
+
+const NUMBER_WORD = '(?:\\d+\\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple)';
+
+/** Each pattern alone marks a sentence as a versioning statement. All are linear. */
+const SIGNALS: RegExp[] = [
+  // "release process and cadence", "release and support patterns", "release cycle"
+  /\breleas(?:e|es|ing)\b(?:\s+[a-z-]+){0,2}?\s+(?:process(?:es)?|cadence|cycles?|schedules?|train|policy|policies|patterns?|calendar|strategy|model|branches|versioning)\b/i,
+  // "3 major releases", "minor and patch releases", "dev and stable releases", "1 major version"
+  /\b(?:major|minor|patch|stable|dev|development|beta|alpha|lts|feature|bug-?fix|maintenance|point|security)\s+(?:and\s+(?:[a-z]+\s+)?)?(?:releases?|versions)\b/i,
+  new RegExp(`\\b${NUMBER_WORD}\\s+(?:new\\s+|official\\s+|public\\s+)?releases\\b`, 'i'),
+  // "the release of v1.0.0", "released version 2.0", "release 1.4 shipped"
+  /\breleas(?:e|es|ed)\s+(?:of\s+)?(?:version\s+)?v?\d+\.\d+/i,
+  /\b(?:latest|current|newest|recent|first|next|upcoming|last)\s+(?:stable\s+|major\s+|minor\s+|GA\s+)?release\b/i,
+  /\b(?:latest|current|newest)\s+(?:stable\s+)?version\s+(?:is\s+)?v?\d+\.\d+/i,
+  /\bversioning\b|\bsemver\b|\bsemantic version/i,
+  /\b(?:monthly|quarterly|weekly|yearly|annual|bi-?annual|bi-?weekly|bi-?monthly|regular|periodic|time-based)\s+releases?\b/i,
+  /\b(?:release|releases|released|releasing|ship|ships|shipped)\b[^.;]{0,60}?\b(?:every|each|once a|twice a|per)\s+(?:\d+\s+|two\s+|three\s+|four\s+|six\s+|few\s+)?(?:weeks?|months?|quarters?|years?)\b/i,
+  /\brelease cadence\b|\bcadence\b[^.;]{0,40}\breleas/i,
+  /\blong[- ]term support\b|\bLTS\b/,
+  /\brelease candidates?\b/i,
+];
+
+const VERSION_LITERAL = /\bv?\d+\.\d+(?:\.\d+)?\b/;
+
+function isSignal(sentence: string): boolean {
+  return SIGNALS.some((pattern) => pattern.test(sentence));
+}
+
+/** A bullet whose visible text is essentially just links ("[Release process](...)"). */
+function isLinkPointer(unit: TextUnit): boolean {
+  let linked = 0;
+  let plain = '';
+  for (let i = 0; i < unit.text.length; i++) {
+    if (unit.linkText[i]) linked++;
+    else plain += unit.text[i];
+  }
+  if (linked === 0) return false;
+  const words = plain.match(/[A-Za-z]{2,}/g) ?? [];
+  return words.filter((w) => !/^(?:see|here|at|in|the|and|our|link|docs?)$/i.test(w)).length <= 2;
+}
+
+/** Statements about releases, versions, cadence and release process, one per line, in document order. */
+export function extractVersioning(doc: DocumentModel): VersioningStatement[] {
+  const byLine = new Map<number, { from: number; to: number }>();
+  for (const unit of readingUnits(doc)) {
+    if (unit.kind === 'row' || isLinkPointer(unit)) continue;
+    const spans = sentenceSpans(unit.text);
+    for (const [index, span] of spans.entries()) {
+      const sentence = unit.text.slice(span.start, span.end);
+      if (!isSignal(sentence)) continue;
+      let end = span.end;
+      // "... released 1 major version and 6 minor versions. Version 1.0.0 marks ..." stays one statement.
+      const next = spans[index + 1];
+      if (next && VERSION_LITERAL.test(unit.text.slice(next.start, next.end)) && unit.lineOf[next.start] === unit.lineOf[span.start]) {
+        end = next.end;
+      }
+      const signal = firstSignalIndex(sentence);
+      const anchor = Math.min(span.start + signal, end - 1);
+      const { line, from, to } = rawSpan(unit, doc.lines, span.start, end, anchor);
+      const known = byLine.get(line);
+      const merged = known ? { from: Math.min(known.from, from), to: Math.max(known.to, to) } : { from, to };
+      byLine.set(line, merged);
+    }
+  }
+  return [...byLine.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([line, { from, to }]) => ({ line, quote: clip(doc.lines[line - 1]!.slice(from, to)) }));
+}
+
+/**
+ * Columns of the sentence's part on the anchor's line, widened to whole links and emphasis so
+ * the quote reads as written ("See the [release process](...)." keeps its link).
+ */
+function rawSpan(unit: TextUnit, raw: string[], start: number, end: number, anchor: number): { line: number; from: number; to: number } {
+  const line = unit.lineOf[anchor]!;
+  const text = raw[line - 1] ?? '';
+  let s = start;
+  while (s < anchor && unit.lineOf[s] !== line) s++;
+  let e = end;
+  while (e > anchor + 1 && unit.lineOf[e - 1] !== line) e--;
+  while (e > s + 1 && /\s/.test(unit.text[e - 1]!)) e--;
+  let from = unit.colOf[s]!;
+  let to = Math.min(text.length, unit.colOf[e - 1]! + 1);
+  const opens = (q: string): number => (q.match(/\[/g) ?? []).length - (q.match(/\]/g) ?? []).length;
+  for (let guard = 0; guard < 8 && opens(text.slice(from, to)) > 0; guard++) {
+    const close = text.indexOf(']', to);
+    if (close < 0) break;
+    to = close + 1;
+    if (text[to] === '(') {
+      const paren = text.indexOf(')', to);
+      if (paren > 0) to = paren + 1;
+    }
+  }
+  while (from > 0 && text[from - 1] === '[' && opens(text.slice(from, to)) < 0) from--;
+  if (((text.slice(from, to).match(/\*+/g) ?? []).length % 2) === 1) {
+    if (text[to] === '*') while (text[to] === '*') to++;
+    else while (from > 0 && text[from - 1] === '*') from--;
+  }
+  while (from < to && /\s/.test(text[from]!)) from++;
+  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  return { line, from, to };
+}
+
+function firstSignalIndex(sentence: string): number {
+  let best = sentence.length;
+  for (const pattern of SIGNALS) {
+    const match = pattern.exec(sentence);
+    if (match && match.index < best) best = match.index;
+  }
+  return best === sentence.length ? 0 : best;
+}
+
+/** Keep quotes readable on pathological one-line documents; a prefix is still a substring. */
+function clip(quote: string): string {
+  return quote.length <= 400 ? quote : quote.slice(0, 400);
+}
