@@ -74,12 +74,21 @@ export interface Suggestion {
   rationale: string;
 }
 
+/** A measured input to a suggestion ("named adopters: 6"), with the lines it was read from. */
+export interface Signal {
+  name: string;
+  value: number | string | boolean | null;
+  lines: number[];
+}
+
 export interface CriterionEvidence {
   id: string;
   evidence: EvidencePassage[];
   suggestion: Suggestion;
   /** Explicit gaps: what is missing and what to ask the project. Empty when nothing is missing. */
   gaps: string[];
+  /** What the suggestion was computed from (extra field; absent for criteria without a rule). */
+  signals?: Signal[];
 }
 
 export interface ExtractResult {

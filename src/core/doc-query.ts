@@ -1,0 +1,94 @@
+// Small read-only queries over the document model shared by the fact extractors and the evidence
+// finder. Walks are iterative so a pathological tree cannot overflow the stack.
+import type { Block, DocumentModel, ListItem, Section } from './document-types.js';
+import { stripInline } from './inline.js';
+
+/** Sections in document order, each with the headings above it (outermost first). */
+export interface SectionPath {
+  section: Section;
+  ancestors: Section[];
+}
+
+export function sectionPaths(doc: DocumentModel): SectionPath[] {
+  const out: SectionPath[] = [];
+  const stack: SectionPath[] = [...doc.root.children].reverse().map((section) => ({ section, ancestors: [] }));
+  while (stack.length > 0) {
+    const entry = stack.pop()!;
+    out.push(entry);
+    const ancestors = [...entry.ancestors, entry.section];
+    for (let k = entry.section.children.length - 1; k >= 0; k--) stack.push({ section: entry.section.children[k]!, ancestors });
+  }
+  return out;
+}
+
+/** Items of a list, depth first in document order, with their depth (0 = top level). */
+export function walkItems(items: ListItem[]): Array<{ item: ListItem; depth: number; parent: ListItem | null }> {
+  const out: Array<{ item: ListItem; depth: number; parent: ListItem | null }> = [];
+  const stack = [...items].reverse().map((item) => ({ item, depth: 0, parent: null as ListItem | null }));
+  while (stack.length > 0) {
+    const entry = stack.pop()!;
+    out.push(entry);
+    for (let k = entry.item.children.length - 1; k >= 0; k--) stack.push({ item: entry.item.children[k]!, depth: entry.depth + 1, parent: entry.item });
+  }
+  return out;
+}
+
+/** Plain text of a block (list items and table cells included), for keyword searches. */
+export function blockText(block: Block): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return block.text;
+    case 'list':
+      return walkItems(block.items)
+        .map((e) => e.item.text)
+        .join('\n');
+    case 'table':
+      return [block.header.join(' | '), ...block.rows.map((r) => r.cells.join(' | '))].join('\n');
+    default:
+      return '';
+  }
+}
+
+/** The blocks of a section's own body, and of its subsections when `deep`. */
+export function sectionBlocks(section: Section, deep: boolean): Block[] {
+  if (!deep) return section.blocks;
+  const out: Block[] = [];
+  const stack: Section[] = [section];
+  while (stack.length > 0) {
+    const s = stack.pop()!;
+    out.push(...s.blocks);
+    for (let k = s.children.length - 1; k >= 0; k--) stack.push(s.children[k]!);
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
+
+/** The block that precedes `block` in the same section body, or null. */
+export function previousBlock(section: Section, block: Block): Block | null {
+  const index = section.blocks.indexOf(block);
+  return index > 0 ? section.blocks[index - 1]! : null;
+}
+
+/** Plain-text heading, lower case, for matching. */
+export function headingKey(section: Section): string {
+  return stripInline(section.heading).toLowerCase();
+}
+
+/** A compact "lines 12-18" / "line 12" label. */
+export function linesLabel(start: number, end: number = start): string {
+  return start === end ? `line ${start}` : `lines ${start}-${end}`;
+}
+
+/** Labels for a set of line numbers, merging consecutive ones: "lines 50-59, 88". */
+export function lineSetLabel(lines: number[]): string {
+  const sorted = [...new Set(lines)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let k = 0;
+  while (k < sorted.length) {
+    let j = k;
+    while (j + 1 < sorted.length && sorted[j + 1]! - sorted[j]! <= 1) j++;
+    parts.push(j === k ? String(sorted[k]) : `${sorted[k]}-${sorted[j]}`);
+    k = j + 1;
+  }
+  if (parts.length === 0) return '';
+  return `${sorted.length === 1 ? 'line' : 'lines'} ${parts.join(', ')}`;
+}

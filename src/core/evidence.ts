@@ -1,0 +1,127 @@
+// Evidence per criterion: the sections (line ranges) that matter most, best first, each with a
+// short reason. Driven only by the criterion's hints (heading words, body keywords, fact kinds),
+// so a user's own criteria set works the same way as the shipped one.
+import type { CriteriaItem, FactKind } from './criteria.js';
+import type { Block, DocumentModel, Section } from './document-types.js';
+import type { EvidencePassage, Facts } from './extract-types.js';
+import { blockText, sectionPaths } from './doc-query.js';
+import { stripInline } from './inline.js';
+
+export const MAX_EVIDENCE = 3;
+
+/** Navigation sections repeat every heading's words and are never evidence. */
+const NAVIGATION_HEADING = /^(?:table of )?contents$|^toc$|^index$/i;
+
+const FACT_LABEL: Record<FactKind, [string, string]> = {
+  adopters: ['adopter named', 'adopters named'],
+  maintainers: ['maintainer listed', 'maintainers listed'],
+  metrics: ['activity figure', 'activity figures'],
+  versioning: ['release statement', 'release statements'],
+};
+
+/** Lines of the facts of one kind, for locating them in sections. */
+export function factLines(facts: Facts, kind: FactKind): number[] {
+  switch (kind) {
+    case 'adopters':
+      return facts.adopters.map((f) => f.line);
+    case 'maintainers':
+      return facts.maintainers.map((f) => f.line);
+    case 'metrics':
+      return facts.metrics.map((f) => f.line);
+    case 'versioning':
+      return facts.versioning.map((f) => f.line);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Case-insensitive matcher for a hint phrase. Heading hints match at a word start ("contribut"
+ * matches "Contributors"); keywords match whole words ("commit" does not count "commits" twice).
+ */
+function hintPattern(hint: string, wholeWord: boolean): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(hint.toLowerCase())}${wholeWord ? '(?![\\p{L}\\p{N}])' : ''}`, 'giu');
+}
+
+function inBlocks(blocks: Block[], line: number): boolean {
+  return blocks.some((b) => line >= b.line && line <= b.endLine);
+}
+
+interface Candidate {
+  section: Section;
+  score: number;
+  reason: string;
+}
+
+function scoreSection(section: Section, item: CriteriaItem, facts: Facts, patterns: { headings: RegExp[]; keywords: Array<[string, RegExp]> }): Candidate | null {
+  const heading = stripInline(section.heading);
+  if (NAVIGATION_HEADING.test(heading.trim())) return null;
+  const reasons: string[] = [];
+  let score = 0;
+
+  const headingHits = item.hints.headings.filter((_, k) => {
+    const re = patterns.headings[k]!;
+    re.lastIndex = 0;
+    return re.test(heading);
+  });
+  if (headingHits.length > 0) {
+    // Hints are listed most specific first ("maintainer" before "governance"): an earlier hint
+    // weighs a little more, which also breaks ties between two headings with no body.
+    const first = item.hints.headings.indexOf(headingHits[0]!);
+    score += 6 + Math.min(headingHits.length - 1, 2) + (item.hints.headings.length - first) / item.hints.headings.length;
+    reasons.push(`heading matches "${headingHits[0]}"`);
+  }
+
+  let factCount = 0;
+  for (const kind of item.hints.facts) {
+    const count = factLines(facts, kind).filter((line) => inBlocks(section.blocks, line)).length;
+    if (count > 0) {
+      factCount += count;
+      reasons.push(`${count} ${FACT_LABEL[kind][count === 1 ? 0 : 1]}`);
+    }
+  }
+  score += 2 * Math.min(factCount, 10);
+
+  const text = section.blocks.map(blockText).join('\n').toLowerCase();
+  let keywordCount = 0;
+  const words: string[] = [];
+  for (const [keyword, re] of patterns.keywords) {
+    re.lastIndex = 0;
+    const n = text.match(re)?.length ?? 0;
+    if (n > 0) {
+      keywordCount += n;
+      if (words.length < 3) words.push(keyword);
+    }
+  }
+  score += 0.5 * Math.min(keywordCount, 12);
+  if (keywordCount > 0) reasons.push(`${keywordCount} mention${keywordCount === 1 ? '' : 's'} of ${words.join(', ')}`);
+
+  if (headingHits.length === 0 && factCount === 0 && keywordCount < 2) return null;
+  return { section, score, reason: reasons.join('; ') };
+}
+
+/** The best sections for one criterion, best first (ties in document order). */
+export function findEvidence(doc: DocumentModel, item: CriteriaItem, facts: Facts, limit = MAX_EVIDENCE): EvidencePassage[] {
+  const patterns = {
+    headings: item.hints.headings.map((h) => hintPattern(h, false)),
+    // Longer phrases first so "pull requests" is counted before "pull".
+    keywords: [...new Set(item.hints.keywords.map((k) => k.toLowerCase()))].sort((a, b) => b.length - a.length).map((k): [string, RegExp] => [k, hintPattern(k, true)]),
+  };
+  const candidates: Candidate[] = [];
+  const sections = sectionPaths(doc).map((p) => p.section);
+  // Text before the first heading counts too, when there is any.
+  if (doc.root.blocks.length > 0) sections.unshift({ ...doc.root, heading: '', endLine: doc.root.blocks[doc.root.blocks.length - 1]!.endLine });
+  for (const section of sections) {
+    const candidate = scoreSection(section, item, facts, patterns);
+    if (candidate) candidates.push(candidate);
+  }
+  candidates.sort((a, b) => b.score - a.score || a.section.line - b.section.line);
+  return candidates.slice(0, limit).map(({ section, reason }) => ({
+    startLine: section.level === 0 ? section.blocks[0]!.line : section.line,
+    endLine: section.endLine,
+    heading: section.level === 0 ? '(before the first heading)' : stripInline(section.heading),
+    reason,
+  }));
+}

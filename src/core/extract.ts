@@ -1,0 +1,40 @@
+// extractEvidence: the document model and a criteria set in, Contract 1 out (the shape of
+// `toc-review extract --json`): facts, then per criterion (in the set's order) the evidence
+// passages best first, a suggested score with a rationale citing lines, and explicit gaps.
+import type { CriteriaSet } from './criteria.js';
+import type { DocumentModel } from './document-types.js';
+import { EXTRACT_SCHEMA, type ExtractResult, type Facts } from './extract-types.js';
+import { findEvidence } from './evidence.js';
+import { extractAdopters, extractAdoptersClaimedCount } from './facts/adopters.js';
+import { extractMaintainers } from './facts/maintainers.js';
+import { extractMetrics } from './facts/metrics.js';
+import { extractVersioning } from './facts/versioning.js';
+import { suggest } from './suggest.js';
+
+export function extractFacts(doc: DocumentModel): { facts: Facts; adoptersClaimedLine: number | null } {
+  const claimed = extractAdoptersClaimedCount(doc);
+  return {
+    facts: {
+      adopters: extractAdopters(doc),
+      adoptersClaimedCount: claimed?.count ?? null,
+      maintainers: extractMaintainers(doc),
+      metrics: extractMetrics(doc),
+      versioning: extractVersioning(doc),
+    },
+    adoptersClaimedLine: claimed?.line ?? null,
+  };
+}
+
+export function extractEvidence(doc: DocumentModel, criteria: CriteriaSet, info: { path: string; sha256: string }): ExtractResult {
+  const { facts, adoptersClaimedLine } = extractFacts(doc);
+  return {
+    schema: EXTRACT_SCHEMA,
+    document: { path: info.path, sha256: info.sha256, title: doc.title, lineCount: doc.lineCount },
+    facts,
+    criteria: criteria.items.map((item) => {
+      const evidence = findEvidence(doc, item, facts);
+      const { suggestion, gaps, signals } = suggest({ doc, set: criteria, item, facts, evidence, adoptersClaimedLine });
+      return { id: item.id, evidence, suggestion, gaps, ...(signals.length > 0 ? { signals } : {}) };
+    }),
+  };
+}

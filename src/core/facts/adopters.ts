@@ -1,0 +1,241 @@
+// Adopters: organisations the document itself names as production users, adopters, end users or
+// case studies. Read from the lists, tables and sentences of adoption sections (bold names with
+// descriptions, plain bullets, table rows, "such as A, B and C"), then from usage sentences
+// elsewhere ("10 organizations use X ... (such as Red Hat and SUSE)"). Integrations are not
+// adopters. Names are cleaned as a reviewer would write them: markdown and a trailing
+// parenthetical such as "(China)" removed, deduplicated case-insensitively, structured lists first.
+import type { Adopter } from '../extract-types.js';
+import type { Block, DocumentModel, ListItem, Section, Table } from '../document-types.js';
+import { sectionPaths, walkItems, type SectionPath } from '../doc-query.js';
+import { stripInline } from '../inline.js';
+
+export const ADOPTER_HEADING =
+  /adopt|end[- ]?users?|production (?:users?|usage|use|deployments?)|in production|case[- ]stud|who(?:'s| is)? using|who uses|customers|\busers\b|user stories|references/i;
+const NOT_ADOPTER_HEADING = /integrat|partner|contribut|maintain|committer|roadmap|goal|feature|vendor|distribution|provider/i;
+const USAGE_CUE = /\b(?:use[sd]?|using|adopt\w*|in production|production|customers?|end[- ]?users?|users|deploy\w*|run(?:s|ning)?|rel(?:y|ies) on)\b/i;
+const GENERIC_NAME =
+  /^(?:adopters?|adopters\.md|users?|end[- ]?users?|list|here|link|this|website|more|others?|case stud(?:y|ies)|and more|etc\.?|tbd|todo|n\/a|none|see .*|the full list.*|full list.*|more info.*|read more.*|companies|organi[sz]ations)$/i;
+
+interface Found {
+  name: string;
+  line: number;
+}
+
+/** Whether a section (or one it sits in) is about adopters and not about integrations. */
+export function isAdopterSection(path: SectionPath): boolean {
+  const heading = stripInline(path.section.heading);
+  if (NOT_ADOPTER_HEADING.test(heading)) return false;
+  if (ADOPTER_HEADING.test(heading)) return true;
+  return path.ancestors.some((a) => ADOPTER_HEADING.test(stripInline(a.heading)) && !NOT_ADOPTER_HEADING.test(stripInline(a.heading)));
+}
+
+/** A name as a reviewer would list it, or null when the text is not a name. */
+export function cleanOrgName(raw: string): string | null {
+  let name = stripInline(raw).trim();
+  // Trailing "(China)", "(US)", "(internal use)": qualifiers, not part of the name.
+  for (let k = 0; k < 2; k++) name = name.replace(/\s*[(（][^()（）]*[)）]\s*$/, '');
+  name = name.replace(/['’]s$/, '').replace(/^["'“‘]+|["'”’]+$/g, '');
+  name = name.replace(/[\s:;,.!\-–—]+$/, '').replace(/^(?:and|the)\s+/i, '').trim();
+  if (name === '' || name.length > 60) return null;
+  if (/https?:|www\.|\.md$/i.test(name)) return null;
+  if (!/[\p{L}\p{N}]/u.test(name)) return null;
+  if (GENERIC_NAME.test(name)) return null;
+  if (name.split(/\s+/).length > 6) return null;
+  return name;
+}
+
+/** The organisation a list item names: a leading bold or link label, or a short item, or "Name: description". */
+export function nameFromItem(text: string): string | null {
+  const first = text.split('\n')[0]!.trim();
+  if (first === '') return null;
+  const bold = /^(?:\*\*|__)(.+?)(?:\*\*|__)/.exec(first) ?? /^\[(?:\*\*|__)(.+?)(?:\*\*|__)\]/.exec(first);
+  if (bold) return cleanOrgName(bold[1]!);
+  const link = /^\[([^\[\]]+)\]\([^()]*\)/.exec(first);
+  if (link) {
+    const rest = stripInline(first.slice(link[0].length)).trim();
+    // "[Acme](url)" or "[Acme](url): how they use it".
+    if (rest === '' || /^[:\-–—(,]/.test(rest)) return cleanOrgName(link[1]!);
+    return null;
+  }
+  const plain = stripInline(first);
+  const sep = /\s[-–—]\s|:\s|\s[(（]|,\s|\s\|\s/.exec(plain);
+  const head = sep ? plain.slice(0, sep.index) : plain;
+  if (head.split(/\s+/).length > 5) return null;
+  // Sentence fragments are not names.
+  if (/\b(?:is|are|was|were|has|have|we|our|using|uses|use|will|can|see|for)\b/i.test(head) && !sep) return null;
+  return cleanOrgName(head);
+}
+
+function itemsToScan(items: ListItem[]): ListItem[] {
+  const out: ListItem[] = [];
+  for (const { item, depth, parent } of walkItems(items)) {
+    if (depth === 0 && item.children.length > 0 && /:\s*$/.test(stripInline(item.text))) continue;
+    if (depth > 0 && !(parent && /:\s*$/.test(stripInline(parent.text)) && parent.children.includes(item))) continue;
+    out.push(item);
+  }
+  return out;
+}
+
+function fromList(items: ListItem[], out: Found[]): void {
+  const candidates = itemsToScan(items).filter((item) => !item.empty);
+  const named = candidates.map((item) => ({ item, name: nameFromItem(item.text) }));
+  const hits = named.filter((n) => n.name !== null);
+  // A list of sentences with one short item is not an adopter list.
+  if (hits.length === 0 || hits.length * 2 < candidates.length) return;
+  for (const { item, name } of hits) out.push({ name: name!, line: item.line });
+}
+
+const NAME_COLUMN = /organi[sz]ation|company|adopter|end[- ]?user|user|customer|name|who/i;
+
+function fromTable(table: Table, out: Found[]): void {
+  let column = table.header.findIndex((h) => NAME_COLUMN.test(stripInline(h)));
+  if (column < 0) column = 0;
+  for (const row of table.rows) {
+    const name = cleanOrgName(row.cells[column] ?? '');
+    if (name) out.push({ name, line: row.line });
+  }
+}
+
+const LIST_CUE = /\b(?:such as|including|includes?|like|namely|are)\s+|:\s+/gi;
+
+/** Names in "… such as A, B and C" / "users include A, B, C" inside one sentence of prose. */
+export function namesInSentence(sentence: string): string[] {
+  const plain = stripInline(sentence);
+  if (!USAGE_CUE.test(plain) || /integrat/i.test(plain)) return [];
+  const names: string[] = [];
+  for (const cue of plain.matchAll(LIST_CUE)) {
+    const start = cue.index + cue[0].length;
+    const tail = plain.slice(start, start + 400);
+    const stop = /[;()（）]|\.(?:\s|$)|:\s/.exec(tail);
+    const span = stop ? tail.slice(0, stop.index) : tail;
+    const parts = span
+      .split(/,\s*|\s+and\s+|\s*&\s*|\s+or\s+/)
+      .map((p) => p.trim().replace(/^(?:and|or)\s+/i, ''))
+      .filter((p) => p !== '');
+    if (parts.length === 0) continue;
+    // Every part must look like a proper name, or the span is ordinary prose.
+    const ok = parts.every((p) => p.split(/\s+/).length <= 4 && /^[\p{Lu}\p{N}\p{Lo}]/u.test(p) && !/^(?:The|A|An|We|Our|It|This|These|Some|Many|Most|All)\b/.test(p));
+    if (!ok) continue;
+    for (const p of parts) {
+      const name = cleanOrgName(p);
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
+/** Sentences of a raw paragraph with the 1-based line each starts on. */
+export function sentences(text: string, firstLine: number): Array<{ text: string; line: number }> {
+  const out: Array<{ text: string; line: number }> = [];
+  // A dot not followed by a space ("Trip.com", "v1.0") does not end a sentence.
+  const re = /(?:[^.!?\n]|[.!?](?!\s|$))*(?:[.!?]+(?=\s|$)|\n|$)/g;
+  let line = firstLine;
+  let pending = '';
+  let pendingLine = firstLine;
+  for (const m of text.matchAll(re)) {
+    if (m[0] === '') {
+      if (m.index >= text.length) break;
+      continue;
+    }
+    if (pending.trim() === '') pendingLine = line;
+    const piece = m[0];
+    if (piece.endsWith('\n')) {
+      pending += `${piece.slice(0, -1)} `;
+      line++;
+      continue;
+    }
+    pending += piece;
+    out.push({ text: pending.trim(), line: pendingLine });
+    pending = '';
+  }
+  if (pending.trim() !== '') out.push({ text: pending.trim(), line: pendingLine });
+  return out;
+}
+
+function fromProse(block: Block, out: Found[]): void {
+  if (block.kind === 'paragraph') {
+    for (const s of sentences(block.text, block.line)) for (const name of namesInSentence(s.text)) out.push({ name, line: s.line });
+  } else if (block.kind === 'list') {
+    for (const { item } of walkItems(block.items)) {
+      for (const s of sentences(item.text, item.line)) for (const name of namesInSentence(s.text)) out.push({ name, line: s.line });
+    }
+  }
+}
+
+export function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function adopterSections(doc: DocumentModel): Section[] {
+  return sectionPaths(doc)
+    .filter(isAdopterSection)
+    .map((p) => p.section);
+}
+
+export function extractAdopters(doc: DocumentModel): Adopter[] {
+  const structured: Found[] = [];
+  const prose: Found[] = [];
+  const inAdopterSection = new Set<Block>();
+  for (const section of adopterSections(doc)) {
+    for (const block of section.blocks) {
+      inAdopterSection.add(block);
+      if (block.kind === 'list') fromList(block.items, structured);
+      else if (block.kind === 'table') fromTable(block, structured);
+      else fromProse(block, prose);
+    }
+  }
+  // Usage sentences anywhere else ("10 organizations use X, such as Red Hat and SUSE").
+  const elsewhere: Found[] = [];
+  for (const section of [doc.root, ...doc.sections]) {
+    for (const block of section.blocks) if (!inAdopterSection.has(block)) fromProse(block, elsewhere);
+  }
+  const seen = new Set<string>();
+  const result: Adopter[] = [];
+  const byLine = (a: Found, b: Found) => a.line - b.line;
+  for (const found of [...structured.sort(byLine), ...prose.sort(byLine), ...elsewhere.sort(byLine)]) {
+    const key = nameKey(found.name);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    result.push({ name: found.name, line: found.line });
+  }
+  return result;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, dozens: 24,
+};
+const CLAIM =
+  /(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)\+?\s+(?:(?:known|public|production|significant|different|independent|named)\s+){0,2}(adopters|end[- ]?users|organi[sz]ations|companies|users|customers|enterprises)\b/gi;
+const CLAIM_USAGE = /^[^.;]{0,30}?\b(?:use|uses|using|adopt\w*|in production|running|run|deployed|rely)/i;
+
+/** An adopter count stated in prose ("11 adopters … in production", "10 organizations use X"), or null. */
+export function extractAdoptersClaimedCount(doc: DocumentModel): { count: number; line: number } | null {
+  for (const section of [doc.root, ...doc.sections]) {
+    for (const block of section.blocks) {
+      const texts: Array<{ text: string; line: number }> =
+        block.kind === 'paragraph'
+          ? sentences(block.text, block.line)
+          : block.kind === 'list'
+            ? walkItems(block.items).flatMap(({ item }) => sentences(item.text, item.line))
+            : [];
+      for (const s of texts) {
+        const plain = stripInline(s.text);
+        for (const m of plain.matchAll(CLAIM)) {
+          const before = plain.slice(Math.max(0, m.index - 12), m.index);
+          // "in production by 3 significant end users", "at least three": the criterion, not a count.
+          if (/\b(?:by|least|than|of|to|from)\s+$/i.test(before)) continue;
+          const noun = m[2]!.toLowerCase();
+          const after = plain.slice(m.index + m[0].length);
+          const explicit = noun === 'adopters' || /end/.test(noun);
+          if (!explicit && !CLAIM_USAGE.test(after)) continue;
+          if (explicit && /\b(?:contribut|maintain)/i.test(after.slice(0, 40))) continue;
+          const raw = m[1]!.toLowerCase();
+          const count = /^\d/.test(raw) ? Number(raw.replace(/,/g, '')) : NUMBER_WORDS[raw];
+          if (count !== undefined && Number.isFinite(count) && count > 0) return { count, line: s.line };
+        }
+      }
+    }
+  }
+  return null;
+}

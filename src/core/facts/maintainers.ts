@@ -1,0 +1,174 @@
+// Maintainers: people the document lists as maintainers or committers, with GitHub handle and
+// affiliation where given. Read from tables (columns vary in name and order: "Maintainer |
+// GitHub ID | Affiliation", "Name | Company | GitHub"), and from lists ("Name (@handle),
+// Company", "[Name](https://github.com/handle) - Company"). Reviewer and approver lists are
+// left out unless the document calls them maintainers. A link to a MAINTAINERS file or empty
+// bullets give no maintainers.
+import type { Maintainer } from '../extract-types.js';
+import type { Block, DocumentModel, ListItem, Section, Table } from '../document-types.js';
+import { sectionPaths, walkItems } from '../doc-query.js';
+import { stripInline } from '../inline.js';
+
+export const MAINTAINER_WORDS = /maintainer|committer|core team|owners?\b|steering|tsc\b/i;
+const OTHER_ROLES = /reviewer|approver|emeritus|former|alumni|contributor|member|advisor|sponsor/i;
+
+const HANDLE_COLUMN = /github|handle|user ?name|login|\bid\b|account/i;
+const AFFILIATION_COLUMN = /affiliation|company|compan|organi[sz]ation|employer|\borg\b|employ|vendor/i;
+const NAME_COLUMN = /name|maintainer|committer|person|member|who/i;
+const GITHUB_LINK = /https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/?(?=[)\s"'>]|$)/i;
+const AT_HANDLE = /(?:^|[\s(\[,])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\b/;
+
+/** GitHub id from a cell or item: a github.com link target wins over the shown text (it is what the link resolves to). */
+export function parseHandle(text: string): string | null {
+  const link = GITHUB_LINK.exec(text);
+  if (link) return link[1]!;
+  const at = AT_HANDLE.exec(text);
+  if (at) return at[1]!;
+  const plain = stripInline(text).replace(/^@/, '').trim();
+  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(plain) ? plain : null;
+}
+
+function cleanText(text: string): string | null {
+  const plain = stripInline(text).replace(/^[\s,;:\-–—]+|[\s,;:\-–—]+$/g, '').trim();
+  return plain === '' || /^(?:n\/a|-|none|tbd|\?)$/i.test(plain) ? null : plain;
+}
+
+/** Person-like: a few words, no URL, not a sentence. */
+function looksLikeName(name: string): boolean {
+  if (name.length > 60 || /https?:|www\.|\.md\b/i.test(name)) return false;
+  const words = name.split(/\s+/);
+  if (words.length > 5) return false;
+  return !/\b(?:is|are|was|were|has|have|the|our|we|see|can|will|list|file|maintainers?)\b/i.test(name);
+}
+
+/** Column roles of a table from its header: which column is the name, the handle, the affiliation. */
+export function tableColumns(header: string[]): { name: number; handle: number; affiliation: number } {
+  const plain = header.map((h) => stripInline(h));
+  const taken = new Set<number>();
+  const pick = (re: RegExp) => {
+    const index = plain.findIndex((h, k) => !taken.has(k) && re.test(h));
+    if (index >= 0) taken.add(index);
+    return index;
+  };
+  // Handle first: "GitHub Username" also contains "name".
+  const handle = pick(HANDLE_COLUMN);
+  const affiliation = pick(AFFILIATION_COLUMN);
+  let name = pick(NAME_COLUMN);
+  if (name < 0) name = plain.findIndex((_, k) => !taken.has(k));
+  return { name, handle, affiliation };
+}
+
+function fromTable(table: Table, out: Maintainer[]): void {
+  const cols = tableColumns(table.header);
+  if (cols.name < 0) return;
+  for (const row of table.rows) {
+    const nameCell = row.cells[cols.name] ?? '';
+    let name = cleanText(nameCell.replace(/\(?@[A-Za-z0-9-]+\)?/g, ''));
+    if (name === null || !looksLikeName(name)) continue;
+    const handle = cols.handle >= 0 ? parseHandle(row.cells[cols.handle] ?? '') : parseHandle(nameCell);
+    const affiliation = cols.affiliation >= 0 ? cleanText(row.cells[cols.affiliation] ?? '') : null;
+    name = name.replace(/\s*\(\s*\)\s*/g, ' ').trim();
+    out.push({ name, handle, affiliation, line: row.line });
+  }
+}
+
+/**
+ * One list item as a maintainer: "Name (@handle), Company", "Name, Company (@handle)",
+ * "[Name](https://github.com/handle) - Company", "Name (Company)", "@handle (Name, Company)".
+ */
+export function maintainerFromItem(text: string, line: number): Maintainer | null {
+  const first = text.split('\n')[0]!.trim();
+  if (first === '') return null;
+  const handle = parseHandle(first.replace(/^\[[^\]]*\]\((?!https?:\/\/(?:www\.)?github\.com)[^)]*\)/i, ''));
+  // Drop the handle and any GitHub link wrapper, keeping the link text.
+  let rest = first
+    .replace(/\[([^\[\]]*)\]\(https?:\/\/(?:www\.)?github\.com\/[^)]*\)/gi, (_m, label: string) => (label.trim().startsWith('@') ? '' : label))
+    .replace(/\(?\s*@[A-Za-z0-9-]+\s*\)?/g, ' ');
+  rest = stripInline(rest).replace(/\(\s*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  if (rest === '' || /^https?:/i.test(rest)) return null;
+  let name: string;
+  let affiliation: string | null = null;
+  const paren = /^([^(,]+?)\s*\(([^()]+)\)\s*[,;:\-–—]?\s*(.*)$/.exec(rest);
+  if (paren) {
+    name = paren[1]!.trim();
+    const inside = paren[2]!.split(/\s*,\s*/);
+    affiliation = cleanText(paren[3] || inside[inside.length - 1]!);
+  } else {
+    const parts = rest.split(/\s*(?:,|;|\s[-–—|]\s|:\s|\bfrom\b|\bat\b)\s*/).map((p) => p.trim()).filter((p) => p !== '');
+    name = parts[0] ?? '';
+    affiliation = parts.length > 1 ? cleanText(parts[1]!) : null;
+  }
+  name = name.replace(/^[\s\-–—*]+|[\s,;:\-–—]+$/g, '').trim();
+  if (name === '' || !looksLikeName(name)) return null;
+  if (affiliation !== null && (affiliation.split(/\s+/).length > 6 || /https?:/i.test(affiliation))) affiliation = null;
+  return { name, handle, affiliation, line };
+}
+
+function fromList(items: ListItem[], out: Maintainer[]): void {
+  const candidates = walkItems(items).filter((e) => !e.item.empty);
+  const found = candidates.map((e) => maintainerFromItem(e.item.text, e.item.line)).filter((m): m is Maintainer => m !== null);
+  // A list of sentences about maintainers is not a list of maintainers.
+  if (found.length === 0 || found.length * 2 < candidates.length) return;
+  out.push(...found);
+}
+
+function previousText(section: Section, block: Block): string {
+  const index = section.blocks.indexOf(block);
+  const prev = index > 0 ? section.blocks[index - 1] : undefined;
+  return prev && prev.kind === 'paragraph' ? stripInline(prev.text) : '';
+}
+
+/** The words that say what a block lists: its section's heading path and the paragraph before it. */
+function contextOf(headings: string[], section: Section, block: Block): { heading: string; intro: string } {
+  return { heading: headings.join(' / '), intro: previousText(section, block) };
+}
+
+function roleOfContext(text: string): 'maintainers' | 'other' | 'none' {
+  const lastSentence = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '').pop() ?? '';
+  if (MAINTAINER_WORDS.test(lastSentence) && !OTHER_ROLES.test(lastSentence.replace(/maintainers?/gi, ''))) return 'maintainers';
+  if (OTHER_ROLES.test(lastSentence)) return 'other';
+  return 'none';
+}
+
+export function extractMaintainers(doc: DocumentModel): Maintainer[] {
+  const found: Maintainer[] = [];
+  for (const { section, ancestors } of sectionPaths(doc)) {
+    const headings = [...ancestors, section].map((s) => stripInline(s.heading));
+    const ownHeading = headings[headings.length - 1] ?? '';
+    const headingRole = MAINTAINER_WORDS.test(ownHeading) && !OTHER_ROLES.test(ownHeading) ? 'maintainers' : OTHER_ROLES.test(ownHeading) ? 'other' : 'none';
+    for (const block of section.blocks) {
+      if (block.kind !== 'table' && block.kind !== 'list') continue;
+      const { intro } = contextOf(headings, section, block);
+      const introRole = roleOfContext(intro);
+      if (block.kind === 'table') {
+        const header = block.header.map((h) => stripInline(h)).join(' ');
+        const headerRole = MAINTAINER_WORDS.test(header) ? 'maintainers' : OTHER_ROLES.test(header) ? 'other' : 'none';
+        const role = headerRole !== 'none' ? headerRole : introRole !== 'none' ? introRole : headingRole;
+        if (role === 'maintainers') fromTable(block, found);
+      } else {
+        const role = introRole !== 'none' ? introRole : headingRole;
+        if (role === 'maintainers') fromList(block.items, found);
+      }
+    }
+  }
+  const seen = new Set<string>();
+  return found.filter((m) => {
+    const key = m.handle ? `@${m.handle.toLowerCase()}` : m.name.toLowerCase();
+    const nameKey = m.name.toLowerCase();
+    if (seen.has(key) || seen.has(nameKey)) return false;
+    seen.add(key);
+    seen.add(nameKey);
+    return true;
+  });
+}
+
+/** Distinct affiliations in order of first appearance (null affiliations left out). */
+export function maintainerOrganisations(maintainers: Maintainer[]): string[] {
+  const seen = new Map<string, string>();
+  for (const m of maintainers) {
+    if (m.affiliation === null) continue;
+    const key = m.affiliation.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+    if (!seen.has(key)) seen.set(key, m.affiliation);
+  }
+  return [...seen.values()];
+}
