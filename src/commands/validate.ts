@@ -1,9 +1,99 @@
-// Placeholder while the validate command is being built; replaced by its real module.
-import { UserError } from '../core/errors.js';
-import type { CommandContext } from './context.js';
+// `toc-review validate <files...>`: check score files against the schema and their criteria set.
+// One line per file; exit 1 if any is invalid. Never modifies a file (older schema versions are
+// reported, not migrated).
+import { resolve } from 'node:path';
+import type { CriteriaSet } from '../core/criteria.js';
+import { UsageError, UserError } from '../core/errors.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import { checkAgainstCriteria, parseScoreFileWithInfo, SCORE_SCHEMA_ID } from '../core/score-file.js';
+import { loadCriteria } from '../store/criteria-files.js';
+import { displayPath, findScoreFiles, isDirectory } from '../store/score-file-args.js';
+import { readScoreFileText } from '../store/score-store.js';
+import { parseCommandArgs, type CommandContext } from './context.js';
 
-export const help = 'Usage: toc-review validate (not available yet)';
+export const help = `Usage: toc-review validate <file.score.json | folder>... [options]
 
-export async function run(_args: string[], _context: CommandContext): Promise<number> {
-  throw new UserError('validate: not available yet');
+Check score files: the schema (${SCORE_SCHEMA_ID}), every field, and the criteria set the file
+names (item ids and scale values). A folder is searched for *.score.json files. Prints one line
+per file and exits 1 if any file is invalid. Files are only read, never changed; a file in an
+older schema version is valid and is migrated (with a backup) when it is next opened for editing.
+
+Options:
+  --criteria ID|FILE  check against this criteria set instead of the one each file names
+  --json              print a JSON array: [{ path, valid, error, schema, reviewer, scored, items }]
+  -h, --help          show this help`;
+
+interface Report {
+  path: string;
+  valid: boolean;
+  error: string | null;
+  schema: string | null;
+  reviewer: string | null;
+  scored: number | null;
+  items: number | null;
+  notes: string[];
+}
+
+export async function run(args: string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('validate', args, { criteria: { type: 'string' }, json: { type: 'boolean' } });
+  if (positionals.length === 0) throw new UsageError('validate: give one or more score files or folders (see: toc-review validate --help)');
+
+  const paths: string[] = [];
+  for (const arg of positionals) {
+    const full = resolve(context.cwd, arg);
+    if (await isDirectory(full)) {
+      const found = await findScoreFiles(full);
+      if (found.length === 0) throw new UserError(`${sanitizeLine(arg)}: no *.score.json files in this folder`);
+      paths.push(...found.map((f) => displayPath(context.cwd, f)));
+    } else {
+      paths.push(arg);
+    }
+  }
+
+  const override = values.criteria === undefined ? undefined : await loadCriteria(values.criteria);
+  const criteriaCache = new Map<string, Promise<CriteriaSet | null>>();
+  const criteriaFor = (id: string) => {
+    if (!criteriaCache.has(id)) criteriaCache.set(id, loadCriteria(id).catch(() => null));
+    return criteriaCache.get(id)!;
+  };
+
+  const reports: Report[] = [];
+  for (const path of paths) {
+    const report: Report = { path, valid: false, error: null, schema: null, reviewer: null, scored: null, items: null, notes: [] };
+    try {
+      const text = await readScoreFileText(resolve(context.cwd, path), path);
+      const { file, migratedFrom } = parseScoreFileWithInfo(text, path);
+      report.schema = migratedFrom === null ? SCORE_SCHEMA_ID : `toc-review/score@${migratedFrom}`;
+      if (migratedFrom !== null) report.notes.push(`older schema ${report.schema}: migrated (with a backup) when next opened`);
+      const criteria = override ?? (await criteriaFor(file.criteria.id));
+      if (criteria) {
+        checkAgainstCriteria(file, criteria, path);
+        const missing = criteria.items.filter((c) => !file.items.some((i) => i.id === c.id)).map((c) => c.id);
+        if (missing.length) report.notes.push(`missing items (added unscored when opened): ${missing.join(', ')}`);
+        if (file.criteria.sha256 !== criteria.source.sha256) report.notes.push(`criteria set ${criteria.id} has changed since this file was scored`);
+      } else {
+        report.notes.push(`criteria set "${file.criteria.id}" not found: item ids and scores not checked (use --criteria FILE)`);
+      }
+      report.valid = true;
+      report.reviewer = file.reviewer.handle;
+      report.items = file.items.length;
+      report.scored = file.items.filter((i) => i.score !== null).length;
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      report.error = error.message;
+    }
+    reports.push(report);
+  }
+
+  if (values.json) {
+    context.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  } else {
+    for (const r of reports) {
+      const line = r.valid
+        ? `ok       ${r.path} (${r.reviewer}, ${r.scored}/${r.items} scored${r.notes.length ? `; ${r.notes.join('; ')}` : ''})`
+        : `invalid  ${r.error}`;
+      context.stdout.write(`${sanitizeLine(line)}\n`);
+    }
+  }
+  return reports.every((r) => r.valid) ? 0 : 1;
 }

@@ -3,7 +3,7 @@
 // migrates an older schema (keeping a backup), and flags a document that changed since it was
 // scored. Saves are atomic and skipped when the bytes would not change.
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { documentLines, relocateCitations, type CitationRelocation } from '../core/citation-relocate.js';
 import type { CriteriaSet } from '../core/criteria.js';
 import { UserError } from '../core/errors.js';
@@ -36,6 +36,7 @@ export function scoreFilePath(workspace: string, documentPath: string, reviewerH
 }
 
 function describeReadError(path: string, error: unknown): UserError {
+  // `path` here is the name shown to the user.
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const shown = sanitizeLine(path);
   if (code === 'ENOENT') return new UserError(`${shown}: no such file`);
@@ -44,22 +45,22 @@ function describeReadError(path: string, error: unknown): UserError {
   return new UserError(`${shown}: cannot read (${code ?? String(error)})`);
 }
 
-/** The raw text of a score file, with size and encoding checks. Throws UserError. */
-export async function readScoreFileText(path: string): Promise<string> {
+/** The raw text of a score file, with size and encoding checks. Throws UserError naming `shown`. */
+export async function readScoreFileText(path: string, shown: string = path): Promise<string> {
   let bytes: Buffer;
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    if (info.size > MAX_SCORE_FILE_BYTES) throw new UserError(`${sanitizeLine(path)}: ${info.size} bytes is too large for a score file`);
+    if (info.size > MAX_SCORE_FILE_BYTES) throw new UserError(`${sanitizeLine(shown)}: ${info.size} bytes is too large for a score file`);
     bytes = await readFile(path);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw describeReadError(path, error);
+    throw describeReadError(shown, error);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UserError(`${sanitizeLine(path)}: not valid UTF-8 text`);
+    throw new UserError(`${sanitizeLine(shown)}: not valid UTF-8 text`);
   }
 }
 
@@ -67,9 +68,15 @@ export type LoadedScoreFile =
   | { path: string; ok: true; file: ScoreFile; migratedFrom: number | null }
   | { path: string; ok: false; error: string };
 
-/** Load one score file, validated (and migrated in memory if old). Throws UserError. */
-export async function loadScoreFile(path: string, criteria?: CriteriaSet): Promise<{ file: ScoreFile; migratedFrom: number | null }> {
-  const parsed = parseScoreFileWithInfo(await readScoreFileText(path), path);
+export interface LoadOptions {
+  /** Relative paths are read from here (default: the process's cwd) but named as given. */
+  cwd?: string;
+}
+
+/** Load one score file, validated (and migrated in memory if old). Throws UserError naming `path`. */
+export async function loadScoreFile(path: string, criteria?: CriteriaSet, options: LoadOptions = {}): Promise<{ file: ScoreFile; migratedFrom: number | null }> {
+  const full = options.cwd ? resolve(options.cwd, path) : path;
+  const parsed = parseScoreFileWithInfo(await readScoreFileText(full, path), path);
   if (criteria) checkAgainstCriteria(parsed.file, criteria, path);
   return parsed;
 }
@@ -78,11 +85,11 @@ export async function loadScoreFile(path: string, criteria?: CriteriaSet): Promi
  * Load many score files, each with its own result: one bad file does not hide the others. Errors
  * are one line naming the file (already sanitised). Order follows `paths`.
  */
-export async function loadScoreFiles(paths: readonly string[], criteria?: CriteriaSet): Promise<LoadedScoreFile[]> {
+export async function loadScoreFiles(paths: readonly string[], criteria?: CriteriaSet, options: LoadOptions = {}): Promise<LoadedScoreFile[]> {
   return Promise.all(
     paths.map(async (path): Promise<LoadedScoreFile> => {
       try {
-        const { file, migratedFrom } = await loadScoreFile(path, criteria);
+        const { file, migratedFrom } = await loadScoreFile(path, criteria, options);
         return { path, ok: true, file, migratedFrom };
       } catch (error) {
         if (error instanceof UserError) return { path, ok: false, error: error.message };
