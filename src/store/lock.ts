@@ -4,8 +4,9 @@
 // stale and taken over; a lock from another host cannot be checked and is reported.
 import { randomBytes } from 'node:crypto';
 import { unlinkSync, readFileSync } from 'node:fs';
-import { link, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname, uptime } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 
 export interface LockHolder {
   pid: number;
@@ -128,6 +129,7 @@ export async function acquireLock(path: string): Promise<LockResult> {
     if (await tryCreate(lockPath, content)) {
       held.set(lockPath, content.token);
       installExitHook();
+      await removeDeadLockTemps(lockPath);
       return { acquired: true, lock: { path: lockPath, release: () => releaseLock(lockPath, content.token) } };
     }
     const current = await readHolder(lockPath);
@@ -153,6 +155,21 @@ export async function acquireLock(path: string): Promise<LockResult> {
   const current = await readHolder(lockPath);
   const holder = current?.content;
   return { acquired: false, holder: holder ? { pid: holder.pid, host: holder.host, since: holder.since } : { pid: 0, host: 'unknown', since: new Date().toISOString() } };
+}
+
+/**
+ * Remove the temporary files of lock attempts whose process died mid-way (SIGKILL between
+ * writing and unlinking them), so they do not pile up in the scores folder. Live processes'
+ * files are left alone: they may be between write and link right now.
+ */
+async function removeDeadLockTemps(lockPath: string): Promise<void> {
+  const dir = dirname(lockPath);
+  const prefix = `${basename(lockPath)}.`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = name.startsWith(prefix) ? /^(?:stale\.)?(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (match && Number(match[1]) !== process.pid && !isProcessAlive(Number(match[1]))) await unlink(join(dir, name)).catch(() => undefined);
+  }
 }
 
 async function releaseLock(lockPath: string, token: string): Promise<void> {
