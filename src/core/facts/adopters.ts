@@ -96,7 +96,7 @@ function fromTable(table: Table, out: Found[]): void {
   }
 }
 
-const LIST_CUE = /\b(?:such as|including|includes?|like|namely|are)\s+|:\s+/gi;
+const LIST_CUE = /\b(?:such as|including|includes?|like|namely|are|by)\s+|:\s+/gi;
 
 /** Names in "… such as A, B and C" / "users include A, B, C" inside one sentence of prose. */
 export function namesInSentence(sentence: string): string[] {
@@ -114,7 +114,14 @@ export function namesInSentence(sentence: string): string[] {
       .filter((p) => p !== '');
     if (parts.length === 0) continue;
     // Every part must look like a proper name, or the span is ordinary prose.
-    const ok = parts.every((p) => p.split(/\s+/).length <= 4 && /^[\p{Lu}\p{N}\p{Lo}]/u.test(p) && !/^(?:The|A|An|We|Our|It|This|These|Some|Many|Most|All)\b/.test(p));
+    const ok = parts.every((p) => {
+      const words = p.split(/\s+/);
+      if (words.length > 4 || /^(?:The|A|An|We|Our|It|This|These|Some|Many|Most|All)\b/.test(p)) return false;
+      // Every word capitalised (or a digit/CJK start), small connectors aside: "Bank of Foo".
+      // A count ("3 significant end users") is not a name; a lone number ("360") may be.
+      if (words.length > 1 && /^\p{N}+$/u.test(words[0]!)) return false;
+      return words.every((w) => /^[\p{Lu}\p{N}\p{Lo}]/u.test(w) || /^(?:of|de|du|la|for|and|the)$/.test(w));
+    });
     if (!ok) continue;
     for (const p of parts) {
       const name = cleanOrgName(p);

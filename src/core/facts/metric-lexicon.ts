@@ -10,7 +10,7 @@ import type { MetricKind } from '../extract-types.js';
  */
 export type HeadClass =
   | { kind: MetricKind; stock: boolean }
-  | { kind: 'org' | 'users' | 'times' | 'version' }
+  | { kind: 'org' | 'users' | 'times' | 'version' | 'country' }
   | { kind: 'excluded' | 'duration' };
 
 const table = new Map<string, HeadClass>();
@@ -29,7 +29,7 @@ add(
   [
     'maintainer', 'maintainers', 'reviewer', 'reviewers', 'approver', 'approvers', 'member', 'members',
     'subscriber', 'subscribers', 'follower', 'followers', 'watcher', 'watchers', 'watched', 'attendee',
-    'attendees', 'participant', 'participants', 'country', 'countries', 'people', 'persons', 'individuals',
+    'attendees', 'participant', 'participants', 'people', 'persons', 'individuals',
   ],
   { kind: 'other', stock: true },
 );
@@ -39,6 +39,7 @@ add(
 );
 add(['organization', 'organizations', 'organisation', 'organisations', 'org', 'orgs', 'company', 'companies', 'employer', 'employers', 'vendors'], { kind: 'org' });
 add(['user', 'users'], { kind: 'users' });
+add(['country', 'countries'], { kind: 'country' });
 add(['times'], { kind: 'times' });
 add(['version', 'versions'], { kind: 'version' });
 add(

@@ -124,6 +124,8 @@ function findNumbers(text: string, start: number, end: number): NumberHit[] {
       value = parseNumeral(token + suffix);
     }
     if (value === null) continue;
+    // Counts are whole numbers; "1.0 release" and "Kubernetes 1.24" are versions.
+    if (!isWord && token.includes('.') && !/[kKmMbB]$/.test(text.slice(s, e))) continue;
     // "150 million"
     const scale = /^\s+(hundred|thousand|million|billion)\b/i.exec(text.slice(e, e + 10));
     if (scale) {
@@ -137,6 +139,8 @@ function findNumbers(text: string, start: number, end: number): NumberHit[] {
     const prevWord = prev[0]?.type === 'word' ? prev[0].lower : '';
     const next = tokensAfter(text, e, end, 1)[0];
     if (NOT_A_COUNT_BEFORE.has(prevWord)) continue;
+    // "from one company", "in one place": a determiner, not a count.
+    if (isWord && value === 1 && /^(?:from|of|in|by|at|to|with|for|per|each|any|than|only|just|into|on)$/.test(prevWord)) continue;
     if (MONTH.test(prevWord) || (next && MONTH.test(next.text))) continue;
     const yearLike = !isWord && /^\d{4}$/.test(token) && value >= 1970 && value <= 2100 && !suffix(text, s, e);
     if (yearLike) {
@@ -146,6 +150,8 @@ function findNumbers(text: string, start: number, end: number): NumberHit[] {
     const head = text.slice(Math.max(start, s - 16), s);
     // Criteria thresholds restated: "at least three", "more than one organisation".
     if ((/at least\s*$/i.test(head) && value <= 3) || (/more than\s*$/i.test(head) && value === 1)) continue;
+    // Rules, not counts: "no more than 2 maintainers from one company", "requires two reviewers".
+    if (/(?:no more than|at most|maximum of|minimum of|requires?|required|needs?)\s*$/i.test(text.slice(Math.max(start, s - 24), s))) continue;
     const qualifier = QUALIFIER.exec(head);
     hits.push({ start: s, end: e, value, yearLike, quoteStart: qualifier ? s - qualifier[0].length : s });
   }
@@ -164,7 +170,7 @@ function groupNumbers(text: string, hits: NumberHit[]): Group[] {
     const b = hits[i + 1];
     const single: Group = { members: [a], values: [a.value], start: a.quoteStart, end: a.end };
     if (!b) {
-      groups.push(single);
+      if (a.value > 0) groups.push(single);
       continue;
     }
     const gap = text.slice(a.end, b.start);
@@ -179,7 +185,7 @@ function groupNumbers(text: string, hits: NumberHit[]): Group[] {
       if (a.yearLike && b.yearLike) continue; // "2020-2021"
       if (a.value === 0 || b.value <= a.value) continue; // "0-5 new threads per day" is not recorded
       groups.push({ members: [a, b], values: [a.value], start: a.quoteStart, end: b.end });
-    } else {
+    } else if (a.value > 0) {
       groups.push(single);
     }
   }
@@ -203,6 +209,7 @@ function rateAt(text: string, pos: number, limit: number): { period: MetricPerio
   return { period: ratePeriod(match[1] ?? match[2] ?? ''), end: pos + match[0].length };
 }
 
+const COUNTED_ELSEWHERE = /^(?:branch|branches|notes|managers?|teams?|process|processes|cycles?|candidates?|artifacts?|pipelines?|templates?|labels?|trackers?|channels?|leads?|guide|guides|bit|rights|access)$/;
 const ADOPTION_VERB = /^(?:use|uses|used|using|adopt|adopts|adopted|adopting|run|runs|running|deploy|deploys|deployed|deploying|rely|relies)$/;
 const BECOME = /^\s*(?:have |has |had )?(?:become|became|were promoted|was promoted|got promoted|promoted|joined as|grew into)\b/i;
 const CHANNEL_CONTEXT = /channel|slack|discord|gitter|mailing|forum|chat|group|telegram|wechat|dingtalk|community|matrix|irc/i;
@@ -229,6 +236,8 @@ function resolveHead(
       if (after[0]?.lower === 'as' && /^(?:many|much|large|fast|big|high|often)$/.test(after[1]?.lower ?? '')) return null;
       return EVENT_CONTEXT.test(sentence) ? { kind: 'other', stock: false } : null;
     }
+    case 'country':
+      return /contribut|developer|maintainer|member|committer|communit/i.test(sentence) ? { kind: 'other', stock: true } : null;
     case 'version':
       return modifiers.some((m) => /^(?:major|minor|patch|stable|new|feature)$/.test(m)) || /\breleas/i.test(sentence)
         ? { kind: 'releases', stock: false }
@@ -259,7 +268,7 @@ function resolveHead(
 }
 
 /** The noun a number counts, looked for after it ("28 commits", "4 minor and 1 major releases"). */
-function headAfter(text: string, sentence: { start: number; end: number }, pos: number, hits: NumberHit[], depth = 0): Head | null {
+function headAfter(text: string, sentence: { start: number; end: number }, pos: number, hits: Map<number, NumberHit>, depth = 0): Head | null {
   const sentenceText = text.slice(sentence.start, sentence.end);
   let cursor = pos;
   const rate = rateAt(text, cursor, sentence.end);
@@ -286,6 +295,8 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
     }
     if (head) {
       if (head.kind === 'duration' && modifiers.length === 0) return null; // "3 months", "two years"
+      // "4 release branches", "2 issue templates": the count is of something else.
+      if (next?.type === 'word' && COUNTED_ELSEWHERE.test(next.lower) && head.kind !== 'excluded') return null;
       // Compound nouns name what is counted by their last word: "PR reviewers", "commit authors".
       const following = tokens[i + 1];
       const compound = following?.type === 'word' ? headClass(following.lower) : undefined;
@@ -301,7 +312,8 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
       const resolved = resolveHead(head, sentenceText, modifiers, before, after);
       if (!resolved) return null;
       let kind = resolved.kind;
-      if (kind === 'prs' && (modifiers.includes('merged') || after[0]?.lower === 'merged')) kind = 'merged_prs';
+      const mergedVerb = before.slice(0, 3).some((t) => t.lower === 'merged');
+      if (kind === 'prs' && (modifiers.includes('merged') || after[0]?.lower === 'merged' || mergedVerb)) kind = 'merged_prs';
       const become = BECOME.test(text.slice(end, end + 24));
       if (become) kind = 'other';
       const change = become || modifiers.includes('new') || modifiers.includes('additional');
@@ -309,7 +321,7 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
     }
     if ((lower === 'and' || lower === 'or') && modifiers.length > 0 && next?.type === 'num' && depth === 0) {
       // "4 minor and 1 major releases": the first number shares the second one's noun.
-      const other = hits.find((h) => h.start === next.start);
+      const other = hits.get(next.start);
       return other ? headAfter(text, sentence, other.end, hits, depth + 1) : null;
     }
     if (STOP_WORDS.has(lower)) return null;
@@ -380,6 +392,10 @@ function windowPeriod(text: string): MetricPeriod | 'since' | undefined {
 function periodFor(unit: TextUnit, sentence: string, head: Head, text: string, group: Group, contextLabel = ''): MetricPeriod {
   const attached = rateAt(text, head.end, text.length) ?? rateAt(text, group.end, text.length);
   if (attached) return attached.period;
+  // "45 monthly active contributors", "Monthly active contributors: 45"
+  const between = head.labelStart !== null ? text.slice(head.labelStart, group.start) : text.slice(group.end, head.end);
+  const inner = /(?<![-\w])(weekly|monthly|yearly|annual|annually)\b/i.exec(between);
+  if (inner) return ratePeriod(inner[1]!);
   const modifierRate = /\b(weekly|monthly|yearly|annual)\s+(?:\w+\s+)?$/i.exec(text.slice(Math.max(0, group.start - 30), group.start));
   if (modifierRate) return ratePeriod(modifierRate[1]!);
   const labelRate = ANY_RATE.exec(contextLabel) ?? /\b(weekly|monthly|yearly|annual)\b/i.exec(contextLabel);
@@ -419,11 +435,12 @@ function sentenceMetrics(unit: TextUnit, sentence: { start: number; end: number 
   const text = unit.text;
   const sentenceText = text.slice(sentence.start, sentence.end);
   const hits = findNumbers(text, sentence.start, sentence.end);
+  const byStart = new Map(hits.map((hit) => [hit.start, hit]));
   const metrics: Metric[] = [];
   for (const group of groupNumbers(text, hits)) {
     const last = group.members[group.members.length - 1]!;
-    let head = headAfter(text, sentence, last.end, hits);
-    if (!head && group.members.length === 2 && group.values.length === 2) head = headAfter(text, sentence, group.members[0]!.end, hits);
+    let head = headAfter(text, sentence, last.end, byStart);
+    if (!head && group.members.length === 2 && group.values.length === 2) head = headAfter(text, sentence, group.members[0]!.end, byStart);
     if (!head) head = headBefore(text, sentence, group);
     let labelText = '';
     if (!head && label && !group.members.every((m) => m.yearLike) && /^\s*$/.test(text.slice(sentence.start, group.start) + text.slice(group.end, sentence.end).replace(/^\s*(?:per|a|each|\/)\s*\w+/i, ''))) {

@@ -60,6 +60,8 @@ export function normaliseNumber(text: string): number | null {
   let t = text.trim().toLowerCase();
   t = t.replace(/^(?:more than|over|about|around|approximately|approx\.?|nearly|almost|roughly|at least|~|>=?|≈)\s*/, '');
   t = t.replace(/\+$/, '').trim();
+  const whole = numberWordValue(t);
+  if (whole !== null) return whole;
   const range = /^([^\s–-]+)\s*(?:-|–|to)\s*([^\s–-]+)$/.exec(t);
   if (range) {
     const low = normaliseNumber(range[1]!);

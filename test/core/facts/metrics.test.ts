@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { extractMetrics } from '../../../src/core/facts/metrics.js';
+import type { Metric } from '../../../src/core/extract-types.js';
+import { docOf } from './doc.js';
+
+type Row = [Metric['kind'], number, Metric['period']];
+
+function rows(text: string): Row[] {
+  return extractMetrics(docOf(text)).map((m) => [m.kind, m.value, m.period]);
+}
+
+function expectQuotesOnTheirLines(text: string): Metric[] {
+  const doc = docOf(text);
+  const metrics = extractMetrics(doc);
+  for (const metric of metrics) expect(doc.lines[metric.line - 1]).toContain(metric.quote);
+  return metrics;
+}
+
+describe('extractMetrics: the ways reports state activity and community size', () => {
+  it.each<[string, Row[]]>([
+    [
+      'On average, there are [28 commits per month](https://d.example/74) contained within [18 merged PRs per month](https://d.example/75).',
+      [['commits', 28, 'month'], ['merged_prs', 18, 'month']],
+    ],
+    [
+      'The project currently has [92](https://d.example/22?orgId=1) contributors from [39](https://d.example/5) companies.',
+      [['contributors', 92, 'total'], ['contributing_orgs', 39, 'total']],
+    ],
+    ['* [GitHub stars](https://d.example/3) increased from **1,600+ to 2,600+**', [['stars', 1600, 'total'], ['stars', 2600, 'total']]],
+    ['- Number of contributors: 50+ -> **90+**', [['contributors', 50, 'total'], ['contributors', 90, 'total']]],
+    ['Github forks: 220+ → 460+', [['forks', 220, 'total'], ['forks', 460, 'total']]],
+    ['Currently, we have seven maintainers from five organizations.', [['other', 7, 'total'], ['other', 5, 'total']]],
+    ['In the past year, we shipped 4 minor and 1 major releases.', [['releases', 4, 'year'], ['releases', 1, 'year']]],
+    ['In the last year we released 1 major version and 6 minor versions.', [['releases', 1, 'year'], ['releases', 6, 'year']]],
+    ['Since joining the CNCF, the project has published 3 major releases and 10 minor releases.', [['releases', 3, null], ['releases', 10, null]]],
+    ['Stars: 2.6k', [['stars', 2600, 'total']]],
+    ['We have 3.5k GitHub stars and 800 forks.', [['stars', 3500, 'total'], ['forks', 800, 'total']]],
+    ['The project averages 5 commits per week.', [['commits', 5, 'week']]],
+    ['Over the last 12 months, 45 new contributors made their first pull request.', [['contributors', 45, 'year']]],
+    ['For the last year the project has averaged more than 350 merged PRs per month from more than 60 contributors.', [['merged_prs', 350, 'month'], ['contributors', 60, 'month']]],
+    ['Of those, [10-20 per month](https://d.example/14) come from new contributors.', [['contributors', 10, 'month']]],
+    ['Since joining the CNCF, we have attracted 37 new committers from companies like ByteDance.', [['contributors', 37, null]]],
+    ['Since joining the CNCF, 3 contributors became maintainers.', [['other', 3, null]]],
+    ['The project currently has 5 core maintainers.', [['other', 5, 'total']]],
+    ['The #project-dev Slack channel hosts over 1000 users.', [['other', 1000, 'total']]],
+    ['There are currently (2021/06/01) 436 subscribers.', [['other', 436, 'total']]],
+    ['We hold community meetings regularly (38 times as of September 2022), with about 25 attendees each time.', [['other', 38, 'total'], ['other', 25, null]]],
+    ['Twenty-five companies contribute code to the project.', [['contributing_orgs', 25, 'total']]],
+    ['* Number of new PRs increased to **30+ per week**', [['prs', 30, 'week']]],
+    ['* Number of commits increased from **300+ to 1,500+**', [['commits', 300, null], ['commits', 1500, null]]],
+    ['* [Number of contributions](https://d.example/74) increased to **1,500+ per month**', [['other', 1500, 'month']]],
+    ['* Number of PR reviewers increased to **100+**', [['other', 100, 'total']]],
+    ['Among the contributors, there are **23** people recognized as reviewers and approvers.', [['other', 23, 'total']]],
+    ['We merged 1,200 pull requests last year.', [['merged_prs', 1200, 'year']]],
+    ['Contributors from 14 countries and regions joined the project.', [['other', 14, 'total']]],
+    ['The project is backed by 12 contributing organizations.', [['contributing_orgs', 12, 'total']]],
+    ['The project has 45 monthly active contributors.', [['contributors', 45, 'month']]],
+    ['- Monthly active contributors: 45', [['contributors', 45, 'month']]],
+    ['Contributors come from 20 countries.', [['other', 20, 'total']]],
+  ])('%s', (text, expected) => {
+    expect(rows(text)).toEqual(expected);
+    expectQuotesOnTheirLines(text);
+  });
+
+  it('takes the window of a list from its introducing sentence', () => {
+    const text = [
+      'In the past year, we roughly followed a three month release cycle and accomplished:',
+      '',
+      '- Release cadence: 4 minor and 1 major releases. The latest release is v1.0.0.',
+      '- 1,200 commits from 80 contributors',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['releases', 4, 'year'],
+      ['releases', 1, 'year'],
+      ['commits', 1200, 'year'],
+      ['contributors', 80, 'total'],
+    ]);
+  });
+
+  it('reads a number whose noun is on the next line of the same paragraph', () => {
+    const metrics = expectQuotesOnTheirLines('OpenKruise currently has [92](https://x.example/a) contributors from [39](https://x.example/b)\ncompanies. Nothing else.');
+    expect(metrics.map((m) => [m.kind, m.value, m.line])).toEqual([
+      ['contributors', 92, 1],
+      ['contributing_orgs', 39, 1],
+    ]);
+    // Quotes never carry link destinations.
+    for (const metric of metrics) expect(metric.quote).not.toContain('https://');
+  });
+
+  it('reads devstats-style tables by row label and column header', () => {
+    const text = [
+      '| Metric | Value |',
+      '| --- | ---: |',
+      '| Contributors | 1,234 |',
+      '| Commits per month | 310 |',
+      '| Merged PRs | 95 |',
+      '| Docker pulls | 2M |',
+      '',
+      '| | 2021 | 2022 |',
+      '|---|---|---|',
+      '| Commits | 2,000 | 3,500 |',
+      '',
+      '| Period | Pull requests | Stars |',
+      '|---|---|---|',
+      '| Last 12 months | 800 | 4k |',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['contributors', 1234, 'total'],
+      ['commits', 310, 'month'],
+      ['merged_prs', 95, null],
+      ['commits', 2000, 'year'],
+      ['commits', 3500, 'year'],
+      ['prs', 800, 'year'],
+      ['stars', 4000, 'total'],
+    ]);
+    expectQuotesOnTheirLines(text);
+  });
+
+  it('does not read maintainer tables, names, handles or join years as metrics', () => {
+    const text = [
+      '| Maintainer | GitHub ID | Affiliation | Since |',
+      '|---|---|---|---|',
+      '| Fei Guo | [Fei-Guo](https://github.com/Fei-Guo) | Alibaba | 2019 |',
+      '| Yan Shi | @shiyan2016 | Trip | 2021 |',
+    ].join('\n');
+    expect(rows(text)).toEqual([]);
+  });
+});
+
+describe('extractMetrics: what is not a metric', () => {
+  it.each([
+    'OpenKruise was accepted as a CNCF Sandbox project on Nov 10, 2020.',
+    'Karmada now has 11 adopters that using Karmada in `production` environments as of Oct 25, 2022.',
+    'Version v1.2.3 was released on 2021-06-01, followed by 1.3.0 in September 2021.',
+    'The total image download count has exceeded 1.6M.',
+    '- Docker image Pulls: **5M+**',
+    '80% of commits come from a single company, and 65 percent of contributors are volunteers.',
+    'See [line 42](https://github.com/o/r/blob/main/a.go#L42) and https://example.com/stats/300-contributors for details.',
+    'Document that it is being used successfully in production by at least three independent end users.',
+    '* Use in production by 3 significant end users',
+    'Have a healthy number of committers, from more than one organization.',
+    'See End Users Below. Currently 10 organizations use KubeVirt, some of them for internal use.',
+    'VIPKID delivers 150 million training sessions, and ICBC is running over **100** Kubernetes clusters and more than **280,000** containers.',
+    'We once released new features every month. Starting from version 1.0.0, we changed our pace to every 3 months.',
+    'In the past year, we roughly followed three month release cycle.',
+    'KubeVirt has been a CNCF project for two years.',
+    'The mailing list typically receives 0-5 new threads per day.',
+    'The community call is at 10:00 UTC; PR #1234 added IPv6 and k8s 1.24 support.',
+    '3 contributors become maintainers, two from Alauda and one from China Telecom.'.replace('3 contributors become maintainers, ', ''),
+    'There are four problems: 1) Limited availability. 2) Limited resources. 3) Non-transparent clusters.',
+    'The top 10 contributors wrote most of the code.',
+    'However, the maintainers and majority commits are mainly come from two companies.',
+    'It is 3 times faster than the previous scheduler.',
+    'The project uses two channels on the Kubernetes Slack server.',
+    'Kubernetes 1.24 and Go 1.19 are supported; Docusaurus v2 powers the site.',
+    'The roadmap runs from 2020-2022 and the budget is $5,000.',
+    'The 1.0 release made the API stable.',
+    'Each PR requires two reviewers, and there may be no more than 2 maintainers from one company.',
+    'We maintain 4 release branches and 2 issue templates.',
+    'The project is used in 30 countries.',
+    '0 comments on commit d0ef43c',
+  ])('%s', (text) => {
+    expect(rows(text)).toEqual([]);
+  });
+
+  it('skips code blocks, HTML comments and headings', () => {
+    const text = [
+      '## 50 contributors and counting',
+      '',
+      '```',
+      'we have 500 contributors',
+      '```',
+      '',
+      '<!-- 300 contributors -->',
+      '<!--',
+      '40 maintainers',
+      '-->',
+      'Real text: 7 maintainers.',
+      '',
+      'Setext heading with 12 contributors',
+      '-----------------------------------',
+    ].join('\n');
+    const metrics = extractMetrics(docOf(text));
+    expect(metrics.map((m) => [m.kind, m.value, m.line])).toEqual([['other', 7, 11]]);
+  });
+
+  it('reads only the content range of a captured web page', () => {
+    const text = ['1 parent 4332c7a commit d0ef43c', '164 changes: 164 additions', '# Proposal', '', '2562 stars', 'Footer with 99 contributors'].join('\n');
+    const metrics = extractMetrics(docOf(text, { startLine: 3, endLine: 5 }));
+    expect(metrics.map((m) => [m.kind, m.value, m.line])).toEqual([['stars', 2562, 5]]);
+  });
+});

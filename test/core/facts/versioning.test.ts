@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { extractVersioning } from '../../../src/core/facts/versioning.js';
+import { docOf } from './doc.js';
+
+function lines(text: string): number[] {
+  return extractVersioning(docOf(text)).map((v) => v.line);
+}
+
+describe('extractVersioning', () => {
+  it.each([
+    'Since joining the CNCF, Kube-OVN has published 3 major releases and 10 minor releases.',
+    'In the past year, we roughly followed three month release cycle and accomplished the following goals:',
+    'The latest release is v1.0.0.',
+    'We do not anticipate any further breaking changes in subsequent minor and patch releases.',
+    'The biggest accomplishment this year is the release of v1.0.0, the first milestone for the project.',
+    'We once released new features every month.',
+    'Kubevirt has an established and documented release process and cadence',
+    '* [WIP] Establish predictable community release and support patterns',
+    '* A clear versioning scheme with dev and stable releases.',
+    'The project follows Semantic Versioning.',
+    'Releases are cut every 6 weeks from the main branch.',
+    'We publish quarterly releases and support the last two.',
+    'Each minor version is supported for 12 months (LTS).',
+  ])('finds: %s', (text) => {
+    const doc = docOf(text);
+    const found = extractVersioning(doc);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.line).toBe(1);
+    expect(text).toContain(found[0]!.quote);
+  });
+
+  it.each([
+    '## Release cadence',
+    '* [Release process](https://github.com/o/r/blob/main/docs/release.md)',
+    '* [Release cadence](https://github.com/o/r/blob/main/docs/release.md#cadence-and-timeline)',
+    '  - 0.8.0',
+    '- Promote Advanced StatefulSet API to v1beta1.',
+    'Meanwhile, we provide not only a smooth version upgrade path but also a clear migration approach.',
+    'We have started early on improving user experience in large-scale scenarios in the past releases.',
+    'Karmada is built based on Kubernetes Federation v1 and v2.',
+    '* [WIP] Define a deprecation policy',
+    'With Karmada integrated into GitOps, system components can be easily released and upgraded in each cluster.',
+    '* [DONE] GA v1 API for core KubeVirt APIs',
+    'A specific dependency on Kubernetes versions.',
+    'Key features added to the project (complete changelog can be found in [here](https://x.example/CHANGELOG.md)):',
+  ])('ignores: %s', (text) => {
+    expect(lines(text)).toEqual([]);
+  });
+
+  it('merges the sentences of one line into one statement, and quotes the raw line', () => {
+    const text = [
+      'Intro paragraph without anything.',
+      '',
+      '- Release cadence: 4 minor and 1 major releases. The latest release is **v1.0.0**.',
+      'In the last year we released 1 major version and 6 minor versions. Version 1.0.0 marks a stage of steady iteration. Unrelated.',
+      'See the [release process](https://x.example/release.md) for how we cut releases every quarter.',
+    ].join('\n');
+    const found = extractVersioning(docOf(text));
+    expect(found).toEqual([
+      { line: 3, quote: 'Release cadence: 4 minor and 1 major releases. The latest release is **v1.0.0**.' },
+      { line: 4, quote: 'In the last year we released 1 major version and 6 minor versions. Version 1.0.0 marks a stage of steady iteration.' },
+      { line: 5, quote: 'See the [release process](https://x.example/release.md) for how we cut releases every quarter.' },
+    ]);
+  });
+
+  it('skips code blocks and comments', () => {
+    const text = ['```', 'We publish monthly releases.', '```', '<!-- The latest release is v2.0 -->', 'Plain text.'].join('\n');
+    expect(lines(text)).toEqual([]);
+  });
+});
