@@ -1,8 +1,9 @@
 // The top of the UI: asks for the reviewer's name if unknown, then shows the workspace list or
 // goes straight to one document's review screen. Ctrl-C quits from anywhere (everything is
 // already saved); the command that rendered this cleans up.
-import { useInput } from 'ink';
-import { useState } from 'react';
+import { Text, useInput } from 'ink';
+import { useMemo, useRef, useState } from 'react';
+import { keySlot } from './key-slot.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { ErrorBoundary } from './error-boundary.js';
 import { ReviewScreen } from './review-screen.js';
@@ -27,6 +28,9 @@ export interface AppProps {
   /** Every keypress, before it is handled (key timing traces). */
   onKey?: (input: string) => void;
 }
+
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 16;
 
 type Screen = { kind: 'prompt' } | { kind: 'workspace'; selected?: string } | { kind: 'opening'; path: string } | { kind: 'review'; review: OpenedReview };
 
@@ -57,17 +61,26 @@ export function App(props: AppProps) {
     );
   };
 
+  const keys = useMemo(keySlot, []);
   useInput((input, key) => {
     props.onKey?.(input);
-    if (key.ctrl && input === 'c') props.onExit(130);
+    if (key.ctrl && input === 'c') return props.onExit(130);
+    // Nothing to act on while a document opens or while the terminal is too small.
+    if (routeKeys.current) keys.current?.(input, key);
   });
 
+  const routeKeys = useRef(true);
+  routeKeys.current = screen.kind !== 'opening' && size.columns >= MIN_COLUMNS && size.rows >= MIN_ROWS;
+
   let body;
-  if (screen.kind === 'prompt') {
+  if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
+    // Below this the panes cannot hold a criterion and its evidence; say so instead of garbling.
+    body = <Text wrap="truncate-end">{`toc-review needs at least ${MIN_COLUMNS}x${MIN_ROWS} (now ${size.columns}x${size.rows}); enlarge the terminal, or Ctrl-C to quit`.slice(0, Math.max(1, size.columns - 1))}</Text>;
+  } else if (screen.kind === 'prompt') {
     body = (
       <ReviewerPrompt
         size={size}
-        active
+        keys={keys}
         save={(name) => host.setReviewer(name)}
         onQuit={() => props.onExit(0)}
         onDone={() => {
@@ -82,7 +95,7 @@ export function App(props: AppProps) {
         <WorkspaceScreen
           host={host}
           size={size}
-          active={screen.kind === 'workspace'}
+          keys={keys}
           status={screen.kind === 'opening' ? { text: `opening ${sanitizeLine(screen.path)}…`, tone: 'info' } : workspaceStatus}
           initialSelected={screen.kind === 'workspace' ? screen.selected : screen.path}
           onOpen={(entry) => open(entry.path)}
@@ -96,7 +109,7 @@ export function App(props: AppProps) {
         key={review.session.path}
         review={review}
         size={size}
-        active
+        keys={keys}
         exportSummary={host.exportSummary ? (file) => host.exportSummary!(review, file) : undefined}
         onReady={props.onReady}
         onBack={() => {

@@ -1,10 +1,10 @@
 // The whole document, raw, with line numbers: opened at the current passage (`o`) or to search
 // (`/`). Only the lines that fit are sanitised and wrapped, so a 1 MB document costs the same as
 // a small one per keypress.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { sanitizeLine } from '../core/sanitize.js';
 import { EditorView, editorActionFor } from './editor-view.js';
-import { claim, isClaimed } from './input-claim.js';
+import type { KeySlot } from './key-slot.js';
 import { editorOf, editorReducer, type EditorState } from './state/editor.js';
 import { clampTop, findMatch, topFor } from './state/document-view.js';
 import type { Status } from './status-bar.js';
@@ -22,7 +22,7 @@ export interface DocumentViewerProps {
   searchFirst: boolean;
   width: number;
   height: number;
-  active: boolean;
+  keys: KeySlot;
   onBack: (line: number) => void;
   onHelp: () => void;
   onStatus: (status: Status) => void;
@@ -60,10 +60,7 @@ export function DocumentViewer(props: DocumentViewerProps) {
     props.onSearching(false);
   };
 
-  useInput(
-    (input, key) => {
-      if (isClaimed(key)) return;
-      claim(key);
+  props.keys.current = (input, key) => {
       const s = state.current;
       if (s.editor) {
         if (key.return) {
@@ -107,9 +104,7 @@ export function DocumentViewer(props: DocumentViewerProps) {
           return;
         } else if ((ch === 'n' || ch === 'N') && v.query) search(v.query, v.match ?? v.top, ch === 'n' ? 1 : -1);
       }
-    },
-    { isActive: props.active },
-  );
+  };
 
   const s = state.current;
   const digits = String(Math.max(1, count)).length;

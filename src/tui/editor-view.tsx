@@ -1,8 +1,8 @@
 // A text box for the notes editor and the prompts: the text wrapped to the width, with a
 // visible cursor mark, windowed to the last rows when it grows taller than the box.
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import { editorReducer, type EditorAction, type EditorState } from './state/editor.js';
-import { claim, isClaimed } from './input-claim.js';
+import type { KeySlot } from './key-slot.js';
 import { wrapText } from './text.js';
 import { useTheme } from './theme.js';
 
@@ -51,21 +51,17 @@ export function editorActionFor(input: string, key: Key): EditorAction | null {
   return { type: 'insert', text: input };
 }
 
-/** Keys for an editor: Enter submits, Esc cancels, the rest edits. */
-export function useEditorKeys(
+/** Keys for an editor, put in `slot`: Enter submits, Esc cancels, the rest edits. */
+export function bindEditorKeys(
+  slot: KeySlot,
   state: { readonly current: EditorState },
   setState: (next: EditorState) => void,
-  handlers: { onSubmit: (text: string) => void; onCancel: () => void; isActive: boolean },
+  handlers: { onSubmit: (text: string) => void; onCancel: () => void },
 ): void {
-  useInput(
-    (input, key) => {
-      if (isClaimed(key)) return;
-      claim(key);
-      if (key.return) return handlers.onSubmit(state.current.text);
-      if (key.escape) return handlers.onCancel();
-      const action = editorActionFor(input, key);
-      if (action) setState(editorReducer(state.current, action));
-    },
-    { isActive: handlers.isActive },
-  );
+  slot.current = (input, key) => {
+    if (key.return) return handlers.onSubmit(state.current.text);
+    if (key.escape) return handlers.onCancel();
+    const action = editorActionFor(input, key);
+    if (action) setState(editorReducer(state.current, action));
+  };
 }

@@ -1,7 +1,8 @@
 // The notes editor: a box in place of the evidence pane (or the summary) holding one note.
 // Enter saves, Esc cancels; the parent saves through the score-file store.
 import { Box, Text } from 'ink';
-import { EditorView, useEditorKeys } from './editor-view.js';
+import { EditorView, bindEditorKeys } from './editor-view.js';
+import type { KeySlot } from './key-slot.js';
 import { editorOf, type EditorState } from './state/editor.js';
 import { fit } from './text.js';
 import { useTheme } from './theme.js';
@@ -12,13 +13,13 @@ export function NotesEditor(props: {
   initial: string;
   width: number;
   height: number;
-  active: boolean;
+  keys: KeySlot;
   onSave: (text: string) => void;
   onCancel: () => void;
 }) {
   const theme = useTheme();
   const [state, setState, ref] = useRefState<EditorState>(() => editorOf(props.initial));
-  useEditorKeys(ref, setState, { onSubmit: props.onSave, onCancel: props.onCancel, isActive: props.active });
+  bindEditorKeys(props.keys, ref, setState, { onSubmit: props.onSave, onCancel: props.onCancel });
   const inner = Math.max(6, props.width - 4);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.focus} width={props.width} height={props.height} paddingX={1}>

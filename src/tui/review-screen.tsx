@@ -1,7 +1,7 @@
 // The review screen: criteria list beside the evidence pane, with the notes editor, whole
 // document viewer, summary and help in its place when open. State changes go through pure
 // reducers (state/review-view.ts) and pure score-file updaters; every change is saved at once.
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { scaleLabel } from '../core/criteria.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -19,7 +19,7 @@ import { DocumentViewer } from './document-viewer.js';
 import { buildEvidenceLayout, citationQuote, type OtherScore } from './evidence-lines.js';
 import { EvidencePane } from './evidence-pane.js';
 import { HelpOverlay } from './help-overlay.js';
-import { claim, isClaimed } from './input-claim.js';
+import { keySlot, type KeySlot } from './key-slot.js';
 import type { View } from './keys.js';
 import { loadMarkdownRenderer, type MarkdownRenderer } from './markdown.js';
 import { NotesEditor } from './notes-editor.js';
@@ -38,7 +38,7 @@ type Mode = 'review' | 'notes' | 'document' | 'summary' | 'recnotes';
 export interface ReviewScreenProps {
   review: OpenedReview;
   size: Size;
-  active: boolean;
+  keys: KeySlot;
   exportSummary?: (file: ScoreFile) => Promise<string>;
   /** q/Esc from the review: the parent closes the session. Resolves after saves are flushed. */
   onBack: () => void;
@@ -75,6 +75,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
   const [summarySelected, setSummarySelected, summaryRef] = useRefState(0);
   const [status, setStatus] = useState<Status | null>(() => initialStatus(review));
   const [renderer, setRenderer] = useState<MarkdownRenderer | null>(null);
+  const childKeys = useMemo(keySlot, []);
 
   const saver = useMemo(
     () =>
@@ -295,26 +296,21 @@ export function ReviewScreen(props: ReviewScreenProps) {
     }
   };
 
-  useInput(
-    (input, key) => {
-      if (isClaimed(key)) return;
+  props.keys.current = (input, key) => {
       if (helpRef.current) {
-        claim(key);
         if (key.escape || input === 'q' || input === '?') setHelp(false);
         return;
       }
       const m = modeRef.current;
-      if (m !== 'review' && m !== 'summary') return;
-      claim(key);
+      // The editor or viewer open inside this screen gets the key.
+      if (m !== 'review' && m !== 'summary') return childKeys.current?.(input, key);
       // Typed-ahead or scripted keys arrive as one chunk: handle them one by one.
       for (const ch of eachKey(input)) {
         if (modeRef.current !== m || helpRef.current) break;
         if (m === 'review') handleReviewKey(ch, key);
         else handleSummaryKey(ch, key);
       }
-    },
-    { isActive: props.active },
-  );
+  };
 
   const viewName: View = help ? 'help' : mode === 'review' ? 'review' : mode === 'summary' ? 'summary' : mode === 'document' ? (searching ? 'search' : 'document') : 'notes';
   const scaleHint = `${Math.min(...criteria.scale.map((s) => s.value))}-${Math.max(...criteria.scale.map((s) => s.value))}`;
@@ -333,7 +329,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
         searchFirst={docTarget.search}
         width={columns}
         height={bodyHeight}
-        active={props.active && !help}
+        keys={childKeys}
         onBack={() => {
           setSearching(false);
           setMode('review');
@@ -353,7 +349,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
           initial={file.recommendation.notes}
           width={columns}
           height={bodyHeight}
-          active={props.active}
+          keys={childKeys}
           onSave={(text) => {
             const f = fileRef.current;
             change(setRecommendation(f, f.recommendation.verdict, text, new Date()), 'recommendation notes');
@@ -372,7 +368,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
             initial={scoreItem?.notes ?? ''}
             width={paneWidth}
             height={bodyHeight}
-            active={props.active}
+            keys={childKeys}
             onSave={(text) => {
               change(setItemNotes(fileRef.current, item.id, text, new Date()), `${sanitizeLine(item.title)}: note`);
               setMode('review');

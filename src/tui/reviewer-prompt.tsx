@@ -4,7 +4,8 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Reviewer } from '../core/score-file.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import { EditorView, useEditorKeys } from './editor-view.js';
+import { EditorView, bindEditorKeys } from './editor-view.js';
+import type { KeySlot } from './key-slot.js';
 import { editorOf, type EditorState } from './state/editor.js';
 import { StatusBar, type Status } from './status-bar.js';
 import { fit } from './text.js';
@@ -14,7 +15,7 @@ import { useRefState } from './use-ref-state.js';
 
 export function ReviewerPrompt(props: {
   size: Size;
-  active: boolean;
+  keys: KeySlot;
   save: (name: string) => Promise<Reviewer>;
   onDone: (reviewer: Reviewer) => void;
   onQuit: () => void;
@@ -22,8 +23,7 @@ export function ReviewerPrompt(props: {
   const theme = useTheme();
   const [state, setState, ref] = useRefState<EditorState>(editorOf(''));
   const [status, setStatus] = useState<Status | null>(null);
-  useEditorKeys(ref, setState, {
-    isActive: props.active,
+  bindEditorKeys(props.keys, ref, setState, {
     onCancel: props.onQuit,
     onSubmit: (text) => {
       const name = text.trim();

@@ -1,10 +1,10 @@
 // The workspace list: every review document in the workspace with this reviewer's progress
 // ("2/4 scored") and who else has scored it. Enter opens one.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
 import { HelpOverlay } from './help-overlay.js';
-import { claim, isClaimed } from './input-claim.js';
+import type { KeySlot } from './key-slot.js';
 import { StatusBar, type Status } from './status-bar.js';
 import { fit, truncate } from './text.js';
 import { useTheme } from './theme.js';
@@ -21,7 +21,7 @@ export function progressText(entry: WorkspaceEntry): string {
 export function WorkspaceScreen(props: {
   host: ReviewHost;
   size: Size;
-  active: boolean;
+  keys: KeySlot;
   status: Status | null;
   initialSelected?: string;
   onOpen: (entry: WorkspaceEntry) => void;
@@ -33,6 +33,8 @@ export function WorkspaceScreen(props: {
   const [help, setHelp, helpRef] = useRefState(false);
   const [status, setStatus] = useState<Status | null>(props.status);
   const [reloads, setReloads] = useState(0);
+  // The app reports on this screen too (opening…, a document that failed to open).
+  useEffect(() => setStatus(props.status), [props.status]);
 
   useEffect(() => {
     let live = true;
@@ -56,10 +58,7 @@ export function WorkspaceScreen(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.host, reloads]);
 
-  useInput(
-    (input, key) => {
-      if (isClaimed(key)) return;
-      claim(key);
+  props.keys.current = (input, key) => {
       if (helpRef.current) {
         if (key.escape || input === 'q' || input === '?') setHelp(false);
         return;
@@ -87,9 +86,7 @@ export function WorkspaceScreen(props: {
           if (entry) return props.onOpen(entry);
         }
       }
-    },
-    { isActive: props.active },
-  );
+  };
 
   const { columns, rows } = props.size;
   const bodyHeight = Math.max(4, rows - 1 - 1 - 2);

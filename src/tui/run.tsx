@@ -1,0 +1,129 @@
+// Mounting the UI on a real terminal and taking it down cleanly: alternate screen, Ctrl-C,
+// SIGTERM/SIGHUP and uncaught errors all end in the same place, which unmounts Ink (restoring
+// raw mode and the cursor), releases score-file locks and leaves the alternate screen. Also
+// the two measurement hooks for the benchmark (TOC_REVIEW_EXIT_AFTER_FIRST_FRAME,
+// TOC_REVIEW_TRACE_KEYS).
+import { appendFileSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import { render } from 'ink';
+import { sanitizeLine } from '../core/sanitize.js';
+import { App, type AppStart } from './app.js';
+import type { StoreHost } from './store-host.js';
+
+export interface RunOptions {
+  host: StoreHost;
+  start: AppStart;
+  color: boolean;
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  stderr: NodeJS.WriteStream;
+}
+
+const ALT_SCREEN_ON = '\u001B[?1049h\u001B[H';
+const ALT_SCREEN_OFF = '\u001B[?1049l';
+const SHOW_CURSOR = '\u001B[?25h';
+
+/** A stdin that never sends keys, for timing the first frame without a terminal on stdin. */
+function silentStdin(): NodeJS.ReadStream {
+  const stream = new EventEmitter() as unknown as NodeJS.ReadStream & Record<string, unknown>;
+  Object.assign(stream, {
+    isTTY: true,
+    setRawMode: () => stream,
+    setEncoding: () => stream,
+    read: () => null,
+    resume: () => stream,
+    pause: () => stream,
+    ref: () => stream,
+    unref: () => stream,
+  });
+  return stream;
+}
+
+export async function runReviewUi(options: RunOptions): Promise<number> {
+  const { host, env, stdout } = options;
+  const exitAfterFirstFrame = env.TOC_REVIEW_EXIT_AFTER_FIRST_FRAME === '1';
+  const tracePath = env.TOC_REVIEW_TRACE_KEYS || null;
+  const stdin = exitAfterFirstFrame && !options.stdin.isTTY ? silentStdin() : options.stdin;
+  const useAltScreen = stdout.isTTY === true && !exitAfterFirstFrame;
+
+  let finish!: (result: { code: number; message?: string }) => void;
+  const finished = new Promise<{ code: number; message?: string }>((resolve) => {
+    finish = resolve;
+  });
+  let done = false;
+  const end = (code: number, message?: string) => {
+    if (done) return;
+    done = true;
+    finish({ code, message });
+  };
+
+  const onError = (error: unknown) => end(1, `internal error: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`);
+  const onSigterm = () => end(143);
+  const onSighup = () => end(129);
+  const onSigint = () => end(130);
+  process.on('uncaughtException', onError);
+  process.on('unhandledRejection', onError);
+  process.on('SIGTERM', onSigterm);
+  process.on('SIGHUP', onSighup);
+  process.on('SIGINT', onSigint);
+
+  // Key timing: the time from a keypress reaching the app to the end of the next frame.
+  let keyAt: { key: string; at: number } | null = null;
+  const onKey = tracePath ? (input: string) => (keyAt = { key: input, at: performance.now() }) : undefined;
+  const onRender = tracePath
+    ? () => {
+        if (!keyAt) return;
+        const ms = performance.now() - keyAt.at;
+        try {
+          appendFileSync(tracePath, `${JSON.stringify(keyAt.key)}\t${ms.toFixed(3)}\n`);
+        } catch {
+          // Tracing must never break the UI.
+        }
+        keyAt = null;
+      }
+    : undefined;
+
+  if (useAltScreen) stdout.write(ALT_SCREEN_ON);
+  let instance: ReturnType<typeof render> | null = null;
+  try {
+    instance = render(
+      <App
+        host={host}
+        start={options.start}
+        color={options.color}
+        onExit={end}
+        onKey={onKey}
+        onReady={exitAfterFirstFrame ? () => setImmediate(() => end(0)) : undefined}
+      />,
+      { stdout, stdin, stderr: options.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 60, ...(onRender ? { onRender } : {}) },
+    );
+    instance.waitUntilExit().then(
+      () => end(0),
+      (error: unknown) => onError(error),
+    );
+    const result = await finished;
+    return await cleanUp(result);
+  } catch (error) {
+    return cleanUp({ code: 1, message: `internal error: ${sanitizeLine(error instanceof Error ? error.message : String(error))}` });
+  }
+
+  async function cleanUp(result: { code: number; message?: string }): Promise<number> {
+    try {
+      instance?.unmount();
+    } catch {
+      // Already unmounted.
+    }
+    await host.closeAll();
+    if (useAltScreen) stdout.write(ALT_SCREEN_OFF);
+    if (stdout.isTTY) stdout.write(SHOW_CURSOR);
+    process.off('uncaughtException', onError);
+    process.off('unhandledRejection', onError);
+    process.off('SIGTERM', onSigterm);
+    process.off('SIGHUP', onSighup);
+    process.off('SIGINT', onSigint);
+    if (result.message) options.stderr.write(`toc-review: ${result.message}\n`);
+    return result.code;
+  }
+}

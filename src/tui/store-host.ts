@@ -1,0 +1,135 @@
+// The real ReviewHost: documents from disk, extraction computed once per opened document, score
+// sessions and settings from src/store. Tracks open sessions so the command can release every
+// lock on quit, Ctrl-C or a crash.
+import { readFile } from 'node:fs/promises';
+import type { CriteriaSet } from '../core/criteria.js';
+import { parseDocument } from '../core/document.js';
+import { extractEvidence } from '../core/extract.js';
+import type { Reviewer } from '../core/score-file.js';
+import { slugifyHandle } from '../core/score-file.js';
+import { renderSummaryMarkdown } from '../core/summary-markdown.js';
+import { readDocumentFile } from '../store/document-file.js';
+import { writeExportNextTo } from '../store/export-file.js';
+import { listScoreFiles, loadScoreFile, openScoreSession, scoreFilePath } from '../store/score-store.js';
+import type { SettingsStore } from '../store/settings.js';
+import { documentRelativePath, listDocuments, scoreFilePathsFor, workspaceForDocument } from '../store/workspace.js';
+import { relative } from 'node:path';
+import type { OpenedReview, ReviewHost, ReviewSession, WorkspaceEntry } from './types.js';
+
+export interface StoreHostOptions {
+  workspace: string;
+  criteria: CriteriaSet;
+  reviewer: Reviewer | null;
+  readOnly: boolean;
+  /** Opened lazily: a reviewer given on the command line never touches the settings file. */
+  settings: () => SettingsStore;
+}
+
+export interface StoreHost extends ReviewHost {
+  /** Release every lock still held. */
+  closeAll(): Promise<void>;
+}
+
+const TITLE_BYTES = 64 * 1024;
+
+/** A cheap title for the list: the first heading in the first 64 KB, else the file name. */
+function quickTitle(text: string, fallback: string): string {
+  const match = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/m.exec(text.slice(0, TITLE_BYTES));
+  return match ? match[1]!.replace(/[*_`]/g, '') : fallback;
+}
+
+export function createStoreHost(options: StoreHostOptions): StoreHost {
+  const open = new Set<ReviewSession>();
+  const host: StoreHost = {
+    workspace: options.workspace,
+    reviewer: options.reviewer,
+
+    async setReviewer(name) {
+      const settings = options.settings();
+      const clean = settings.set('reviewer.name', name);
+      const handle = settings.set('reviewer.handle', slugifyHandle(clean) || 'reviewer');
+      host.reviewer = { name: clean, handle };
+      return host.reviewer;
+    },
+
+    async listDocuments(): Promise<WorkspaceEntry[]> {
+      const paths = await listDocuments(options.workspace);
+      const me = host.reviewer;
+      return Promise.all(
+        paths.map(async (path): Promise<WorkspaceEntry> => {
+          const name = relative(options.workspace, path).split('\\').join('/');
+          let title = name;
+          try {
+            title = quickTitle(await readFile(path, 'utf8'), name);
+          } catch {
+            // The review screen reports unreadable documents properly when opened.
+          }
+          const handles = (await scoreFilePathsFor(options.workspace, path)).map((p) => p.replace(/^.*[/\\]/, '').replace(/\.score\.json$/, ''));
+          const entry: WorkspaceEntry = { path, name, title, scored: 0, total: options.criteria.items.length, started: false, others: handles.filter((h) => h !== me?.handle) };
+          if (me && handles.includes(me.handle)) {
+            entry.started = true;
+            try {
+              const { file } = await loadScoreFile(scoreFilePath(options.workspace, path, me.handle), options.criteria);
+              entry.scored = file.items.filter((item) => item.score !== null).length;
+            } catch (error) {
+              entry.problem = error instanceof Error ? error.message : String(error);
+            }
+          }
+          return entry;
+        }),
+      );
+    },
+
+    async openReview(path): Promise<OpenedReview> {
+      const reviewer = host.reviewer;
+      if (!reviewer) throw new Error('no reviewer set');
+      const docFile = await readDocumentFile(path);
+      const workspace = workspaceForDocument(options.workspace, path);
+      const displayPath = documentRelativePath(workspace, path);
+      const doc = parseDocument(docFile.text);
+      const extract = extractEvidence(doc, options.criteria, { path: displayPath, sha256: docFile.sha256 });
+      const suggestions = Object.fromEntries(extract.criteria.map((c) => [c.id, c.suggestion.score]));
+      const session = await openScoreSession({
+        workspace,
+        documentPath: path,
+        document: { sha256: docFile.sha256, title: doc.title, text: docFile.text },
+        criteria: options.criteria,
+        reviewer,
+        readOnly: options.readOnly,
+        suggestions,
+      });
+      const tracked: ReviewSession = {
+        get path() {
+          return session.path;
+        },
+        get file() {
+          return session.file;
+        },
+        readOnly: session.readOnly,
+        lockHolder: session.lockHolder,
+        documentChanged: session.documentChanged,
+        save: (next) => session.save(next),
+        close: async () => {
+          open.delete(tracked);
+          await session.close();
+        },
+      };
+      open.add(tracked);
+      const others = (await listScoreFiles(workspace, path, options.criteria).catch(() => []))
+        .filter((loaded) => loaded.ok && loaded.file.reviewer.handle !== reviewer.handle)
+        .map((loaded) => (loaded.ok ? loaded.file : null)!)
+        .filter(Boolean);
+      return { sourcePath: path, displayPath, title: doc.title, lines: doc.lines, criteria: options.criteria, extract, session: tracked, others };
+    },
+
+    async exportSummary(review, file) {
+      const markdown = renderSummaryMarkdown(file, review.criteria, review.extract, { date: new Date().toISOString().slice(0, 10) });
+      return writeExportNextTo(review.session.path, markdown);
+    },
+
+    async closeAll() {
+      await Promise.allSettled([...open].map((session) => session.close()));
+    },
+  };
+  return host;
+}
