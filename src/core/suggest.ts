@@ -174,7 +174,7 @@ function flowRule(facts: Facts): RuleOutput {
   const parts: string[] = [];
   if (bestRate) {
     const m = bestRate.metric;
-    parts.push(m.period === 'month' ? metricLabel(m) : `about ${Math.round(bestRate.perMonth)} ${KIND_WORDS[m.kind]} per month (${metricLabel(m)})`);
+    parts.push(m.period === 'month' ? metricLabel(m) : `about ${Math.round(bestRate.perMonth)} ${KIND_WORDS[m.kind]} per month (from ${m.value} per ${m.period}, line ${m.line})`);
   }
   else if (activity.length > 0) parts.push(`${metricLabel(activity[0]!)} with no time window`);
   if (contributors) parts.push(`${contributors.value} contributors (line ${contributors.line})`);
@@ -193,7 +193,9 @@ function flowRule(facts: Facts): RuleOutput {
 
 // ---- versioning ----
 
-const STABLE = /\b(?:v?[1-9]\d*\.\d+(?:\.\d+)?|stable|general availability|GA)\b/;
+// A release at 1.0 or later, or GA. The bare word "stable" is not enough: documents restate the
+// criterion ("dev and stable releases").
+const STABLE = /(?<![\d.])v?[1-9]\d*\.\d+(?:\.\d+)?(?![\d.]*\d)|\bv[1-9]\d*\b|\bgeneral availability\b|\bGA\b/;
 const CADENCE = /\bevery\s+(?:\d+|two|three|four|six|few)?\s*(?:weeks?|months?|quarters?)\b|\bcadence\b|\bmonthly\b|\bquarterly\b|\brelease cycle\b|\beach (?:month|quarter)\b/i;
 const SCHEME = /\bsemver\b|semantic versioning|release process|versioning (?:scheme|policy)|backwards? compatib|deprecation policy|breaking changes/i;
 

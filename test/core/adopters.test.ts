@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/core/document.js';
+import { cleanOrgName, extractAdopters, extractAdoptersClaimedCount, nameFromItem, namesInSentence } from '../../src/core/facts/adopters.js';
+import { CORPUS, gold, seedText } from './corpus-helpers.js';
+
+const names = (md: string) => extractAdopters(parseDocument(md)).map((a) => a.name);
+
+describe('extractAdopters on the corpus', () => {
+  for (const name of CORPUS) {
+    it(`${name}: the gold adopters, no more, and the claimed count`, () => {
+      const doc = parseDocument(seedText(name));
+      const found = extractAdopters(doc);
+      const expected = gold(name);
+      expect(new Set(found.map((a) => a.name))).toEqual(new Set(expected.adopters));
+      expect(found).toHaveLength(expected.adopters.length);
+      for (const a of found) expect(doc.lines[a.line - 1]).toContain(a.name);
+      expect(extractAdoptersClaimedCount(doc)?.count ?? null).toBe(expected.adopters_claimed_count);
+    });
+  }
+
+  it('keeps the structured list first and the spelling it uses', () => {
+    const found = extractAdopters(parseDocument(seedText('kubevirt-incubation-commit-page')));
+    expect(found[0]).toEqual({ name: 'NVIDIA', line: 139 });
+    expect(found.at(-1)).toEqual({ name: 'Red Hat', line: 88 });
+  });
+});
+
+describe('extractAdopters on other layouts', () => {
+  it('reads an adopters table by its organisation column, whatever its position', () => {
+    const md = ['# P', '## Adopters', '', '| Use case | Organization | Since |', '|---|---|---|', '| CI | [Acme Corp](https://acme.example) | 2021 |', '| Batch | Globex (Germany) | 2022 |', '| ML | Initech | 2023 |'].join('\n');
+    expect(extractAdopters(parseDocument(md))).toEqual([
+      { name: 'Acme Corp', line: 6 },
+      { name: 'Globex', line: 7 },
+      { name: 'Initech', line: 8 },
+    ]);
+  });
+
+  it('reads adopters named in a comma sentence', () => {
+    const md = '# P\n\n## Production use\n\nThe project is used in production by Acme, Globex, Initech and Umbrella Corp.\n';
+    expect(names(md)).toEqual(['Acme', 'Globex', 'Initech', 'Umbrella Corp']);
+  });
+
+  it('reads "Name: description" and "Name - description" bullets and grouped lists', () => {
+    const md = ['## Case studies', '- Acme: runs 300 clusters', '- Globex - uses it for CI', '- Financial services:', '  - Big Bank', '  - Other Bank'].join('\n');
+    expect(names(md)).toEqual(['Acme', 'Globex', 'Big Bank', 'Other Bank']);
+  });
+
+  it('finds nothing in a document without adopters, and ignores integrations and links', () => {
+    expect(names('# P\n\n## Roadmap\n\n- **Faster builds**\n- **Better docs**\n')).toEqual([]);
+    expect(names('# P\n## Integrations\n- [Argo CD](https://argo.example)\n- Flux\n')).toEqual([]);
+    expect(names('# P\n## Adopters\nSee the [adopters list](https://x.example/ADOPTERS.md).\n- [ADOPTERS.md](https://x.example/ADOPTERS.md)\n')).toEqual([]);
+    // Sentences in an adoption section are not names.
+    expect(names('## Adoption\n- We have many users running this in production\n- Several teams use it daily at scale\n')).toEqual([]);
+  });
+
+  it('deduplicates names case-insensitively', () => {
+    expect(names('## End users\n- ACME\n- Acme\n- Globex\n')).toEqual(['ACME', 'Globex']);
+  });
+
+  it('reads a stated adopter count but not the criterion restated', () => {
+    const claim = (md: string) => extractAdoptersClaimedCount(parseDocument(md))?.count ?? null;
+    expect(claim('We now have 25 adopters running it.\n')).toBe(25);
+    expect(claim('Today twelve companies use the project in production.\n')).toBe(12);
+    expect(claim('* Use in production by 3 significant end users\n')).toBeNull();
+    expect(claim('We have 300 contributors from 50 organizations.\n')).toBeNull();
+  });
+});
+
+describe('adopter name helpers', () => {
+  it('cleans names as the gold conventions say', () => {
+    expect(cleanOrgName('**DouyuTV (China)**')).toBe('DouyuTV');
+    expect(cleanOrgName("Huawei Cloud's")).toBe('Huawei Cloud');
+    expect(cleanOrgName('https://example.com')).toBeNull();
+    expect(cleanOrgName('here')).toBeNull();
+  });
+
+  it('takes the leading bold or link label of a described item', () => {
+    expect(nameFromItem('**Trip.com** is a travel company.')).toBe('Trip.com');
+    expect(nameFromItem('[Acme](https://acme.example): runs it')).toBe('Acme');
+    expect(nameFromItem('[Acme docs](https://acme.example) describe how we run it')).toBeNull();
+    expect(nameFromItem('Many organisations are evaluating the project right now')).toBeNull();
+  });
+
+  it('reads only proper-name lists after a cue, in a sentence about use', () => {
+    expect(namesInSentence('Users include Acme and Globex.')).toEqual(['Acme', 'Globex']);
+    expect(namesInSentence('Features include scheduling and autoscaling.')).toEqual([]);
+    expect(namesInSentence('It integrates with projects such as Prometheus and Envoy, used in production.')).toEqual([]);
+  });
+});

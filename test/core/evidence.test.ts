@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCriteriaSet, type CriteriaSet } from '../../src/core/criteria.js';
+import { parseDocument } from '../../src/core/document.js';
+import { extractEvidence } from '../../src/core/extract.js';
+import { scaleValueFor } from '../../src/core/suggest.js';
+import { CORPUS, gold, seedText } from './corpus-helpers.js';
+
+const shipped = parseCriteriaSet(readFileSync(new URL('../../criteria/cncf-incubation.yaml', import.meta.url), 'utf8'), 'criteria/cncf-incubation.yaml');
+const GOLD_KEY = { 'production-users': 'production_users', 'committer-health': 'committer_health', 'commit-flow': 'commit_flow', versioning: 'versioning' } as const;
+
+const extract = (md: string, set: CriteriaSet = shipped) => extractEvidence(parseDocument(md), set, { path: 'doc.md', sha256: 'x' });
+const byId = (result: ReturnType<typeof extract>, id: string) => result.criteria.find((c) => c.id === id)!;
+
+describe('evidence ranges on the corpus', () => {
+  it('the first evidence range overlaps the gold section for at least 90% of criteria', () => {
+    let hits = 0;
+    let total = 0;
+    const misses: string[] = [];
+    for (const name of CORPUS) {
+      const result = extract(seedText(name));
+      expect(result.criteria.map((c) => c.id)).toEqual(shipped.items.map((i) => i.id));
+      for (const entry of result.criteria) {
+        const range = gold(name).sections[GOLD_KEY[entry.id as keyof typeof GOLD_KEY]];
+        if (!range) continue;
+        total++;
+        const first = entry.evidence[0];
+        if (first && first.startLine <= range[1] && first.endLine >= range[0]) hits++;
+        else misses.push(`${name}/${entry.id}`);
+      }
+    }
+    expect(total).toBe(20);
+    expect(hits / total, misses.join(', ')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('gives every evidence passage a heading, a reason and a range inside the file', () => {
+    for (const name of CORPUS) {
+      const text = seedText(name);
+      const result = extract(text);
+      for (const entry of result.criteria) {
+        expect(entry.evidence.length).toBeLessThanOrEqual(3);
+        for (const e of entry.evidence) {
+          expect(e.startLine).toBeGreaterThanOrEqual(1);
+          expect(e.endLine).toBeLessThanOrEqual(result.document.lineCount);
+          expect(e.startLine).toBeLessThanOrEqual(e.endLine);
+          expect(e.reason).not.toBe('');
+        }
+      }
+    }
+  });
+});
+
+describe('suggestions and gaps', () => {
+  it('explains the empty maintainer bullets of the KubeVirt draft', () => {
+    const entry = byId(extract(seedText('kubevirt-incubation-draft')), 'committer-health');
+    expect(entry.suggestion.score).toBe(0);
+    expect(entry.gaps.join(' ')).toContain('has 3 empty bullets at lines 23-25');
+    expect(entry.evidence[0]).toMatchObject({ startLine: 21, endLine: 25, heading: 'Maintainers' });
+  });
+
+  it('says when the maintainer section only links elsewhere', () => {
+    const entry = byId(extract(seedText('kubevirt-incubation-commit-page')), 'committer-health');
+    expect(entry.gaps[0]).toMatch(/no maintainer list found; the Maintainers section \(lines 111-113\) only links elsewhere/);
+  });
+
+  it('flags one organisation dominating the maintainers', () => {
+    const entry = byId(extract(seedText('kube-ovn-2022-annual')), 'committer-health');
+    expect(entry.suggestion.score).toBe(1);
+    expect(entry.suggestion.rationale).toContain('4 of 5 (80%)');
+    expect(entry.suggestion.rationale).toContain('lines 36-40');
+    expect(entry.gaps.join(' ')).toContain('4 of 5 maintainers are from Alauda');
+  });
+
+  it('counts named adopters against the three required and cites their lines', () => {
+    const entry = byId(extract(seedText('karmada-2022-annual')), 'production-users');
+    expect(entry.suggestion.score).toBe(2);
+    expect(entry.suggestion.rationale).toMatch(/^Met: 6 named adopters \(lines 132, 142, 152, 159, 165, 174\).*claims 11 \(line 130\)/);
+    const few = byId(extract('## Adopters\n- Acme\n- Globex\n'), 'production-users');
+    expect(few.suggestion.score).toBe(1);
+    expect(few.gaps[0]).toContain('only 2 adopters named; the bar is 3');
+  });
+
+  it('marks every criterion as lacking evidence in an empty document', () => {
+    const result = extract('');
+    expect(result.document.lineCount).toBe(0);
+    for (const entry of result.criteria) {
+      expect(entry.evidence).toEqual([]);
+      expect(entry.suggestion.score).toBe(0);
+      expect(entry.gaps.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('works for a user criteria set with its own ids, hints and scale', () => {
+    const set = parseCriteriaSet(
+      [
+        'id: my-set',
+        'title: Mine',
+        'scale:',
+        '  - { value: 1, label: No, meets: false }',
+        '  - { value: 5, label: Yes, meets: true }',
+        'items:',
+        '  - id: security',
+        '    title: Security',
+        '    question: Has it been audited?',
+        '    guidance: An audit report.',
+        '    hints: { headings: [security, audit], keywords: [audit, CVE] }',
+        '  - id: users',
+        '    title: Users',
+        '    question: Used?',
+        '    guidance: Adopters.',
+        '    hints: { headings: [adopt], facts: [adopters] }',
+      ].join('\n'),
+      'mine.yaml',
+    );
+    const result = extract('# P\n\n## Security audit\n\nAn audit found 2 CVE issues.\n\n## Adopters\n\n- Acme\n- Globex\n- Initech\n', set);
+    expect(result.criteria.map((c) => c.id)).toEqual(['security', 'users']);
+    const security = result.criteria[0]!;
+    expect(security.evidence[0]).toMatchObject({ startLine: 3, endLine: 5, heading: 'Security audit' });
+    expect(security.suggestion.score).toBeNull();
+    expect(security.suggestion.rationale).toMatch(/No scoring rule/);
+    expect(result.criteria[1]!.suggestion.score).toBe(5);
+  });
+
+  it('maps levels onto any scale', () => {
+    expect(['none', 'partial', 'met', 'exceeded'].map((l) => scaleValueFor(shipped, l as 'none'))).toEqual([0, 1, 2, 3]);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/core/document.js';
+import { extractMaintainers, maintainerFromItem, maintainerOrganisations, parseHandle, tableColumns } from '../../src/core/facts/maintainers.js';
+import { CORPUS, gold, seedText } from './corpus-helpers.js';
+
+const people = (md: string) => extractMaintainers(parseDocument(md)).map(({ name, handle, affiliation }) => ({ name, handle, affiliation }));
+
+describe('extractMaintainers on the corpus', () => {
+  for (const name of CORPUS) {
+    it(`${name}: the gold maintainers and organisations exactly`, () => {
+      const doc = parseDocument(seedText(name));
+      const found = extractMaintainers(doc);
+      const expected = gold(name);
+      expect(found.map(({ name: n, handle, affiliation }) => ({ name: n, handle, affiliation }))).toEqual(expected.maintainers);
+      expect(maintainerOrganisations(found)).toEqual(expected.maintainer_orgs);
+      for (const m of found) expect(doc.lines[m.line - 1]).toContain(m.name);
+    });
+  }
+});
+
+describe('extractMaintainers on other layouts', () => {
+  it('reads tables whose columns vary in name and order', () => {
+    const md = ['## Committers', '', '| Company | GitHub | Full name |', '|---|---|---|', '| Acme | [@ada](https://github.com/ada) | Ada Lovelace |', '| Globex | grace-h | Grace Hopper |', '| | | |'].join('\n');
+    expect(people(md)).toEqual([
+      { name: 'Ada Lovelace', handle: 'ada', affiliation: 'Acme' },
+      { name: 'Grace Hopper', handle: 'grace-h', affiliation: 'Globex' },
+    ]);
+  });
+
+  it('reads "Name (@handle), Company" bullets and other bullet shapes', () => {
+    const md = [
+      '## Maintainers',
+      '- Ada Lovelace (@ada), Acme',
+      '- Grace Hopper, Globex (@grace)',
+      '- [Alan Turing](https://github.com/aturing) - Initech',
+      '- Edsger Dijkstra (Umbrella)',
+      '- Barbara Liskov',
+    ].join('\n');
+    expect(people(md)).toEqual([
+      { name: 'Ada Lovelace', handle: 'ada', affiliation: 'Acme' },
+      { name: 'Grace Hopper', handle: 'grace', affiliation: 'Globex' },
+      { name: 'Alan Turing', handle: 'aturing', affiliation: 'Initech' },
+      { name: 'Edsger Dijkstra', handle: null, affiliation: 'Umbrella' },
+      { name: 'Barbara Liskov', handle: null, affiliation: null },
+    ]);
+  });
+
+  it('reads a list introduced as maintainers under any heading', () => {
+    const md = '## Team\n\nOur maintainers are:\n\n- Ada Lovelace (@ada), Acme\n- Grace Hopper (@grace), Globex\n';
+    expect(people(md).map((p) => p.handle)).toEqual(['ada', 'grace']);
+  });
+
+  it('leaves out reviewers and approvers unless called maintainers', () => {
+    const md = ['## People', '| Reviewer | GitHub | Company |', '|---|---|---|', '| Rev One | @rev1 | Acme |', '', '| Maintainer | GitHub | Company |', '|---|---|---|', '| Main One | @main1 | Acme |', '', '## Reviewers', '- Rev Two (@rev2), Globex'].join('\n');
+    expect(people(md).map((p) => p.name)).toEqual(['Main One']);
+  });
+
+  it('finds no one behind a link or in empty bullets', () => {
+    expect(people('## Maintainers\n\n- https://github.com/org/repo/blob/main/MAINTAINERS.md\n')).toEqual([]);
+    expect(people('## Maintainers\n\n- \n- \n-\n')).toEqual([]);
+    expect(people('## Maintainers\n\nSee [MAINTAINERS.md](MAINTAINERS.md).\n')).toEqual([]);
+  });
+});
+
+describe('maintainer helpers', () => {
+  it('prefers the GitHub link target as the handle', () => {
+    expect(parseHandle('[@hzma](https://github.com/hongzhen-ma)')).toBe('hongzhen-ma');
+    expect(parseHandle('@chaunceyjiang')).toBe('chaunceyjiang');
+    expect(parseHandle('')).toBeNull();
+    expect(parseHandle('see the list')).toBeNull();
+  });
+
+  it('maps columns by header meaning, "GitHub Username" being the handle', () => {
+    expect(tableColumns(['Maintainer', 'GitHub Username', 'Company'])).toEqual({ name: 0, handle: 1, affiliation: 2 });
+    expect(tableColumns(['Employer', 'Name', 'Login'])).toEqual({ name: 1, handle: 2, affiliation: 0 });
+    expect(tableColumns(['Person', 'Notes'])).toEqual({ name: 0, handle: -1, affiliation: -1 });
+  });
+
+  it('rejects sentences as maintainer items', () => {
+    expect(maintainerFromItem('We are looking for more maintainers from other companies', 1)).toBeNull();
+  });
+});
