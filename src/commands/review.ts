@@ -1,9 +1,105 @@
-// Placeholder while the review command is being built; replaced by its real module.
-import { UserError } from '../core/errors.js';
-import type { CommandContext } from './context.js';
+// `toc-review [review] [<doc.md>]`: the review UI on the workspace list or straight on one
+// document. Everything that can fail before the UI starts (bad flags, missing document or
+// workspace, unreadable score file) fails here as one line, before the terminal is touched.
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UsageError, UserError } from '../core/errors.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import { loadCriteria } from '../store/criteria-files.js';
+import { openSettings, resolveReviewer, type SettingsStore } from '../store/settings.js';
+import { resolveWorkspace } from '../store/workspace.js';
+import { parseCommandArgs, type CommandContext } from './context.js';
 
-export const help = 'Usage: toc-review review (not available yet)';
+export const help = `Usage: toc-review [review] [<doc.md>] [options]
 
-export async function run(_args: string[], _context: CommandContext): Promise<number> {
-  throw new UserError('review: not available yet');
+Open the review UI. With no document, lists the review documents in the workspace with your
+progress on each; with a document, opens it directly (a document outside the workspace uses its
+own folder as the workspace). Every change is saved at once to
+<workspace>/scores/<document>/<your-handle>.score.json.
+
+Options:
+  --workspace DIR     workspace folder (default: the 'workspace' setting, else ./reviews)
+  --criteria ID|FILE  criteria set (default: the 'criteria' setting, else cncf-incubation)
+  --reviewer NAME     who is reviewing (else env TOC_REVIEW_REVIEWER, else settings; asked once
+                      and kept in settings when none is known)
+  --handle HANDLE     handle for your score file name (default: a slug of the name)
+  --read-only         open without taking the lock and never write
+
+Keys: arrows or j/k move, digits score, a accepts the suggestion, n writes a note, c cites the
+passage on screen, Tab switches pane, o opens the document, / searches, s shows the summary,
+? shows every key, q or Esc backs out. See docs/ui.md.
+
+Environment:
+  NO_COLOR=1                            no colour at all
+  TOC_REVIEW_CONFIG_DIR=DIR             where settings live
+  TOC_REVIEW_EXIT_AFTER_FIRST_FRAME=1   exit 0 after the first complete frame (startup timing)
+  TOC_REVIEW_TRACE_KEYS=FILE            append "key<TAB>ms" per keypress (keypress-to-frame time)`;
+
+const OPTIONS = {
+  workspace: { type: 'string' },
+  criteria: { type: 'string' },
+  reviewer: { type: 'string' },
+  handle: { type: 'string' },
+  'read-only': { type: 'boolean' },
+} as const;
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export async function run(args: string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('review', args, OPTIONS);
+  if (positionals.length > 1) throw new UsageError('review: give at most one document');
+  const env = context.env;
+
+  let settings: SettingsStore | null = null;
+  const getSettings = () => (settings ??= openSettings(env));
+  const setting = (key: 'workspace' | 'criteria') => {
+    try {
+      return getSettings().get(key);
+    } catch (error) {
+      // A broken settings file must not stop a reviewer who passed the flag.
+      if (values[key] !== undefined) return undefined;
+      throw error;
+    }
+  };
+
+  const workspace = resolveWorkspace({ flag: values.workspace, setting: values.workspace ? undefined : setting('workspace'), cwd: context.cwd });
+  const criteria = await loadCriteria(values.criteria ?? setting('criteria') ?? undefined);
+  const reviewer = resolveReviewer({ name: values.reviewer, handle: values.handle, env, settings: () => getSettings().all() });
+
+  const stdout = context.stdout as NodeJS.WriteStream;
+  const stdin = process.stdin;
+  const firstFrameOnly = env.TOC_REVIEW_EXIT_AFTER_FIRST_FRAME === '1';
+  if (!firstFrameOnly && (!stdin.isTTY || !stdout.isTTY)) {
+    throw new UserError('review: needs an interactive terminal (for scripts use toc-review extract, score or export)');
+  }
+
+  const documentPath = positionals[0] === undefined ? null : resolve(context.cwd, positionals[0]);
+  if (documentPath === null && !(await isDirectory(workspace))) {
+    throw new UserError(`workspace ${sanitizeLine(workspace)} does not exist (create it, pass --workspace DIR, or open a document: toc-review <doc.md>)`);
+  }
+
+  // NO_COLOR: chalk (used by Ink and marked-terminal) does not read it, so turn colour off
+  // before either is loaded.
+  const color = !(env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+  if (!color) process.env.FORCE_COLOR = '0';
+  const [{ createStoreHost }, { runReviewUi }] = await Promise.all([import('../tui/store-host.js'), import('../tui/run.js')]);
+  const host = createStoreHost({ workspace, criteria, reviewer, readOnly: values['read-only'] === true, settings: getSettings });
+
+  // With a known reviewer, open the document now so a bad document or score file is a plain
+  // one-line error rather than a screen.
+  let start: Parameters<typeof runReviewUi>[0]['start'] = { kind: 'workspace' };
+  if (documentPath !== null) {
+    start = reviewer ? { kind: 'document', path: documentPath, review: await host.openReview(documentPath) } : { kind: 'document', path: documentPath };
+  }
+  try {
+    return await runReviewUi({ host, start, color, env, stdout, stdin, stderr: context.stderr as NodeJS.WriteStream });
+  } finally {
+    await host.closeAll();
+  }
 }
