@@ -25,13 +25,13 @@ import { loadMarkdownRenderer, type MarkdownRenderer } from './markdown.js';
 import { NotesEditor } from './notes-editor.js';
 import { createSaver } from './saver.js';
 import { activePassage, initialReviewView, reviewViewReducer, type ReviewViewAction } from './state/review-view.js';
-import { StatusBar, type Status } from './status-bar.js';
+import { StatusBar, type SaveState, type Status } from './status-bar.js';
 import { SummaryScreen, VERDICT_TEXT } from './summary-screen.js';
 import { fit, truncate } from './text.js';
 import { useTheme } from './theme.js';
 import type { OpenedReview } from './types.js';
 import type { Size } from './use-terminal-size.js';
-import { eachKey, useRefState } from './use-ref-state.js';
+import { eachKeyWithFlags, useRefState } from './use-ref-state.js';
 
 type Mode = 'review' | 'notes' | 'document' | 'summary' | 'recnotes';
 
@@ -64,8 +64,21 @@ export function ReviewScreen(props: ReviewScreenProps) {
     const index = items.findIndex((item) => item.id === session.file.ui.selected);
     return initialReviewView(index < 0 ? 0 : index);
   });
-  const [mode, setMode, modeRef] = useRefState<Mode>('review');
-  const [help, setHelp, helpRef] = useRefState(false);
+  const [mode, setModeState, modeRef] = useRefState<Mode>('review');
+  const [help, setHelpState, helpRef] = useRefState(false);
+  // Keys for the editor or viewer on top. Emptied when it changes; keys that arrive before the
+  // new one has rendered wait in pendingKeys and are replayed to it after that render.
+  const pendingKeys = useRef<[string, Key][]>([]);
+  const routeKeyRef = useRef<(ch: string, key: Key) => void>(() => undefined);
+  const setMode = (next: Mode) => {
+    childKeys.current = null;
+    if (next === 'review' || next === 'summary') pendingKeys.current = [];
+    setModeState(next);
+  };
+  const setHelp = (next: boolean) => {
+    childKeys.current = null;
+    setHelpState(next);
+  };
   const [searching, setSearching] = useState(false);
   const [docTarget, setDocTarget] = useState<{ line: number; highlight: { startLine: number; endLine: number } | null; search: boolean }>({
     line: 1,
@@ -74,6 +87,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
   });
   const [summarySelected, setSummarySelected, summaryRef] = useRefState(0);
   const [status, setStatus] = useState<Status | null>(() => initialStatus(review));
+  const [saveState, setSaveState] = useState<SaveState>(session.readOnly ? { kind: 'read-only' } : null);
   const [renderer, setRenderer] = useState<MarkdownRenderer | null>(null);
   const childKeys = useMemo(keySlot, []);
 
@@ -81,9 +95,11 @@ export function ReviewScreen(props: ReviewScreenProps) {
     () =>
       createSaver<ScoreFile>(
         (next) => session.save(next),
-        (label, error) => {
-          if (error) setStatus({ text: `NOT SAVED: ${errorText(error)}`, tone: 'bad' });
-          else if (label) setStatus({ text: `${label} · saved ${clock()}`, tone: 'good' });
+        (_label, error) => {
+          if (error) {
+            setSaveState({ kind: 'failed' });
+            setStatus({ text: `NOT SAVED: ${errorText(error)}`, tone: 'bad' });
+          } else setSaveState({ kind: 'saved', at: clock() });
         },
       ),
     [session],
@@ -151,6 +167,13 @@ export function ReviewScreen(props: ReviewScreenProps) {
     }
   });
 
+  useEffect(() => {
+    if (pendingKeys.current.length === 0 || !childKeys.current) return;
+    const keys = pendingKeys.current;
+    pendingKeys.current = [];
+    for (const [ch, key] of keys) routeKeyRef.current(ch, key);
+  });
+
   // Keep the scroll inside the content after a resize or a layout change.
   useEffect(() => {
     const max = Math.max(0, layout.rows.length - evidenceHeight);
@@ -181,7 +204,8 @@ export function ReviewScreen(props: ReviewScreenProps) {
       return;
     }
     setFile(next);
-    setStatus({ text: `${label} · saving…`, tone: 'info' });
+    setStatus({ text: label, tone: 'info' });
+    setSaveState({ kind: 'saving' });
     saver.save(next, label);
   };
 
@@ -200,7 +224,8 @@ export function ReviewScreen(props: ReviewScreenProps) {
   };
 
   const openDocument = (search: boolean) => {
-    const passage = passageOnScreen();
+    // At the passage being read, else the criterion's first passage, else the top.
+    const passage = passageOnScreen() ?? layoutRef.current.passages[0] ?? null;
     setDocTarget({ line: passage?.startLine ?? 1, highlight: passage ? { startLine: passage.startLine, endLine: passage.endLine } : null, search });
     setSearching(search);
     setMode('document');
@@ -296,21 +321,25 @@ export function ReviewScreen(props: ReviewScreenProps) {
     }
   };
 
-  props.keys.current = (input, key) => {
-      if (helpRef.current) {
-        if (key.escape || input === 'q' || input === '?') setHelp(false);
-        return;
-      }
-      const m = modeRef.current;
-      // The editor or viewer open inside this screen gets the key.
-      if (m !== 'review' && m !== 'summary') return childKeys.current?.(input, key);
-      // Typed-ahead or scripted keys arrive as one chunk: handle them one by one.
-      for (const ch of eachKey(input)) {
-        if (modeRef.current !== m || helpRef.current) break;
-        if (m === 'review') handleReviewKey(ch, key);
-        else handleSummaryKey(ch, key);
-      }
+  // One key to whatever is on top when it comes (a key can open the editor the next ones go to).
+  const routeKey = (ch: string, key: Key) => {
+    if (helpRef.current) {
+      if (key.escape || ch === 'q' || ch === '?') setHelp(false);
+      return;
+    }
+    const m = modeRef.current;
+    if (m === 'review') handleReviewKey(ch, key);
+    else if (m === 'summary') handleSummaryKey(ch, key);
+    else if (childKeys.current) childKeys.current(ch, key);
+    else pendingKeys.current.push([ch, key]);
   };
+  routeKeyRef.current = routeKey;
+
+  // Typed-ahead or scripted keys arrive as one chunk: handle them one by one.
+  props.keys.current = (input, key) => {
+    for (const [ch, chKey] of eachKeyWithFlags(input, key)) routeKey(ch, chKey);
+  };
+
 
   const viewName: View = help ? 'help' : mode === 'review' ? 'review' : mode === 'summary' ? 'summary' : mode === 'document' ? (searching ? 'search' : 'document') : 'notes';
   const scaleHint = `${Math.min(...criteria.scale.map((s) => s.value))}-${Math.max(...criteria.scale.map((s) => s.value))}`;
@@ -404,7 +433,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
         </Text>
       ))}
       {body}
-      <StatusBar width={columns} status={status} view={viewName} scaleHint={scaleHint} />
+      <StatusBar width={columns} status={status} view={viewName} scaleHint={scaleHint} save={saveState} />
     </Box>
   );
 }

@@ -78,6 +78,13 @@ describe('review screen', () => {
     expect(app.session.file.items[0]!.notes).toBe('Ten adopters, checked');
   });
 
+  it('sends keys typed ahead to the editor they open, Enter included', async () => {
+    const app = await openDirect();
+    await press(app.stdin, 'nQuick note\r2');
+    await waitFor(() => expect(app.session.file.items[0]!.notes).toBe('Quick note'));
+    await waitFor(() => expect(app.session.file.items[0]!.score).toBe(2));
+  });
+
   it('cites the passage on screen and uncites it again', async () => {
     const app = await openDirect();
     const first = app.review.extract!.criteria[0]!.evidence[0]!;
