@@ -1,9 +1,166 @@
-// Placeholder while the export command is being built; replaced by its real module.
-import { UserError } from '../core/errors.js';
-import type { CommandContext } from './context.js';
+// `toc-review export`: a scored summary (one score file) or a panel summary (several reviewers'
+// files of one document) as paste-ready markdown or JSON. Loads no React, Ink or marked-terminal.
+import { resolve } from 'node:path';
+import { loadCriteria } from '../store/criteria-files.js';
+import { UsageError, UserError } from '../core/errors.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import { checkAgainstCriteria, type ScoreFile } from '../core/score-file.js';
+import { buildSummary } from '../core/summary.js';
+import { summaryToMarkdown } from '../core/summary-markdown.js';
+import { buildPanelSummary } from '../core/panel-summary.js';
+import { panelSummaryToMarkdown } from '../core/panel-markdown.js';
+import { writeExportFile } from '../store/export-file.js';
+import { extractDocumentFor, findScoreFilesForExport, type ExportSource } from '../store/export-sources.js';
+import { openSettings, resolveReviewer } from '../store/settings.js';
+import { resolveWorkspace } from '../store/workspace.js';
+import { parseCommandArgs, type CommandContext } from './context.js';
 
-export const help = 'Usage: toc-review export (not available yet)';
+export const help = `Usage: toc-review export <score-file | document> [more score files] [options]
 
-export async function run(_args: string[], _context: CommandContext): Promise<number> {
-  throw new UserError('export: not available yet');
+Export a scored summary as GitHub-flavoured markdown (paste it into a TOC issue, a
+due-diligence pull request or an email unchanged) or as JSON.
+
+  export reviews/scores/karmada/ada.score.json     one reviewer's summary
+  export reviews/karmada.md                        your own score file for that document
+  export reviews/karmada.md --panel                every reviewer's file for it, as a panel
+  export a.score.json b.score.json c.score.json    a panel of those reviewers
+
+Options:
+  --format md|json     output format (default md)
+  -o, --output FILE    write to FILE (atomically) instead of stdout
+  --force              replace FILE if it exists
+  --panel              with a document: combine all reviewers' score files for it
+  --origin URL         the document's source URL, overriding the score file's; GitHub and
+                       GitLab blob URLs get links to the exact cited lines
+  --date YYYY-MM-DD    export date shown (default: env TOC_REVIEW_NOW, else today, UTC)
+  --document PATH      the reviewed document, when it is not where the score file says
+  --workspace DIR      workspace for 'export <document>' (default: settings, else ./reviews)
+  --reviewer NAME      whose score file 'export <document>' uses (default: env
+                       TOC_REVIEW_REVIEWER, else settings); --handle HANDLE to give the handle
+  --criteria ID|FILE   criteria set (default: the one named in the score file)
+
+The gaps list comes from re-reading the document; if it is missing or has changed since
+scoring, the export says so. See docs/export.md.`;
+
+const OPTIONS = {
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+  panel: { type: 'boolean' },
+  origin: { type: 'string' },
+  date: { type: 'string' },
+  document: { type: 'string' },
+  workspace: { type: 'string' },
+  reviewer: { type: 'string' },
+  handle: { type: 'string' },
+  criteria: { type: 'string' },
+} as const;
+
+/** The export date: --date, else TOC_REVIEW_NOW (an ISO date or timestamp), else today (UTC). */
+export function exportDate(flag: string | undefined, env: NodeJS.ProcessEnv, now: () => Date = () => new Date()): string {
+  if (flag !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(flag) || Number.isNaN(Date.parse(flag))) throw new UsageError(`export: --date must be YYYY-MM-DD (got "${sanitizeLine(flag)}")`);
+    return flag;
+  }
+  const fromEnv = env.TOC_REVIEW_NOW;
+  if (fromEnv !== undefined && fromEnv !== '') {
+    const time = Date.parse(fromEnv);
+    if (Number.isNaN(time)) throw new UsageError(`export: TOC_REVIEW_NOW must be an ISO date or timestamp (got "${sanitizeLine(fromEnv)}")`);
+    return new Date(time).toISOString().slice(0, 10);
+  }
+  return now().toISOString().slice(0, 10);
+}
+
+function checkOrigin(origin: string | undefined): string | undefined {
+  if (origin === undefined) return undefined;
+  if (!/^https?:\/\/\S+$/.test(origin)) throw new UsageError(`export: --origin must be an http(s) URL (got "${sanitizeLine(origin)}")`);
+  return origin;
+}
+
+/**
+ * Pretty JSON whose text holds no raw control or bidi characters: JSON.stringify escapes C0
+ * but leaves DEL, C1 (0x9b is CSI on 8-bit terminals) and bidi overrides raw; escape those too.
+ * The data is unchanged for any JSON reader.
+ */
+export function safeJson(value: unknown): string {
+  const text = JSON.stringify(value, null, 2).replace(/[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${text}\n`;
+}
+
+/** Panel files must describe the same document and criteria set, each reviewer once. */
+function checkPanel(sources: ExportSource[]): void {
+  const [first, ...rest] = sources;
+  if (!first) return;
+  const seen = new Map<string, string>([[first.file.reviewer.handle, first.path]]);
+  for (const source of rest) {
+    const { file } = source;
+    if (file.document.path !== first.file.document.path) {
+      throw new UserError(
+        `export: ${sanitizeLine(source.path)} is for document "${sanitizeLine(file.document.path)}" but ${sanitizeLine(first.path)} is for "${sanitizeLine(first.file.document.path)}"; a panel combines files of one document`,
+      );
+    }
+    if (file.criteria.id !== first.file.criteria.id) {
+      throw new UserError(
+        `export: ${sanitizeLine(source.path)} uses criteria "${sanitizeLine(file.criteria.id)}" but ${sanitizeLine(first.path)} uses "${sanitizeLine(first.file.criteria.id)}"; a panel needs one criteria set`,
+      );
+    }
+    const other = seen.get(file.reviewer.handle);
+    if (other !== undefined) {
+      throw new UserError(`export: ${sanitizeLine(source.path)} and ${sanitizeLine(other)} are both by reviewer "${sanitizeLine(file.reviewer.handle)}"`);
+    }
+    seen.set(file.reviewer.handle, source.path);
+  }
+}
+
+export async function run(args: string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('export', args, OPTIONS);
+  const format = values.format ?? 'md';
+  if (format !== 'md' && format !== 'json') throw new UsageError(`export: --format must be md or json (got "${sanitizeLine(format)}")`);
+  if (positionals.length === 0) throw new UsageError('export: give a score file or a document (see: toc-review export --help)');
+  const date = exportDate(values.date, context.env);
+  const origin = checkOrigin(values.origin);
+
+  const sources = await findScoreFilesForExport(positionals, {
+    cwd: context.cwd,
+    panel: values.panel === true,
+    workspace: () => resolveWorkspace({ flag: values.workspace, setting: values.workspace === undefined ? openSettings(context.env).get('workspace') : undefined, cwd: context.cwd }),
+    reviewer: () => {
+      const reviewer = resolveReviewer({
+        name: values.reviewer,
+        handle: values.handle,
+        env: context.env,
+        settings: () => openSettings(context.env).all(),
+      });
+      if (!reviewer) throw new UserError('export: no reviewer known; give --reviewer NAME, set TOC_REVIEW_REVIEWER, or give the score file itself');
+      return reviewer;
+    },
+  });
+  const panel = sources.length > 1 || values.panel === true;
+  if (panel) checkPanel(sources);
+
+  const files: ScoreFile[] = sources.map((source) => source.file);
+  const first = sources[0]!;
+  const criteria = await loadCriteria(values.criteria ?? first.file.criteria.id);
+  // Same set id, known item ids, scores on the scale: a clear error naming the file otherwise.
+  for (const source of sources) checkAgainstCriteria(source.file, criteria, source.path);
+  const documentPath = values.document !== undefined ? resolve(context.cwd, values.document) : first.documentPath;
+  const { extract, problem } = await extractDocumentFor(documentPath, criteria, first.file.document.path);
+
+  let text: string;
+  if (panel) {
+    const summary = buildPanelSummary(files, criteria, extract, { date, origin, documentProblem: problem });
+    text = format === 'json' ? safeJson(summary) : panelSummaryToMarkdown(summary);
+  } else {
+    const summary = buildSummary(first.file, criteria, extract, { date, origin, documentProblem: problem });
+    text = format === 'json' ? safeJson(summary) : summaryToMarkdown(summary);
+  }
+
+  if (values.output === undefined) {
+    context.stdout.write(text);
+    return 0;
+  }
+  const output = resolve(context.cwd, values.output);
+  await writeExportFile(output, text, { overwrite: values.force === true });
+  context.stderr.write(`toc-review: wrote ${sanitizeLine(output)}\n`);
+  return 0;
 }

@@ -70,10 +70,19 @@ export function statusNotes(summary: Pick<Summary, 'document' | 'criteria'>): st
   return notes;
 }
 
+/** "no cadence stated" -> "No cadence stated." (a question keeps its "?"). */
+function sentence(text: string): string {
+  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.?!]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
 /** The "Gaps and questions for the project" section body, shared with the panel export. */
 export function gapsSection(items: Pick<SummaryItem, 'title' | 'gaps'>[], computed: boolean): string[] {
   if (!computed) return ['_Not computed: the document could not be read._'];
-  const lines = items.flatMap((item) => item.gaps.map((gap) => `- **${escapeInline(item.title)}:** ${escapeInline(gap)}`));
+  // One bullet per criterion; extraction phrases gaps as fragments, so join them as a sentence.
+  const lines = items
+    .filter((item) => item.gaps.length > 0)
+    .map((item) => `- **${escapeInline(item.title)}:** ${escapeInline(sentence(item.gaps.map((gap) => gap.trim().replace(/[.;]+$/, '')).join('; ')))}`);
   return lines.length > 0 ? [lines.join('\n')] : ['_None: the document has evidence for every criterion._'];
 }
 

@@ -105,8 +105,10 @@ describe('renderSummaryMarkdown', () => {
       versioning: { evidence: 1, gaps: ['No release cadence stated | ask how often they release'] },
     });
     const md = renderSummaryMarkdown(scored(), criteria, extract, { date: 'd' });
-    expect(md).toContain('### Gaps and questions for the project\n\n- **Committer health:** No evidence found in the document. Does the project have');
-    expect(md).toContain('- **Versioning:** No release cadence stated \\| ask how often they release');
+    expect(md).toContain(
+      '### Gaps and questions for the project\n\n- **Committer health:** No evidence found in the document. Does the project have a healthy number of committers, from more than one organisation?\n',
+    );
+    expect(md).toContain('- **Versioning:** No release cadence stated \\| ask how often they release.\n');
     const none = renderSummaryMarkdown(scored(), criteria, extractFor(SHA), { date: 'd' });
     expect(none).toContain('_None: the document has evidence for every criterion._');
   });

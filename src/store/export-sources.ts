@@ -1,0 +1,115 @@
+// What an export reads from disk: the score files named on the command line (or found for a
+// document), the reviewed document they point at, and a fresh extraction of it for the gaps
+// list. A missing or unreadable document is reported back, not thrown: the export says so.
+import { basename, dirname, join, resolve } from 'node:path';
+import type { CriteriaSet } from '../core/criteria.js';
+import { parseDocument } from '../core/document.js';
+import { UserError } from '../core/errors.js';
+import { extractEvidence } from '../core/extract.js';
+import type { ExtractResult } from '../core/extract-types.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import type { Reviewer, ScoreFile } from '../core/score-file.js';
+import { readDocumentFile } from './document-file.js';
+import { listScoreFiles, loadScoreFile, scoreFilePath } from './score-store.js';
+import { SCORES_DIR } from './workspace.js';
+
+export interface ExportSource {
+  /** The score file's path. */
+  path: string;
+  file: ScoreFile;
+  /** Where the reviewed document should be, or null when the score file is outside a workspace. */
+  documentPath: string | null;
+}
+
+/**
+ * The workspace a score file belongs to, from its place at
+ * `<workspace>/scores/<document-stem>/<handle>.score.json`; null when it is elsewhere (a copy
+ * mailed around, say).
+ */
+export function workspaceOfScoreFile(path: string): string | null {
+  const scoresDir = dirname(dirname(resolve(path)));
+  return basename(scoresDir) === SCORES_DIR ? dirname(scoresDir) : null;
+}
+
+/** The document a score file was made from: its workspace joined with document.path (a safe relative path). */
+export function documentPathOf(path: string, file: ScoreFile): string | null {
+  const workspace = workspaceOfScoreFile(path);
+  return workspace === null ? null : join(workspace, ...file.document.path.split('/'));
+}
+
+function isScoreFileArg(arg: string): boolean {
+  return /\.json$/i.test(arg);
+}
+
+export interface FindOptions {
+  cwd: string;
+  /** With a document: every reviewer's file for it rather than the current reviewer's. */
+  panel: boolean;
+  /** The workspace for document arguments (flag, settings or ./reviews), resolved lazily. */
+  workspace: () => string;
+  /** The current reviewer, resolved lazily (only a document argument without --panel needs it). */
+  reviewer: () => Reviewer;
+}
+
+async function sourcesForDocument(documentPath: string, options: FindOptions): Promise<ExportSource[]> {
+  const workspace = options.workspace();
+  if (options.panel) {
+    const loaded = await listScoreFiles(workspace, documentPath);
+    if (loaded.length === 0) throw new UserError(`export: no score files for ${sanitizeLine(documentPath)} yet`);
+    return loaded.map((entry) => {
+      if (!entry.ok) throw new UserError(entry.error);
+      return { path: entry.path, file: entry.file, documentPath };
+    });
+  }
+  const reviewer = options.reviewer();
+  const path = scoreFilePath(workspace, documentPath, reviewer.handle);
+  try {
+    const { file } = await loadScoreFile(path);
+    return [{ path, file, documentPath }];
+  } catch (error) {
+    if (error instanceof UserError && error.message.endsWith(': no such file')) {
+      throw new UserError(
+        `export: ${sanitizeLine(reviewer.name)} (${reviewer.handle}) has no score file for ${sanitizeLine(documentPath)} (looked for ${sanitizeLine(path)})`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** Resolve command-line arguments (score files and documents) to loaded score files, in order. */
+export async function findScoreFilesForExport(args: readonly string[], options: FindOptions): Promise<ExportSource[]> {
+  const sources: ExportSource[] = [];
+  for (const arg of args) {
+    const path = resolve(options.cwd, arg);
+    if (isScoreFileArg(arg)) {
+      const { file } = await loadScoreFile(path);
+      sources.push({ path, file, documentPath: documentPathOf(path, file) });
+    } else {
+      sources.push(...(await sourcesForDocument(path, options)));
+    }
+  }
+  return sources;
+}
+
+export interface DocumentExtraction {
+  extract: ExtractResult | null;
+  /** Why there is no extraction (one line, sanitised), else null. */
+  problem: string | null;
+}
+
+/** Read and extract the document for the gaps list; a problem reading it is returned, not thrown. */
+export async function extractDocumentFor(documentPath: string | null, criteria: CriteriaSet, recordedPath: string): Promise<DocumentExtraction> {
+  if (documentPath === null) {
+    return { extract: null, problem: `${sanitizeLine(recordedPath)} not found: the score file is not in a workspace's scores folder (give --document)` };
+  }
+  let document;
+  try {
+    document = await readDocumentFile(documentPath);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    // Name the document as the score file does, not by an absolute path of this machine.
+    return { extract: null, problem: sanitizeLine(error.message.replace(documentPath, recordedPath)) };
+  }
+  const model = parseDocument(document.text);
+  return { extract: extractEvidence(model, criteria, { path: recordedPath, sha256: document.sha256 }), problem: null };
+}
