@@ -5,7 +5,7 @@ import { loadCriteria } from '../store/criteria-files.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { checkAgainstCriteria, type ScoreFile } from '../core/score-file.js';
-import { buildSummary } from '../core/summary.js';
+import { buildSummary, exportDate } from '../core/summary.js';
 import { summaryToMarkdown } from '../core/summary-markdown.js';
 import { buildPanelSummary } from '../core/panel-summary.js';
 import { panelSummaryToMarkdown } from '../core/panel-markdown.js';
@@ -14,6 +14,8 @@ import { extractDocumentFor, findScoreFilesForExport, type ExportSource } from '
 import { openSettings, resolveReviewer } from '../store/settings.js';
 import { resolveWorkspace } from '../store/workspace.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
+
+export { exportDate };
 
 export const help = `Usage: toc-review export <score-file | document> [more score files] [options]
 
@@ -55,21 +57,6 @@ const OPTIONS = {
   handle: { type: 'string' },
   criteria: { type: 'string' },
 } as const;
-
-/** The export date: --date, else TOC_REVIEW_NOW (an ISO date or timestamp), else today (UTC). */
-export function exportDate(flag: string | undefined, env: NodeJS.ProcessEnv, now: () => Date = () => new Date()): string {
-  if (flag !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(flag) || Number.isNaN(Date.parse(flag))) throw new UsageError(`export: --date must be YYYY-MM-DD (got "${sanitizeLine(flag)}")`);
-    return flag;
-  }
-  const fromEnv = env.TOC_REVIEW_NOW;
-  if (fromEnv !== undefined && fromEnv !== '') {
-    const time = Date.parse(fromEnv);
-    if (Number.isNaN(time)) throw new UsageError(`export: TOC_REVIEW_NOW must be an ISO date or timestamp (got "${sanitizeLine(fromEnv)}")`);
-    return new Date(time).toISOString().slice(0, 10);
-  }
-  return now().toISOString().slice(0, 10);
-}
 
 function checkOrigin(origin: string | undefined): string | undefined {
   if (origin === undefined) return undefined;

@@ -2,8 +2,10 @@
 // and what `export --format json` prints. Pure: the score file, the criteria set and (when the
 // document could be read) a fresh extraction go in; nothing is read from disk here.
 import { scaleLabel, scoreMeets, type CriteriaSet } from './criteria.js';
+import { UsageError } from './errors.js';
 import type { ExtractResult } from './extract-types.js';
 import { lineRangeUrl, safeLinkUrl } from './markdown-escape.js';
+import { sanitizeLine } from './sanitize.js';
 import type { ScoreFile, Verdict } from './score-file.js';
 
 export const SUMMARY_SCHEMA = 'toc-review/summary@1' as const;
@@ -150,4 +152,22 @@ export function buildSummary(file: ScoreFile, criteria: CriteriaSet, extract: Ex
       met: items.filter((item) => item.meets === true).length,
     },
   };
+}
+
+/**
+ * The export date: --date, else TOC_REVIEW_NOW (an ISO date or timestamp), else today (UTC).
+ * Shared by the command and the UI so golden files and tests can pin it.
+ */
+export function exportDate(flag: string | undefined, env: Readonly<Record<string, string | undefined>>, now: () => Date = () => new Date()): string {
+  if (flag !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(flag) || Number.isNaN(Date.parse(flag))) throw new UsageError(`export: --date must be YYYY-MM-DD (got "${sanitizeLine(flag)}")`);
+    return flag;
+  }
+  const fromEnv = env.TOC_REVIEW_NOW;
+  if (fromEnv !== undefined && fromEnv !== '') {
+    const time = Date.parse(fromEnv);
+    if (Number.isNaN(time)) throw new UsageError(`export: TOC_REVIEW_NOW must be an ISO date or timestamp (got "${sanitizeLine(fromEnv)}")`);
+    return new Date(time).toISOString().slice(0, 10);
+  }
+  return now().toISOString().slice(0, 10);
 }

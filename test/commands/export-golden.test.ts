@@ -97,7 +97,10 @@ function checkGolden(name: string, actual: string): void {
     writeFileSync(path, actual);
     if (!UPDATE) throw new Error(`golden file ${name} was missing and has been written; review it and rerun`);
   }
-  expect(actual).toBe(readFileSync(path, 'utf8'));
+  expect(
+    actual,
+    `${name} differs from its golden file; if the change is intended (say, extraction found other gaps), review the diff and regenerate with UPDATE_GOLDEN=1 npx vitest run test/commands/export-golden.test.ts`,
+  ).toBe(readFileSync(path, 'utf8'));
 }
 
 describe('export golden files: one reviewer, each corpus document', () => {
