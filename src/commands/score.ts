@@ -4,6 +4,8 @@
 import { basename, resolve } from 'node:path';
 import { relocateCitations, documentLines } from '../core/citation-relocate.js';
 import { scaleLabel, type CriteriaSet } from '../core/criteria.js';
+import { parseDocument } from '../core/document.js';
+import { extractEvidence } from '../core/extract.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
 import {
@@ -133,6 +135,20 @@ export function documentTitle(text: string, path: string): string {
   return basename(path);
 }
 
+/**
+ * The document's title and the evidence engine's suggested scores (recorded in a new score file
+ * next to the reviewer's own, as the UI does). Extraction problems never block scoring.
+ */
+function analyse(text: string, path: string, sha: string, criteria: CriteriaSet): { title: string; suggestions: Record<string, number | null> } {
+  try {
+    const result = extractEvidence(parseDocument(text), criteria, { path, sha256: sha });
+    const suggestions = Object.fromEntries(result.criteria.map((c) => [c.id, c.suggestion.score]));
+    return { title: result.document.title || documentTitle(text, path), suggestions };
+  } catch {
+    return { title: documentTitle(text, path), suggestions: {} };
+  }
+}
+
 const QUOTE_LIMIT = 300;
 
 function quoteOf(lines: readonly string[], start: number, end: number): string {
@@ -187,9 +203,9 @@ export async function run(args: string[], context: CommandContext): Promise<numb
       throw new UsageError(`score: --cite ${change.id}: line ${change.lines!.end} is past the end of ${sanitizeLine(documentArg)} (${lines.length} lines)`);
     }
   }
-  const title = documentTitle(doc.text, documentPath);
+  const { title, suggestions } = analyse(doc.text, documentPath, doc.sha256, criteria);
 
-  const session = await openScoreSession({ workspace, documentPath, document: { sha256: doc.sha256, title }, criteria, reviewer });
+  const session = await openScoreSession({ workspace, documentPath, document: { sha256: doc.sha256, title }, criteria, reviewer, suggestions });
   try {
     if (session.lockHolder) {
       throw new UserError(`${sanitizeLine(session.path)}: being edited in another session (${sanitizeLine(describeHolder(session.lockHolder))}); close it and try again`);

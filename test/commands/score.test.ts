@@ -3,7 +3,9 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScoreFile } from '../../src/core/score-file.js';
 import { runCli } from '../helpers/cli.js';
-import { sampleWorkspace } from '../helpers/score-fixtures.js';
+import { parseDocument } from '../../src/core/document.js';
+import { extractEvidence } from '../../src/core/extract.js';
+import { incubation, sampleWorkspace } from '../helpers/score-fixtures.js';
 
 function setup() {
   const ws = sampleWorkspace();
@@ -14,7 +16,7 @@ function setup() {
 
 describe('toc-review score', () => {
   it('sets scores, notes and the recommendation, and prints the saved file with --json', async () => {
-    const { score, path } = setup();
+    const { score, path, doc } = setup();
     const result = await score(
       'reviews/lanternfish.md',
       '--workspace', 'reviews',
@@ -36,6 +38,10 @@ describe('toc-review score', () => {
     expect(printed.items.map((i) => i.score)).toEqual([3, null, null, 2]);
     expect(printed.items[0]!.notes).toBe('Seven named adopters.');
     expect(printed.recommendation).toMatchObject({ verdict: 'ready', notes: 'Solid.' });
+    // The evidence engine's suggestions are recorded next to the reviewer's scores.
+    const extract = extractEvidence(parseDocument(readFileSync(doc, 'utf8')), incubation(), { path: doc, sha256: printed.document.sha256 });
+    expect(printed.items.map((i) => i.suggested)).toEqual(extract.criteria.map((c) => c.suggestion.score));
+    expect(printed.items.some((i) => i.suggested !== null)).toBe(true);
   });
 
   it('cites document lines with their quoted text, and a second --cite of the same range removes it', async () => {
