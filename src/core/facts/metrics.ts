@@ -116,6 +116,9 @@ function findNumbers(text: string, start: number, end: number): NumberHit[] {
       if (/[kKmMbB]/.test(text[e] ?? '') && !/[A-Za-z0-9]/.test(text[e + 1] ?? '')) {
         suffix = text[e]!;
         e++;
+      } else if (text[e] === ' ' && /[kKM]/.test(text[e + 1] ?? '') && !/[A-Za-z0-9]/.test(text[e + 2] ?? '')) {
+        suffix = text[e + 1]!; // "5.2 k" in devstats tables
+        e += 2;
       }
       if (/[A-Za-z%]/.test(text[e] ?? '')) continue; // "3rd", "64GB", "2x", "80%"
       if (/[/:]/.test(text[e] ?? '') && /\d/.test(text[e + 1] ?? '')) continue; // dates, times
@@ -175,7 +178,7 @@ function groupNumbers(text: string, hits: NumberHit[]): Group[] {
     }
     const gap = text.slice(a.end, b.start);
     const lead = text.slice(Math.max(0, a.quoteStart - 12), a.quoteStart);
-    const pair = /^\s*(?:->|-->|→|=>|⇒)\s*$/.test(gap) || (/^\s*to\s+$/i.test(gap) && /\bfrom\s*$/i.test(lead));
+    const pair = /^\s*(?:->|-->|→|=>|⇒)\s*$/.test(gap) || (/^\s*to\s+(?:over\s+|about\s+|around\s+|more than\s+|nearly\s+|almost\s+)?$/i.test(gap) && /\bfrom\s*$/i.test(lead));
     const range = (/^[-–]$|^\s*–\s*$/.test(gap) || /^\s*to\s+$/i.test(gap) || (/^\s*and\s+$/i.test(gap) && /\bbetween\s*$/i.test(lead))) && !pair;
     if (pair) {
       groups.push({ members: [a, b], values: [a.value, b.value], start: a.quoteStart, end: b.end });
@@ -372,7 +375,7 @@ function headBefore(text: string, sentence: { start: number; end: number }, grou
   return null;
 }
 
-const TOTAL_MARKER = /\bas of\b|\bto date\b|\bso far\b|\bin total\b|\btotal of\b|\ball[- ]time\b|\bcumulative(?:ly)?\b/i;
+const TOTAL_MARKER = /\bcurrent(?:ly)?\b|\bas of\b|\bto date\b|\bso far\b|\bin total\b|\btotal of\b|\ball[- ]time\b|\bcumulative(?:ly)?\b/i;
 const AVERAGE = /\bav(?:era)?g(?:e|ed|es|ing)?\b|\bon average\b/i;
 const ANY_RATE = /(?:\bper|\ba|\beach|\/)\s*(week|month|year)\b/i;
 const WINDOW = /\b(?:(?:past|last|previous|recent|prior)\s+(?:(year|12 months|twelve months|365 days)|(month|30 days|4 weeks|four weeks)|(week|7 days|seven days))|this (year)|this (month)|this (week))\b/i;
@@ -400,11 +403,14 @@ function periodFor(unit: TextUnit, sentence: string, head: Head, text: string, g
   if (modifierRate) return ratePeriod(modifierRate[1]!);
   const labelRate = ANY_RATE.exec(contextLabel) ?? /\b(weekly|monthly|yearly|annual)\b/i.exec(contextLabel);
   if (labelRate) return ratePeriod(labelRate[1]!);
-  if (AVERAGE.test(sentence)) {
-    const rate = ANY_RATE.exec(sentence);
+  // "On average, there are 28 commits per month from 60 contributors"; a list introduced by
+  // "with (monthly average):" gives its items that rate.
+  for (const context of [sentence, unit.intro?.text ?? '']) {
+    if (!AVERAGE.test(context)) continue;
+    const rate = ANY_RATE.exec(context) ?? /(?<![-\w])(weekly|monthly|yearly|annual)\b/i.exec(context);
     if (rate) return ratePeriod(rate[1]!);
   }
-  if (TOTAL_MARKER.test(sentence)) return 'total';
+  if (TOTAL_MARKER.test(sentence) || (!head.change && TOTAL_MARKER.test(contextLabel))) return 'total';
   if (head.stock && !head.change) return 'total';
   for (const context of [sentence, contextLabel, ...introTexts(unit), unit.heading]) {
     const window = windowPeriod(context);
@@ -443,7 +449,8 @@ function sentenceMetrics(unit: TextUnit, sentence: { start: number; end: number 
     if (!head && group.members.length === 2 && group.values.length === 2) head = headAfter(text, sentence, group.members[0]!.end, byStart);
     if (!head) head = headBefore(text, sentence, group);
     let labelText = '';
-    if (!head && label && !group.members.every((m) => m.yearLike) && /^\s*$/.test(text.slice(sentence.start, group.start) + text.slice(group.end, sentence.end).replace(/^\s*(?:per|a|each|\/)\s*\w+/i, ''))) {
+    const rest = text.slice(group.end, sentence.end).replace(/^\s*(?:per|a|each|\/)\s*\w+/i, '').replace(/\([^()]*\)/g, '');
+    if (!head && label && !group.members.every((m) => m.yearLike) && /^\s*$/.test(text.slice(sentence.start, group.start) + rest)) {
       head = labelHead(label.text);
       labelText = label.text;
     }
@@ -476,7 +483,8 @@ function labelHead(label: string): Head | null {
     if (!resolved) return null;
     let kind = resolved.kind;
     if (kind === 'prs' && /\bmerged\b/i.test(label)) kind = 'merged_prs';
-    found = { kind, stock: resolved.stock, change: /\bnew\b/i.test(label), end: 0, labelStart: null };
+    // A "Growth since last review" or "New" column counts a change, not a level.
+    found = { kind, stock: resolved.stock, change: /\b(?:new|growth|grown|increase|increased|added|gained|change|delta|diff)\b/i.test(label), end: 0, labelStart: null };
     break;
   }
   return found;

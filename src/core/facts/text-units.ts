@@ -389,9 +389,17 @@ export function readingUnits(doc: DocumentModel): TextUnit[] {
         const before: TextUnit | null = lastClosed;
         listIntro = before !== null && before.kind === 'paragraph' && endsWithColon(before) ? before : null;
       }
-      while (itemStack.length > 0 && itemStack[itemStack.length - 1]!.indent >= itemIndent) itemStack.pop();
+      // Items of one list share the intro of their first item.
+      let siblingIntro: TextUnit | null | undefined;
+      while (itemStack.length > 0 && itemStack[itemStack.length - 1]!.indent >= itemIndent) {
+        const popped = itemStack.pop()!;
+        if (popped.indent === itemIndent) siblingIntro = popped.unit.intro;
+      }
       const parent = itemStack[itemStack.length - 1]?.unit ?? null;
-      const intro = parent ? (endsWithColon(parent) ? parent : parent.intro) : listIntro;
+      // A paragraph ending in ":" right before a (nested) list introduces it.
+      const before: TextUnit | null = lastClosed;
+      const paragraphIntro = before !== null && before.kind === 'paragraph' && endsWithColon(before) && (!parent || before.startLine > parent.startLine) ? before : null;
+      const intro = paragraphIntro ?? (siblingIntro !== undefined ? siblingIntro : parent ? (endsWithColon(parent) ? parent : parent.intro) : listIntro);
       open = { kind: 'item', segments: [{ line: lineNo, start: qStart + item[0].length, end: original.length }], intro, indent: itemIndent };
       previousBlank = false;
       continue;

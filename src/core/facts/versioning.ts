@@ -12,7 +12,7 @@ const NUMBER_WORD = '(?:\\d+\\+?|one|two|three|four|five|six|seven|eight|nine|te
 /** Each pattern alone marks a sentence as a versioning statement. All are linear. */
 const SIGNALS: RegExp[] = [
   // "release process and cadence", "release and support patterns", "release cycle"
-  /\breleas(?:e|es|ing)\b(?:\s+[a-z-]+){0,2}?\s+(?:process(?:es)?|cadence|cycles?|schedules?|train|policy|policies|patterns?|calendar|strategy|model|branches|versioning)\b/i,
+  /\breleas(?:e|es|ing)\b(?:\s+[a-z-]+){0,2}?\s+(?:process(?:es)?|cadence|cycles?|schedules?|train|policy|policies|patterns?|calendar|strategy|model|branches|versioning|captains?|managers?|team)\b/i,
   // "3 major releases", "minor and patch releases", "dev and stable releases", "1 major version"
   /\b(?:major|minor|patch|stable|dev|development|beta|alpha|lts|feature|bug-?fix|maintenance|point|security)\s+(?:and\s+(?:[a-z]+\s+)?)?(?:releases?|versions)\b/i,
   new RegExp(`\\b${NUMBER_WORD}\\s+(?:new\\s+|official\\s+|public\\s+)?releases\\b`, 'i'),

@@ -77,6 +77,48 @@ describe('extractMetrics: the ways reports state activity and community size', (
     ]);
   });
 
+  it('gives list items the rate their introduction states ("with (monthly average):")', () => {
+    const text = [
+      '- Activity:',
+      '',
+      '    Devstats shows steady growth since the last review, with (monthly average):',
+      '    * [60 issues opened](https://d.example/12);',
+      '    * [46 active contributors](https://d.example/74);',
+      '    * 41 merged PRs',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['other', 60, 'month'],
+      ['contributors', 46, 'month'],
+      ['merged_prs', 41, 'month'],
+    ]);
+  });
+
+  it('reads "current" and "growth since last review" table columns as level and change', () => {
+    const text = [
+      '| **Stats** | **Current** | **Growth Since Last Review** |',
+      '|---|---|---|',
+      '| Stargazers | 5.2 k | 1.5 k |',
+      '| Commits | 2.16k | 1 k+ |',
+      '| Twitter followers | 1.6k | 1k (approximately) |',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['stars', 5200, 'total'],
+      ['stars', 1500, null],
+      ['commits', 2160, 'total'],
+      ['commits', 1000, null],
+      ['other', 1600, 'total'],
+      ['other', 1000, null],
+    ]);
+  });
+
+  it('reads a before -> after pair with a qualifier, and skips adopter pairs', () => {
+    expect(rows('Core repo contributors have grown from 102 to over 157 since the last review.')).toEqual([
+      ['contributors', 102, 'total'],
+      ['contributors', 157, 'total'],
+    ]);
+    expect(rows('Adoption grew from 40 to over 60+ adopters this year.')).toEqual([]);
+  });
+
   it('reads a number whose noun is on the next line of the same paragraph', () => {
     const metrics = expectQuotesOnTheirLines('OpenKruise currently has [92](https://x.example/a) contributors from [39](https://x.example/b)\ncompanies. Nothing else.');
     expect(metrics.map((m) => [m.kind, m.value, m.line])).toEqual([
