@@ -1,6 +1,6 @@
 // The shipped JSON Schema (schemas/score-file.schema.json) against real files written by the code,
 // and against broken ones; checked with ajv (draft 2020-12) so the schema itself is tested.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -31,6 +31,17 @@ describe('schemas/score-file.schema.json', () => {
     expect(check(data), JSON.stringify(validate.errors)).toBe(true);
     const onDisk = JSON.parse(readFileSync(join(ws.workspace, 'scores/lanternfish/ada-lovelace.score.json'), 'utf8'));
     expect(check(onDisk)).toBe(true);
+  });
+
+  it('accepts the sample score files shipped in reviews/, which the loader accepts too', () => {
+    const dir = join(import.meta.dirname, '../../reviews/scores/lanternfish-incubation');
+    const names = readdirSync(dir).filter((name) => name.endsWith('.score.json'));
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    for (const name of names) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      expect(check(JSON.parse(text)), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(serializeScoreFile(parseScoreFile(text, name))).toBe(text);
+    }
   });
 
   it('accepts a migrated v0 file and files after arbitrary edits', () => {
