@@ -213,6 +213,7 @@ function rateAt(text: string, pos: number, limit: number): { period: MetricPerio
 }
 
 const COUNTED_ELSEWHERE = /^(?:branch|branches|notes|managers?|teams?|process|processes|cycles?|candidates?|artifacts?|pipelines?|templates?|labels?|trackers?|channels?|leads?|guide|guides|bit|rights|access)$/;
+const CADENCE_AFTER = /^\s*(?:every|each)\s+(?:\d+|two|three|four|five|six|eight|twelve|few|other|couple of)\s+(?:weeks?|months?|quarters?|years?)\b/i;
 const ADOPTION_VERB = /^(?:use|uses|used|using|adopt|adopts|adopted|adopting|run|runs|running|deploy|deploys|deployed|deploying|rely|relies)$/;
 const BECOME = /^\s*(?:have |has |had )?(?:become|became|were promoted|was promoted|got promoted|promoted|joined as|grew into)\b/i;
 const CHANNEL_CONTEXT = /channel|slack|discord|gitter|mailing|forum|chat|group|telegram|wechat|dingtalk|community|matrix|irc/i;
@@ -317,6 +318,8 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
       let kind = resolved.kind;
       const mergedVerb = before.slice(0, 3).some((t) => t.lower === 'merged');
       if (kind === 'prs' && (modifiers.includes('merged') || after[0]?.lower === 'merged' || mergedVerb)) kind = 'merged_prs';
+      // "1 minor release every three months" states the cadence, not a count.
+      if (resolved.kind === 'releases' && CADENCE_AFTER.test(text.slice(end, end + 32))) return null;
       const become = BECOME.test(text.slice(end, end + 24));
       if (become) kind = 'other';
       const change = become || modifiers.includes('new') || modifiers.includes('additional');
@@ -357,7 +360,7 @@ function headBefore(text: string, sentence: { start: number; end: number }, grou
     if (!head || head.kind === 'duration') continue;
     if (head.kind === 'excluded') return null;
     const previous = before[index + 1];
-    const modifiers = previous?.type === 'word' ? [previous.lower] : [];
+    const modifiers = before.slice(index + 1, index + 3).filter((t) => t.type === 'word').map((t) => t.lower);
     let resolved = resolveHead(head, sentenceText, modifiers, before.slice(index + 1), []);
     if (head.kind === 'version') resolved = null;
     if (!resolved) return null;

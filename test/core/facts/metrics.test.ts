@@ -57,6 +57,8 @@ describe('extractMetrics: the ways reports state activity and community size', (
     ['The project has 45 monthly active contributors.', [['contributors', 45, 'month']]],
     ['- Monthly active contributors: 45', [['contributors', 45, 'month']]],
     ['Contributors come from 20 countries.', [['other', 20, 'total']]],
+    ['- 1759+ commits; 1.8k+ stars; 400+ forks; 220+ contributors', [['commits', 1759, null], ['stars', 1800, 'total'], ['forks', 400, 'total'], ['contributors', 220, 'total']]],
+    ['- Contributing member organizations: 14 => **30+**', [['contributing_orgs', 14, 'total'], ['contributing_orgs', 30, 'total']]],
   ])('%s', (text, expected) => {
     expect(rows(text)).toEqual(expected);
     expectQuotesOnTheirLines(text);
@@ -197,6 +199,9 @@ describe('extractMetrics: what is not a metric', () => {
     'Kubernetes 1.24 and Go 1.19 are supported; Docusaurus v2 powers the site.',
     'The roadmap runs from 2020-2022 and the budget is $5,000.',
     'The 1.0 release made the API stable.',
+    '- Release Cadence: 1 minor release every three months',
+    'Number of public adopters grew from 13 to 20, with **production grade adopters grew from 2 to 10**.',
+    'The images show an average of 40k "actions" per day for the controller image.',
     'Each PR requires two reviewers, and there may be no more than 2 maintainers from one company.',
     'We maintain 4 release branches and 2 issue templates.',
     'The project is used in 30 countries.',
