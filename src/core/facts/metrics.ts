@@ -289,7 +289,8 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
       return null;
     }
     const lower = token.lower;
-    let head = headClass(lower);
+    // "first-time-contributors", "core-maintainers": the last part names what is counted.
+    let head = headClass(lower) ?? (lower.includes('-') ? headClass(lower.slice(lower.lastIndexOf('-') + 1)) : undefined);
     let end = token.end;
     const next = tokens[i + 1];
     if ((lower === 'pull' || lower === 'merge') && next && /^requests?$/.test(next.lower)) {
@@ -322,7 +323,9 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
       if (resolved.kind === 'releases' && CADENCE_AFTER.test(text.slice(end, end + 32))) return null;
       const become = BECOME.test(text.slice(end, end + 24));
       if (become) kind = 'other';
-      const change = become || modifiers.includes('new') || modifiers.includes('additional');
+      // "added 3 maintainers", "attracted 37 new committers": a change, not a level.
+      const grew = before.slice(1, 3).some((t) => /^(?:added|gained|attracted|welcomed|onboarded|promoted|new)$/.test(t.lower));
+      const change = become || grew || modifiers.includes('new') || modifiers.includes('additional') || lower.startsWith('first-time') || lower.startsWith('new-');
       return { kind, stock: resolved.stock, change, end, labelStart: null };
     }
     if ((lower === 'and' || lower === 'or') && modifiers.length > 0 && next?.type === 'num' && depth === 0) {

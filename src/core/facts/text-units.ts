@@ -247,8 +247,11 @@ function buildUnit(
     if (index > 0 && builder.length > 0) {
       // Cells and new sentences on a new line are hard breaks; otherwise a line join is a space.
       const nextStart = text.slice(segment.start, segment.end).trimStart();
-      const hard = kind === 'row' || (/^[A-Z]/.test(nextStart.replace(/^[*_[]+/, '')) && endsSentence(builder));
       const prev = segments[index - 1]!;
+      // Markdown hard breaks (two trailing spaces or a backslash) end a sentence too.
+      const prevRaw = (raw[prev.line - 1] ?? '').slice(prev.start, prev.end);
+      const hardBreak = / {2,}$|\\$/.test(prevRaw) && prevRaw.trim() !== '';
+      const hard = kind === 'row' || hardBreak || (/^[A-Z]/.test(nextStart.replace(/^[*_[]+/, '')) && endsSentence(builder));
       builder.push(hard ? '\n' : ' ', prev.line, prev.end, false);
     }
     const before = builder.length;

@@ -16,6 +16,8 @@ const SIGNALS: RegExp[] = [
   // "3 major releases", "minor and patch releases", "dev and stable releases", "1 major version"
   /\b(?:major|minor|patch|stable|dev|development|beta|alpha|lts|feature|bug-?fix|maintenance|point|security)\s+(?:and\s+(?:[a-z]+\s+)?)?(?:releases?|versions)\b/i,
   new RegExp(`\\b${NUMBER_WORD}\\s+(?:new\\s+|official\\s+|public\\s+)?releases\\b`, 'i'),
+  // "has released five versions since joining"
+  new RegExp(`\\breleas(?:e|ed|es|ing)\\s+(?:\\w+\\s+)?${NUMBER_WORD}\\s+(?:new\\s+|major\\s+|minor\\s+)?versions\\b`, 'i'),
   // "the release of v1.0.0", "released version 2.0", "release 1.4 shipped"
   /\breleas(?:e|es|ed)\s+(?:of\s+)?(?:version\s+)?v?\d+\.\d+/i,
   /\b(?:latest|current|newest|recent|first|next|upcoming|last)\s+(?:stable\s+|major\s+|minor\s+|GA\s+)?release\b/i,

@@ -65,6 +65,14 @@ describe('extractVersioning', () => {
     ]);
   });
 
+  it('treats a markdown hard line break as the end of a sentence', () => {
+    const text = ['- A clear versioning scheme   ', '  The project has had a regular release cadence for many months now.'].join('\n');
+    expect(extractVersioning(docOf(text))).toEqual([
+      { line: 1, quote: 'A clear versioning scheme' },
+      { line: 2, quote: 'The project has had a regular release cadence for many months now.' },
+    ]);
+  });
+
   it('skips code blocks and comments', () => {
     const text = ['```', 'We publish monthly releases.', '```', '<!-- The latest release is v2.0 -->', 'Plain text.'].join('\n');
     expect(lines(text)).toEqual([]);
