@@ -21,7 +21,6 @@ import {
 } from '../core/score-file.js';
 import { loadCriteria } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
-import { describeHolder } from '../store/lock.js';
 import { openScoreSession } from '../store/score-store.js';
 import { openSettings, resolveReviewer, type Settings } from '../store/settings.js';
 import { resolveWorkspace } from '../store/workspace.js';
@@ -207,8 +206,8 @@ export async function run(args: string[], context: CommandContext): Promise<numb
 
   const session = await openScoreSession({ workspace, documentPath, document: { sha256: doc.sha256, title }, criteria, reviewer, suggestions });
   try {
-    if (session.lockHolder) {
-      throw new UserError(`${sanitizeLine(session.path)}: being edited in another session (${sanitizeLine(describeHolder(session.lockHolder))}); close it and try again`);
+    if (session.readOnly) {
+      throw new UserError(`${sanitizeLine(session.path)}: ${sanitizeLine(session.readOnlyReason ?? 'read-only')}; nothing changed${session.lockHolder ? ' (close that session and try again)' : ''}`);
     }
     if (session.migratedFrom !== null) {
       context.stderr.write(`toc-review: ${sanitizeLine(session.path)}: migrated from toc-review/score@${session.migratedFrom}; backup kept at ${sanitizeLine(session.backupPath ?? '?')}\n`);

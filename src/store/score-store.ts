@@ -19,7 +19,7 @@ import {
   type ScoreFile,
 } from '../core/score-file.js';
 import { writeFileAtomic, removeStaleTempFiles } from './atomic-write.js';
-import { acquireLock, type HeldLock, type LockHolder } from './lock.js';
+import { acquireLock, describeHolder, type HeldLock, type LockHolder } from './lock.js';
 import { documentRelativePath, scoreFilePath as workspaceScoreFilePath, scoreFilePathsFor, workspaceForDocument } from './workspace.js';
 
 export type { LockHolder } from './lock.js';
@@ -125,6 +125,8 @@ export interface ScoreSession {
   readonly readOnly: boolean;
   /** Who holds the lock when we could not take it (then readOnly is true); null otherwise. */
   readonly lockHolder: LockHolder | null;
+  /** Why the session is read-only (asked for, held by someone, folder not writable); null when writable. */
+  readonly readOnlyReason: string | null;
   /** Whether the file was on disk when opened (a new file is written on the first save). */
   readonly existed: boolean;
   /** The document's sha256 differs from the one the file was scored against. */
@@ -161,21 +163,26 @@ class FileScoreSession implements ScoreSession {
   rebased: ScoreFile | null = null;
   migratedFrom: number | null = null;
   backupPath: string | null = null;
+  /** Canonical bytes of the file as last read or written, to skip saves that change nothing. */
   private lastBytes: string | null;
+  /** The bytes we expect on disk (null: no file), to notice a file changed behind our back. */
+  private diskBytes: string | null;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
 
   constructor(
     readonly path: string,
     file: ScoreFile,
-    lastBytes: string | null,
+    diskBytes: string | null,
     readonly readOnly: boolean,
+    readonly readOnlyReason: string | null,
     readonly lockHolder: LockHolder | null,
     private readonly lock: HeldLock | null,
   ) {
     this.file = file;
-    this.lastBytes = lastBytes;
-    this.existed = lastBytes !== null;
+    this.diskBytes = diskBytes;
+    this.lastBytes = diskBytes !== null && diskBytes === serializeScoreFile(file) ? diskBytes : null;
+    this.existed = diskBytes !== null;
   }
 
   save(next: ScoreFile): Promise<void> {
@@ -183,6 +190,21 @@ class FileScoreSession implements ScoreSession {
     const run = this.queue.then(() => this.write(next));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Refuse to overwrite a file someone changed on disk since we read it (git pull, an editor). */
+  private async checkDisk(): Promise<void> {
+    let current: string | null = null;
+    try {
+      // Decoded as when it was read (a BOM dropped), so the comparison is like for like.
+      current = new TextDecoder('utf-8').decode(await readFile(this.path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (current !== this.diskBytes) {
+      const what = this.diskBytes === null ? 'was created' : current === null ? 'was deleted' : 'was changed';
+      throw new UserError(`${sanitizeLine(this.path)}: ${what} on disk since it was opened (by git or an editor?); not overwriting it. Reopen it to continue`);
+    }
   }
 
   private async write(next: ScoreFile): Promise<void> {
@@ -194,6 +216,7 @@ class FileScoreSession implements ScoreSession {
       this.file = next;
       return;
     }
+    await this.checkDisk();
     await mkdir(dirname(this.path), { recursive: true });
     try {
       await writeFileAtomic(this.path, bytes);
@@ -202,6 +225,7 @@ class FileScoreSession implements ScoreSession {
       throw new UserError(`${sanitizeLine(this.path)}: cannot save (${code ?? String(error)}); your last change is not on disk`);
     }
     this.lastBytes = bytes;
+    this.diskBytes = bytes;
     this.file = next;
   }
 
@@ -221,17 +245,24 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
 
   let lock: HeldLock | null = null;
   let holder: LockHolder | null = null;
+  let readOnlyReason: string | null = options.readOnly ? 'opened read-only' : null;
   if (!options.readOnly) {
     try {
       await mkdir(dirname(path), { recursive: true });
+      const result = await acquireLock(path);
+      if (result.acquired) lock = result.lock;
+      else {
+        holder = result.holder;
+        readOnlyReason = `being edited in another session (${describeHolder(holder)})`;
+      }
     } catch (error) {
-      throw new UserError(`${sanitizeLine(dirname(path))}: cannot create the scores folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      const code = (error as NodeJS.ErrnoException).code;
+      // A shared, read-only checkout can still be looked at.
+      if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error;
+      readOnlyReason = `the scores folder is not writable (${code})`;
     }
-    const result = await acquireLock(path);
-    if (result.acquired) lock = result.lock;
-    else holder = result.holder;
   }
-  const readOnly = options.readOnly === true || lock === null;
+  const readOnly = lock === null;
 
   try {
     let text: string | null = null;
@@ -250,7 +281,7 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
         suggestions: options.suggestions,
         now: now(),
       });
-      return new FileScoreSession(path, file, null, readOnly, holder, lock);
+      return new FileScoreSession(path, file, null, readOnly, readOnlyReason, holder, lock);
     }
 
     const parsed = parseScoreFileWithInfo(text, path);
@@ -262,8 +293,7 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
     file = reconcileWithCriteria(file, options.criteria, now());
 
     if (lock) await removeStaleTempFiles(path);
-    const session = new FileScoreSession(path, file, parsed.migratedFrom === null ? text : null, readOnly, holder, lock);
-    session.existed = true;
+    const session = new FileScoreSession(path, file, text, readOnly, readOnlyReason, holder, lock);
     if (parsed.migratedFrom !== null) {
       session.migratedFrom = parsed.migratedFrom;
       if (!readOnly) {

@@ -55,6 +55,35 @@ describe('score store: location and saving', () => {
     expect(readFileSync(first.path)).toEqual(bytes);
   });
 
+  it('refuses to overwrite a file changed on disk behind the session (git pull, an editor)', async () => {
+    const { workspace, doc } = sampleWorkspace();
+    const session = await open(workspace, doc);
+    await session.save(setItemScore(session.file, 'commit-flow', 1, T1));
+    const theirs = readFileSync(session.path, 'utf8').replace('"notes": ""', '"notes": "from git"');
+    writeFileSync(session.path, theirs);
+    await expect(session.save(setItemScore(session.file, 'commit-flow', 2, T1))).rejects.toThrow(/ada\.score\.json: was changed on disk since it was opened .*not overwriting it/);
+    expect(readFileSync(session.path, 'utf8')).toBe(theirs);
+    // A file created by someone else after a session opened with none is not clobbered either.
+    const { workspace: w2, doc: d2 } = sampleWorkspace();
+    const fresh = await open(w2, d2);
+    mkdirSync(dirname(fresh.path), { recursive: true });
+    writeFileSync(fresh.path, theirs);
+    await expect(fresh.save(setItemScore(fresh.file, 'versioning', 1, T1))).rejects.toThrow(/was created on disk since it was opened/);
+  });
+
+  it('saves a hand-edited file with a BOM and odd spacing, writing the canonical form', async () => {
+    const { workspace, doc } = sampleWorkspace();
+    const first = await open(workspace, doc);
+    await first.save(first.file);
+    await first.close();
+    const handEdited = `\ufeff${JSON.stringify(JSON.parse(readFileSync(first.path, 'utf8')))}`;
+    writeFileSync(first.path, handEdited);
+    const session = await open(workspace, doc);
+    const next = setItemScore(session.file, 'versioning', 3, T1);
+    await session.save(next);
+    expect(readFileSync(first.path, 'utf8')).toBe(serializeScoreFile(next));
+  });
+
   it('a document outside the workspace uses its own folder as the workspace', async () => {
     const { root, workspace } = sampleWorkspace();
     const elsewhere = join(root, 'elsewhere');
