@@ -58,6 +58,16 @@ export interface EvidenceInput {
 
 /** Passages longer than this are cut; the document viewer shows the rest. */
 export const MAX_PASSAGE_LINES = 150;
+/** Facts listed per kind; a huge document can yield thousands, which help nobody on screen. */
+export const MAX_FACTS = 40;
+
+function capped<T>(list: readonly T[]): { shown: readonly T[]; more: number } {
+  return list.length > MAX_FACTS ? { shown: list.slice(0, MAX_FACTS), more: list.length - MAX_FACTS } : { shown: list, more: 0 };
+}
+
+function moreText(more: number): string {
+  return more > 0 ? `… and ${more} more (toc-review extract lists them all)` : '';
+}
 
 export function isCited(view: ItemView, passage: { startLine: number; endLine: number }): boolean {
   return view.cited.some((c) => c.startLine === passage.startLine && c.endLine === passage.endLine);
@@ -97,42 +107,47 @@ function factRows(item: CriteriaItem, facts: Facts | undefined, width: number): 
     if (kind === 'adopters') {
       const claimed = facts.adoptersClaimedCount;
       rows.push({ text: `Adopters named: ${facts.adopters.length}${claimed ? ` (document claims ${claimed})` : ''}`, tone: 'label' });
-      if (facts.adopters.length > 0) add(facts.adopters.map((a) => `${a.name} (l.${a.line})`).join(', '));
+      const { shown, more } = capped(facts.adopters);
+      if (shown.length > 0) add(shown.map((a) => `${a.name} (l.${a.line})`).join(', '));
+      if (more) add(moreText(more), 'dim');
     } else if (kind === 'maintainers') {
       const orgs = new Map<string, number>();
       for (const m of facts.maintainers) if (m.affiliation) orgs.set(m.affiliation, (orgs.get(m.affiliation) ?? 0) + 1);
       const orgText = [...orgs.entries()].sort((a, b) => b[1] - a[1]).map(([org, n]) => `${org} ${n}`).join(', ');
       rows.push({ text: `Maintainers named: ${facts.maintainers.length}${orgs.size ? ` from ${orgs.size} organisation${orgs.size === 1 ? '' : 's'}` : ''}`, tone: 'label' });
       if (orgText) add(orgText, 'dim');
-      if (facts.maintainers.length > 0) {
-        add(facts.maintainers.map((m) => `${m.name}${m.affiliation ? ` (${m.affiliation})` : ''} l.${m.line}`).join(', '));
-      }
+      const { shown, more } = capped(facts.maintainers);
+      if (shown.length > 0) add(shown.map((m) => `${m.name}${m.affiliation ? ` (${m.affiliation})` : ''} l.${m.line}`).join(', '));
+      if (more) add(moreText(more), 'dim');
     } else if (kind === 'metrics') {
       rows.push({ text: `Figures found: ${facts.metrics.length}`, tone: 'label' });
-      for (const m of facts.metrics) {
+      const { shown, more } = capped(facts.metrics);
+      for (const m of shown) {
         const period = m.period && m.period !== 'total' ? ` per ${m.period}` : m.period === 'total' ? ' in total' : '';
         add(`l.${m.line}  ${m.value} ${m.kind.replace('_', ' ')}${period}: "${sanitizeLine(m.quote)}"`);
       }
+      if (more) add(moreText(more), 'dim');
     } else if (kind === 'versioning') {
       rows.push({ text: `Versioning statements: ${facts.versioning.length}`, tone: 'label' });
-      for (const v of facts.versioning) add(`l.${v.line}  ${sanitizeLine(v.quote)}`);
+      const { shown, more } = capped(facts.versioning);
+      for (const v of shown) add(`l.${v.line}  ${sanitizeLine(v.quote)}`);
+      if (more) add(moreText(more), 'dim');
     }
   }
   return rows;
 }
 
-export function buildEvidenceLayout(input: EvidenceInput): EvidenceLayout {
-  const { criteria, item, evidence, view, width } = input;
-  const w = Math.max(10, width);
+/** The part that depends on the reviewer's item (score, note, citations) and other reviewers. */
+export function buildEvidenceHead(input: Pick<EvidenceInput, 'criteria' | 'item' | 'evidence' | 'view' | 'others' | 'width'>): Row[] {
+  const { criteria, item, evidence, view } = input;
+  const w = Math.max(10, input.width);
   const rows: Row[] = [];
   const add = (text: string, tone: Tone = 'plain') => {
     for (const row of wrapText(text, w)) rows.push({ text: row, tone });
   };
-
   add(sanitizeLine(item.title), 'title');
   add(sanitizeLine(item.question), 'dim');
   rows.push({ text: '', tone: 'plain' });
-
   const scoreText = view.score === null ? 'unscored' : `${view.score} ${scaleLabel(criteria, view.score)}`;
   add(`Your score: ${scoreText}`, view.score === null ? 'warn' : 'good');
   if (evidence) {
@@ -152,13 +167,25 @@ export function buildEvidenceLayout(input: EvidenceInput): EvidenceLayout {
       'label',
     );
   }
+  return rows;
+}
 
+/**
+ * The part that depends only on the document, the criterion and the width: facts and passages.
+ * The expensive part (markdown rendering), so the screen caches it per criterion and width.
+ */
+export function buildEvidenceBody(input: Omit<EvidenceInput, 'view' | 'others'>): EvidenceLayout {
+  const { item, evidence } = input;
+  const w = Math.max(10, input.width);
+  const rows: Row[] = [];
+  const add = (text: string, tone: Tone = 'plain') => {
+    for (const row of wrapText(text, w)) rows.push({ text: row, tone });
+  };
   const facts = factRows(item, input.facts, w);
   if (facts.length > 0) {
     rows.push({ text: '', tone: 'plain' });
     rows.push(...facts);
   }
-
   const passages = evidence?.evidence ?? [];
   const passageStarts: number[] = [];
   rows.push({ text: '', tone: 'plain' });
@@ -170,9 +197,9 @@ export function buildEvidenceLayout(input: EvidenceInput): EvidenceLayout {
   passages.forEach((passage, index) => {
     passageStarts.push(rows.length);
     const range = passage.startLine === passage.endLine ? `line ${passage.startLine}` : `lines ${passage.startLine}-${passage.endLine}`;
-    const cited = isCited(view, passage) ? ' [cited]' : '';
     const heading = passage.heading ? ` · ${sanitizeLine(passage.heading)}` : '';
-    for (const row of wrapText(`Passage ${index + 1}/${passages.length} · ${range}${heading}${cited}`, w)) {
+    // Two cells narrower: the pane puts a marker before header rows, and " [cited]" after.
+    for (const row of wrapText(`Passage ${index + 1}/${passages.length} · ${range}${heading}`, w - 11)) {
       rows.push({ text: row, tone: 'header', passage: index });
     }
     if (passage.reason) for (const row of wrapText(sanitizeLine(passage.reason), w)) rows.push({ text: row, tone: 'dim', passage: index });
@@ -191,6 +218,15 @@ export function buildEvidenceLayout(input: EvidenceInput): EvidenceLayout {
     rows.push({ text: '', tone: 'plain', passage: index });
   });
   return { rows, passageStarts, passages };
+}
+
+/** Head and body together, passage rows offset by the head. */
+export function joinLayout(head: Row[], body: EvidenceLayout): EvidenceLayout {
+  return { rows: head.concat(body.rows), passageStarts: body.passageStarts.map((row) => row + head.length), passages: body.passages };
+}
+
+export function buildEvidenceLayout(input: EvidenceInput): EvidenceLayout {
+  return joinLayout(buildEvidenceHead(input), buildEvidenceBody(input));
 }
 
 /** The quote stored with a citation: the passage's first non-blank source line, trimmed. */

@@ -29,6 +29,8 @@ export function EvidencePane(props: {
   width: number;
   height: number;
   currentPassage: number | null;
+  /** Per passage: cited by the reviewer (marked on its header). */
+  cited: boolean[];
   title: string;
 }) {
   const theme = useTheme();
@@ -52,7 +54,9 @@ export function EvidencePane(props: {
             </Text>
           );
         }
-        const text = row.tone === 'header' ? `${isCurrentHeader ? '▶' : '▷'} ${row.text}` : row.text;
+        const firstHeaderRow = row.tone === 'header' && props.rows[props.scroll + index - 1]?.tone !== 'header';
+        const citedMark = firstHeaderRow && row.passage !== undefined && props.cited[row.passage] ? ' [cited]' : '';
+        const text = row.tone === 'header' ? `${isCurrentHeader ? '▶' : '▷'} ${row.text}${citedMark}` : row.text;
         return (
           <Text key={props.scroll + index} color={toneColor(theme, row.tone)} bold={row.tone === 'title' || isCurrentHeader} wrap="truncate-end">
             {text === '' ? ' ' : truncate(text, inner)}

@@ -16,7 +16,7 @@ import {
 } from '../core/score-file.js';
 import { CriteriaList, scoredCount } from './criteria-list.js';
 import { DocumentViewer } from './document-viewer.js';
-import { buildEvidenceLayout, citationQuote, type OtherScore } from './evidence-lines.js';
+import { buildEvidenceBody, buildEvidenceHead, citationQuote, isCited, joinLayout, type EvidenceLayout, type OtherScore } from './evidence-lines.js';
 import { EvidencePane } from './evidence-pane.js';
 import { HelpOverlay } from './help-overlay.js';
 import { keySlot, type KeySlot } from './key-slot.js';
@@ -138,21 +138,18 @@ export function ReviewScreen(props: ReviewScreenProps) {
       }),
     [review.others, item.id],
   );
-  const layout = useMemo(
-    () =>
-      buildEvidenceLayout({
-        criteria,
-        item,
-        evidence,
-        facts: review.extract?.facts,
-        lines: review.lines,
-        view: { score: scoreItem?.score ?? null, notes: scoreItem?.notes ?? '', cited: scoreItem?.cited ?? [] },
-        others,
-        width: evidenceInner,
-        render: renderer,
-      }),
-    [criteria, item, evidence, review, scoreItem, others, evidenceInner, renderer],
-  );
+  // The body (facts, rendered passages) is cached per criterion and width for the screen's
+  // life: only the small head changes when the reviewer scores, notes or cites.
+  const bodyCache = useRef(new Map<string, EvidenceLayout>());
+  const bodyKey = `${item.id}|${evidenceInner}|${renderer ? 'md' : 'plain'}`;
+  let evidenceBody = bodyCache.current.get(bodyKey);
+  if (!evidenceBody) {
+    evidenceBody = buildEvidenceBody({ criteria, item, evidence, facts: review.extract?.facts, lines: review.lines, width: evidenceInner, render: renderer });
+    bodyCache.current.set(bodyKey, evidenceBody);
+  }
+  const view_ = useMemo(() => ({ score: scoreItem?.score ?? null, notes: scoreItem?.notes ?? '', cited: scoreItem?.cited ?? [] }), [scoreItem]);
+  const head = useMemo(() => buildEvidenceHead({ criteria, item, evidence, view: view_, others, width: evidenceInner }), [criteria, item, evidence, view_, others, evidenceInner]);
+  const layout = useMemo(() => joinLayout(head, evidenceBody), [head, evidenceBody]);
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
   const passageIndex = activePassage(view, layout.passageStarts, evidenceHeight);
@@ -415,6 +412,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
             width={paneWidth}
             height={bodyHeight}
             currentPassage={passageIndex}
+            cited={layout.passages.map((p) => isCited(view_, p))}
             title={`Evidence · ${sanitizeLine(item.title)}`}
           />
         )}

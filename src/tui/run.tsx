@@ -61,7 +61,11 @@ export async function runReviewUi(options: RunOptions): Promise<number> {
 
   const onError = (error: unknown) => end(1, `internal error: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`);
   const onSigterm = () => end(143);
-  const onSighup = () => end(129);
+  let hungUp = false;
+  const onSighup = () => {
+    hungUp = true;
+    end(129);
+  };
   const onSigint = () => end(130);
   process.on('uncaughtException', onError);
   process.on('unhandledRejection', onError);
@@ -124,6 +128,10 @@ export async function runReviewUi(options: RunOptions): Promise<number> {
     process.off('SIGHUP', onSighup);
     process.off('SIGINT', onSigint);
     if (result.message) options.stderr.write(`toc-review: ${result.message}\n`);
+    // The terminal is gone: Node 20 aborts with an assertion when it tries to restore the
+    // terminal modes of a hung-up tty at exit. Locks are released and saves flushed by now, so
+    // end without that step.
+    if (hungUp) process.kill(process.pid, 'SIGKILL');
     return result.code;
   }
 }
