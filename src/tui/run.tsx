@@ -59,9 +59,16 @@ export async function runReviewUi(options: RunOptions): Promise<number> {
     finish({ code, message });
   };
 
-  const onError = (error: unknown) => end(1, `internal error: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`);
-  const onSigterm = () => end(143);
   let hungUp = false;
+  const onError = (error: unknown) => {
+    // EIO on the terminal means it went away (closed window, killed tmux): a hangup, not a bug.
+    if ((error as NodeJS.ErrnoException | null)?.code === 'EIO') {
+      hungUp = true;
+      return end(129);
+    }
+    end(1, `internal error: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`);
+  };
+  const onSigterm = () => end(143);
   const onSighup = () => {
     hungUp = true;
     end(129);
