@@ -202,4 +202,13 @@ describe('review screen', () => {
     await press(again.stdin, KEY.ctrlC);
     await waitFor(() => expect(again.exits[0]?.code).toBe(130));
   });
+
+  it('reports a render crash as one line and exits 1 instead of leaving a broken screen', async () => {
+    const { review } = await openedReview();
+    const broken = { ...review, lines: undefined as unknown as string[] };
+    const app = renderApp({ host: memoryHost({ x: broken }), start: { kind: 'document', path: 'x', review: broken } });
+    await waitFor(() => expect(app.exits[0]?.code).toBe(1));
+    expect(app.exits[0]!.message).toMatch(/^internal error: .+/);
+    expect(app.exits[0]!.message).not.toContain('\n');
+  });
 });

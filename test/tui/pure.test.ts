@@ -1,0 +1,243 @@
+// The pure pieces under the screens: text measuring and wrapping, the editor reducer, the review
+// view reducer, document search, evidence layout, key hints and the saver.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { displayWidth, fit, truncate, wrapText } from '../../src/tui/text.js';
+import { editorOf, editorReducer, type EditorAction } from '../../src/tui/state/editor.js';
+import { activePassage, currentPassage, initialReviewView, passageJump, reviewViewReducer } from '../../src/tui/state/review-view.js';
+import { findMatch, topFor } from '../../src/tui/state/document-view.js';
+import { buildEvidenceLayout, citationQuote, MAX_FACTS, splitBlocks } from '../../src/tui/evidence-lines.js';
+import { BINDINGS, keyHints } from '../../src/tui/keys.js';
+import { createSaver } from '../../src/tui/saver.js';
+import { eachKeyWithFlags } from '../../src/tui/use-ref-state.js';
+import { loadCriteria } from '../../src/store/criteria-files.js';
+
+describe('text', () => {
+  it('measures wide characters as two cells', () => {
+    expect(displayWidth('abc')).toBe(3);
+    expect(displayWidth('日本')).toBe(4);
+    expect(displayWidth('e\u0301')).toBe(1);
+  });
+
+  it('wraps to the width without losing words, and splits words that cannot fit', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.integer({ min: 1, max: 60 }), (text, width) => {
+        const clean = text.replace(/[\x00-\x1f\x7f-\x9f]/g, ' ');
+        const rows = wrapText(clean, width);
+        for (const row of rows) expect(displayWidth(row)).toBeLessThanOrEqual(Math.max(width, 2));
+        expect(rows.join('').replace(/\s/g, '')).toBe(clean.replace(/\s/g, ''));
+      }),
+    );
+    expect(wrapText('aaaa bbbb cccc', 9)).toEqual(['aaaa bbbb', 'cccc']);
+    expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(wrapText('one\n\ntwo', 10)).toEqual(['one', '', 'two']);
+  });
+
+  it('truncates with an ellipsis and fits to an exact width', () => {
+    expect(truncate('hello world', 8)).toBe('hello w…');
+    expect(truncate('short', 8)).toBe('short');
+    expect(fit('ab', 4)).toBe('ab  ');
+    expect(displayWidth(fit('日本語テキスト', 5))).toBe(5);
+  });
+});
+
+describe('editor reducer', () => {
+  const run = (text: string, actions: EditorAction[]) => actions.reduce(editorReducer, editorOf(text));
+
+  it('inserts, deletes and moves the cursor', () => {
+    expect(run('', [{ type: 'insert', text: 'helo' }, { type: 'left' }, { type: 'insert', text: 'l' }]).text).toBe('hello');
+    expect(run('hello', [{ type: 'backspace' }, { type: 'home' }, { type: 'delete' }]).text).toBe('ell');
+    expect(run('one two  ', [{ type: 'deleteWord' }]).text).toBe('one ');
+    expect(run('abc', [{ type: 'clear' }])).toEqual({ text: '', cursor: 0 });
+    expect(run('a\r\nb', [{ type: 'insert', text: 'x\r\ny' }]).text).toBe('a\r\nbx\ny');
+  });
+
+  it('never splits a surrogate pair', () => {
+    const state = run('a😀', [{ type: 'backspace' }]);
+    expect(state.text).toBe('a');
+    expect(run('😀b', [{ type: 'home' }, { type: 'right' }]).cursor).toBe(2);
+  });
+
+  it('keeps the cursor inside the text whatever the keys', () => {
+    const action = fc.oneof(
+      fc.string({ maxLength: 5 }).map((text): EditorAction => ({ type: 'insert', text })),
+      fc.constantFrom<EditorAction>({ type: 'backspace' }, { type: 'delete' }, { type: 'left' }, { type: 'right' }, { type: 'home' }, { type: 'end' }, { type: 'deleteWord' }),
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), fc.array(action, { maxLength: 30 }), (text, actions) => {
+        const state = run(text, actions);
+        expect(state.cursor).toBeGreaterThanOrEqual(0);
+        expect(state.cursor).toBeLessThanOrEqual(state.text.length);
+      }),
+    );
+  });
+});
+
+describe('review view reducer', () => {
+  it('moves the selection within bounds and resets the scroll on a new criterion', () => {
+    let state = { ...initialReviewView(0), scroll: 5 };
+    state = reviewViewReducer(state, { type: 'move', delta: 1, count: 4 });
+    expect(state).toMatchObject({ selected: 1, scroll: 0 });
+    state = reviewViewReducer(state, { type: 'move', delta: 10, count: 4 });
+    expect(state.selected).toBe(3);
+    state = reviewViewReducer(state, { type: 'move', delta: -10, count: 4 });
+    expect(state.selected).toBe(0);
+  });
+
+  it('clamps scrolling to the content', () => {
+    let state = initialReviewView();
+    state = reviewViewReducer(state, { type: 'scroll', delta: 100, total: 30, height: 10 });
+    expect(state.scroll).toBe(20);
+    state = reviewViewReducer(state, { type: 'scroll', delta: -100, total: 30, height: 10 });
+    expect(state.scroll).toBe(0);
+    state = reviewViewReducer(state, { type: 'scroll', delta: 5, total: 8, height: 10 });
+    expect(state.scroll).toBe(0);
+  });
+
+  it('jumps between passages and keeps the chosen one current even when it cannot scroll', () => {
+    const starts = [10, 20, 40];
+    expect(passageJump(starts, 0, 1)).toBe(10);
+    expect(passageJump(starts, 20, -1)).toBe(10);
+    expect(passageJump(starts, 40, 1)).toBeNull();
+    expect(currentPassage(starts, 25, 5)).toBe(1);
+    expect(currentPassage(starts, 0, 5)).toBeNull();
+    expect(currentPassage(starts, 0, 15)).toBe(0);
+    // Content 45 rows, window 30: the last passage's header cannot reach the top.
+    let state = initialReviewView();
+    for (let i = 0; i < 3; i++) state = reviewViewReducer(state, { type: 'passage', direction: 1, starts, total: 45, height: 30 });
+    expect(state.scroll).toBe(15);
+    expect(activePassage(state, starts, 30)).toBe(2);
+    state = reviewViewReducer(state, { type: 'passage', direction: -1, starts, total: 45, height: 30 });
+    expect(activePassage(state, starts, 30)).toBe(1);
+    // Scrolling by hand hands the choice back to the scroll position.
+    state = reviewViewReducer(state, { type: 'scroll', delta: -15, total: 45, height: 30 });
+    expect(activePassage(state, starts, 30)).toBe(0);
+  });
+});
+
+describe('document search', () => {
+  const lines = ['Alpha', 'beta', 'GAMMA alpha', 'delta'];
+  it('finds the next and previous match, case-insensitive, wrapping around', () => {
+    expect(findMatch(lines, 'alpha', 1, 1)).toBe(3);
+    expect(findMatch(lines, 'alpha', 3, 1)).toBe(1);
+    expect(findMatch(lines, 'alpha', 1, -1)).toBe(3);
+    expect(findMatch(lines, 'zeta', 1, 1)).toBeNull();
+    expect(findMatch(lines, '', 1, 1)).toBeNull();
+    expect(findMatch(lines, 'alpha', 0, 1)).toBe(1);
+  });
+  it('places a line near the top of the window with some context', () => {
+    expect(topFor(50, 20, 100)).toBe(47);
+    expect(topFor(1, 20, 100)).toBe(1);
+  });
+});
+
+describe('evidence layout', async () => {
+  const criteria = await loadCriteria('cncf-incubation');
+  const item = criteria.items[0]!;
+  const lines = ['# Title', '', 'Adopters:', '', '- Acme', '- Globex', '', '```', 'code', '', 'more code', '```', 'end'];
+  const base = {
+    criteria,
+    item,
+    facts: { adopters: Array.from({ length: 100 }, (_, i) => ({ name: `Org${i}`, line: 5 })), maintainers: [], metrics: [], versioning: [] },
+    lines,
+    view: { score: 2, notes: 'good \u001b]52;c;aGk=\u0007list', cited: [{ startLine: 3, endLine: 6, quote: 'Adopters:' }] },
+    others: [{ reviewer: 'Grace', score: 1, notes: '' }],
+    width: 60,
+    render: null,
+    evidence: {
+      id: item.id,
+      evidence: [
+        { startLine: 3, endLine: 6, heading: 'Adopters', reason: 'names adopters' },
+        { startLine: 8, endLine: 13, heading: 'Code', reason: 'x' },
+      ],
+      suggestion: { score: 2, rationale: 'two named' },
+      gaps: ['no case studies'],
+    },
+  };
+
+  it('lays out score, suggestion, gaps, capped facts and passages with line numbers', () => {
+    const layout = buildEvidenceLayout(base);
+    const text = layout.rows.map((r) => r.text).join('\n');
+    expect(text).toContain('Your score: 2 Met');
+    expect(text).toContain('Suggested: 2 Met');
+    expect(text).toContain('Missing: no case studies');
+    expect(text).toContain('Other reviewers: Grace 1 Partially met');
+    expect(text).toContain('Cited: lines 3-6');
+    expect(text).toContain(`… and ${100 - MAX_FACTS} more`);
+    expect(text).toContain(' 3 │ Adopters:');
+    expect(text).toContain(' 5 │ - Acme');
+    expect(layout.passageStarts).toHaveLength(2);
+    expect(layout.rows[layout.passageStarts[1]!]!.text).toContain('Passage 2/2 · lines 8-13 · Code');
+    for (const row of layout.rows) expect(displayWidth(row.text)).toBeLessThanOrEqual(60);
+  });
+
+  it('neutralises control sequences from the score file and the document', () => {
+    const layout = buildEvidenceLayout({ ...base, lines: lines.map((l, i) => (i === 4 ? '- Acme\u001b[2J\u0007' : l)) });
+    const text = layout.rows.map((r) => r.text).join('\n');
+    expect(text).not.toMatch(/\u001b|\u0007/);
+    expect(text).toContain('Note: good list');
+  });
+
+  it('keeps fenced code with blank lines in one block', () => {
+    expect(splitBlocks(lines.slice(7), 8)).toEqual([{ line: 8, source: '```\ncode\n\nmore code\n```\nend' }]);
+    expect(splitBlocks(['a', '', 'b', 'c'], 1)).toEqual([
+      { line: 1, source: 'a' },
+      { line: 3, source: 'b\nc' },
+    ]);
+  });
+
+  it('quotes the first non-blank line of a cited passage', () => {
+    expect(citationQuote(lines, { startLine: 2, endLine: 4 })).toBe('Adopters:');
+    expect(citationQuote(lines, { startLine: 2, endLine: 2 })).toBe('');
+  });
+});
+
+describe('keys', () => {
+  it('shows the short hints that fit, in table order', () => {
+    const hint = keyHints('review', 40, '0-3');
+    expect(hint.length).toBeLessThanOrEqual(40);
+    expect(hint.startsWith('j/k move  0-3 score')).toBe(true);
+    expect(keyHints('review', 500, '1-5')).toContain('1-5 score');
+    for (const view of Object.keys(BINDINGS) as (keyof typeof BINDINGS)[]) expect(BINDINGS[view].length).toBeGreaterThan(0);
+  });
+
+  it('splits typed-ahead chunks into keys, Enter and Tab included', () => {
+    const key = { return: false, tab: false };
+    expect(eachKeyWithFlags('ab\r\tc', key)).toEqual([
+      ['a', key],
+      ['b', key],
+      ['', { return: true, tab: false }],
+      ['', { return: false, tab: true }],
+      ['c', key],
+    ]);
+  });
+});
+
+describe('saver', () => {
+  it('writes in order, skips superseded files and reports failures', async () => {
+    const written: number[] = [];
+    const reports: [string, unknown][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const saver = createSaver<number>(
+      async (value) => {
+        if (value === 1) await gate;
+        if (value === 4) throw new Error('disk full');
+        written.push(value);
+      },
+      (label, error) => reports.push([label, error]),
+    );
+    saver.save(1, 'one');
+    saver.save(2, 'two');
+    saver.save(3, 'three');
+    release();
+    await saver.flush();
+    expect(written).toEqual([1, 3]);
+    saver.save(4, 'four');
+    await saver.flush();
+    expect(reports.map(([label, error]) => [label, error === null ? null : String(error)])).toEqual([
+      ['three', null],
+      ['four', 'Error: disk full'],
+    ]);
+  });
+});
