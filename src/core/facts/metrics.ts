@@ -280,6 +280,13 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
   let tokens = tokensAfter(text, cursor, sentence.end, 8);
   // "10-20 per month come from new contributors"
   if (rate && tokens.length >= 2 && /^(?:come|came|coming|are|were)$/.test(tokens[0]!.lower) && tokens[1]!.lower === 'from') tokens = tokens.slice(2);
+  // "330 of the issues were closed", "806 of the total PRs are merged"
+  if (tokens[0]?.lower === 'of' && depth === 0) {
+    let skip = 1;
+    if (/^(?:the|our|all|these|those|its|their)$/.test(tokens[skip]?.lower ?? '')) skip++;
+    if (tokens[skip]?.lower === 'total') skip++;
+    if (skip > 1) tokens = tokens.slice(skip);
+  }
   const modifiers: string[] = [];
   for (let i = 0; i < tokens.length && modifiers.length <= 3; i++) {
     const token = tokens[i]!;
@@ -318,7 +325,9 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
       if (!resolved) return null;
       let kind = resolved.kind;
       const mergedVerb = before.slice(0, 3).some((t) => t.lower === 'merged');
-      if (kind === 'prs' && (modifiers.includes('merged') || after[0]?.lower === 'merged' || mergedVerb)) kind = 'merged_prs';
+      // "806 of the total PRs (...) are merged": the verb follows, before any other number or clause.
+      const mergedLater = /^(?:(?!\band\b)[^.;\d]){0,60}?\b(?:are|were|got|been)\s+merged\b/i.test(text.slice(end, Math.min(sentence.end, end + 80)));
+      if (kind === 'prs' && (modifiers.includes('merged') || after[0]?.lower === 'merged' || mergedVerb || mergedLater)) kind = 'merged_prs';
       // "1 minor release every three months" states the cadence, not a count.
       if (resolved.kind === 'releases' && CADENCE_AFTER.test(text.slice(end, end + 32))) return null;
       const become = BECOME.test(text.slice(end, end + 24));
@@ -416,6 +425,9 @@ function periodFor(unit: TextUnit, sentence: string, head: Head, text: string, g
     const rate = ANY_RATE.exec(context) ?? /(?<![-\w])(weekly|monthly|yearly|annual)\b/i.exec(context);
     if (rate) return ratePeriod(rate[1]!);
   }
+  // "in the last year we released a total of 2 versions": the window beats "total of" for flows.
+  const sentenceWindow = windowPeriod(sentence);
+  if (!head.stock && sentenceWindow !== undefined && sentenceWindow !== 'since' && !/\bas of\b|\bcurrent(?:ly)?\b/i.test(sentence)) return sentenceWindow;
   if (TOTAL_MARKER.test(sentence) || (!head.change && TOTAL_MARKER.test(contextLabel))) return 'total';
   if (head.stock && !head.change) return 'total';
   for (const context of [sentence, contextLabel, ...introTexts(unit), unit.heading]) {

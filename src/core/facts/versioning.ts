@@ -17,7 +17,10 @@ const SIGNALS: RegExp[] = [
   /\b(?:major|minor|patch|stable|dev|development|beta|alpha|lts|feature|bug-?fix|maintenance|point|security)\s+(?:and\s+(?:[a-z]+\s+)?)?(?:releases?|versions)\b/i,
   new RegExp(`\\b${NUMBER_WORD}\\s+(?:new\\s+|official\\s+|public\\s+)?releases\\b`, 'i'),
   // "has released five versions since joining"
-  new RegExp(`\\breleas(?:e|ed|es|ing)\\s+(?:\\w+\\s+)?${NUMBER_WORD}\\s+(?:new\\s+|major\\s+|minor\\s+)?versions\\b`, 'i'),
+  new RegExp(`\\breleas(?:e|ed|es|ing)\\s+(?:\\w+\\s+){0,3}${NUMBER_WORD}\\s+(?:new\\s+|major\\s+|minor\\s+)?versions\\b`, 'i'),
+  // Compatibility promises across releases: "backward compatible with existing 1.x releases"
+  /\bbackwards?[- ]compatib\w*\b[^;]{0,80}?\b(?:releases?|versions?)\b|\b(?:releases?|versions?)\b[^;]{0,80}?\bbackwards?[- ]compatib/i,
+  /\bbreaking changes?\b[^;]{0,80}?\b(?:releases?|versions?)\b/i,
   // "the release of v1.0.0", "released version 2.0", "release 1.4 shipped"
   /\breleas(?:e|es|ed)\s+(?:of\s+)?(?:version\s+)?v?\d+\.\d+/i,
   /\b(?:latest|current|newest|recent|first|next|upcoming|last)\s+(?:stable\s+|major\s+|minor\s+|GA\s+)?release\b/i,

@@ -62,6 +62,12 @@ describe('extractMetrics: the ways reports state activity and community size', (
     ['This year the project added 3 official maintainers.', [['other', 3, 'year']]],
     ['The community has released five versions since joining CNCF.', [['releases', 5, null]]],
     ['Passing the 8,000 star milestone in early November 2021.', [['stars', 8000, 'total']]],
+    [
+      'Since joining the sandbox, contributors opened 413 new issues and 330 of the issues were closed; they opened 794 new PRs and 806 of the total PRs are merged.',
+      [['other', 413, null], ['other', 330, null], ['prs', 794, null], ['merged_prs', 806, null]],
+    ],
+    ['Following these goals, in the last year we released a total of 2 versions.', [['releases', 2, 'year']]],
+    ['The project averages around [255 commits from around 27 contributors per month](https://d.example/74) within [186 PRs](https://d.example/74) on an average per month.', [['commits', 255, 'month'], ['contributors', 27, 'month'], ['prs', 186, 'month']]],
     ['- 1759+ commits; 1.8k+ stars; 400+ forks; 220+ contributors', [['commits', 1759, null], ['stars', 1800, 'total'], ['forks', 400, 'total'], ['contributors', 220, 'total']]],
     ['- Contributing member organizations: 14 => **30+**', [['contributing_orgs', 14, 'total'], ['contributing_orgs', 30, 'total']]],
   ])('%s', (text, expected) => {
@@ -107,6 +113,7 @@ describe('extractMetrics: the ways reports state activity and community size', (
       '| Stargazers | 5.2 k | 1.5 k |',
       '| Commits | 2.16k | 1 k+ |',
       '| Twitter followers | 1.6k | 1k (approximately) |',
+      '| Slack Membership (#proj in K8s slack) | 783 | 570 |',
     ].join('\n');
     expect(rows(text)).toEqual([
       ['stars', 5200, 'total'],
@@ -115,6 +122,8 @@ describe('extractMetrics: the ways reports state activity and community size', (
       ['commits', 1000, null],
       ['other', 1600, 'total'],
       ['other', 1000, null],
+      ['other', 783, 'total'],
+      ['other', 570, null],
     ]);
   });
 

@@ -23,6 +23,8 @@ describe('extractVersioning', () => {
     'Each minor version is supported for 12 months (LTS).',
     'We rotate release captains for every release to keep the process documented.',
     'Chaos Mesh has 4 major releases and 21 patch releases since 2.0.',
+    'That resulted in Proj 2.0 (in beta, fully backward compatible with existing Proj 1.x releases).',
+    'In the last year we released a total of 2 versions and each version added features:',
   ])('finds: %s', (text) => {
     const doc = docOf(text);
     const found = extractVersioning(doc);
