@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+// `npm run bench`: how fast toc-review feels, as one table. Every figure is a median over
+// repeated runs with min and max; every time is also a ratio to a floor measured in the same
+// run (node itself, marked's lexer, a bare Ink app), so the table means the same on a slower
+// or busier machine. Runs the built CLI (`npm run bench` builds first). See docs/bench.md.
+//
+// Options: --runs N (whole-process repetitions, default 20), --quick (fewer of everything, for
+// trying a change), --json FILE (also write the raw samples).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem, release } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { peakRss, timeInterleaved } from './bench/process.mjs';
+import { haveScript, measureKeys } from './bench/keys.mjs';
+import { summary } from './bench/stats.mjs';
+import { largeDocument } from './bench/synth.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'toc-review.js');
+const SEEDS = join(ROOT, 'test', 'fixtures', 'corpus', 'seeds');
+
+const { values: opts } = parseArgs({
+  options: { runs: { type: 'string' }, quick: { type: 'boolean' }, json: { type: 'string' } },
+});
+const quick = opts.quick === true;
+const RUNS = Number(opts.runs ?? (quick ? 6 : 20));
+const RSS_RUNS = quick ? 2 : 5;
+const PASSES = quick ? 3 : 7;
+const DOCS = 500;
+
+const log = (text) => process.stderr.write(`${text}\n`);
+const began = Date.now();
+const loadBefore = loadavg();
+
+if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+  log('dist/ is missing: building');
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(1);
+}
+
+// ---- inputs: a scratch workspace with the largest corpus document and synthetic ones ----
+
+const work = mkdtempSync(join(tmpdir(), 'toc-bench-'));
+const workspace = join(work, 'reviews');
+const configDir = join(work, 'config');
+mkdirSync(workspace);
+mkdirSync(configDir);
+const seedFiles = readdirSync(SEEDS)
+  .filter((name) => name.endsWith('.md'))
+  .sort()
+  .map((name) => join(SEEDS, name));
+const seedTexts = seedFiles.map((file) => readFileSync(file, 'utf8'));
+const largestSeed = seedFiles.reduce((a, b) => (statSync(b).size > statSync(a).size ? b : a));
+const corpusDoc = join(workspace, basename(largestSeed));
+copyFileSync(largestSeed, corpusDoc);
+const oneMb = join(workspace, 'synthetic-1mb.md');
+const tenMb = join(workspace, 'synthetic-10mb.md');
+writeFileSync(oneMb, largeDocument(seedTexts, 1024 * 1024, 11));
+writeFileSync(tenMb, largeDocument(seedTexts, 10 * 1024 * 1024, 13));
+const kb = (file) => `${Math.round(statSync(file).size / 1024)} KB`;
+const mb = (file) => `${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`;
+
+// The environment of a reviewer at a terminal: a known reviewer, a terminal size (as a tty
+// would report it; without one Ink shells out to `tput`), settings in a scratch folder.
+const env = {
+  ...process.env,
+  TOC_REVIEW_CONFIG_DIR: configDir,
+  TOC_REVIEW_REVIEWER: 'Bench Reviewer',
+  COLUMNS: '100',
+  LINES: '30',
+};
+delete env.NO_COLOR;
+delete env.TOC_REVIEW_EXIT_AFTER_FIRST_FRAME;
+delete env.TOC_REVIEW_TRACE_KEYS;
+const frameEnv = { ...env, TOC_REVIEW_EXIT_AFTER_FIRST_FRAME: '1' };
+
+const tasks = {
+  floor: { name: 'floor', args: ['-e', '0'], env, cwd: work },
+  version: { name: 'version', args: [BIN, '--version'], env, cwd: work, check: (out) => assert(/^\d+\.\d+\.\d+/.test(out), '--version printed no version') },
+  frame: { name: 'frame', args: [BIN, corpusDoc], env: frameEnv, cwd: work },
+  extract: {
+    name: 'extract',
+    args: [BIN, 'extract', corpusDoc, '--json'],
+    env,
+    cwd: work,
+    check: (out) => assert(JSON.parse(out).schema === 'toc-review/extract@1', 'extract --json printed no extract@1 object'),
+  },
+  frame10: { name: 'frame10', args: [BIN, tenMb], env: frameEnv, cwd: work },
+};
+
+function assert(ok, message) {
+  if (!ok) throw new Error(message);
+}
+
+const raw = { runs: RUNS };
+try {
+  // ---- 1-4: whole processes, interleaved ----
+  log(`whole-process timings: ${RUNS} interleaved runs of node -e 0, --version, first frame, extract`);
+  const times = timeInterleaved([tasks.floor, tasks.version, tasks.frame, tasks.extract], RUNS, (i, n) => {
+    if (i % 5 === 0 || i === n) log(`  ${i}/${n}`);
+  });
+  raw.times = Object.fromEntries(times);
+
+  // ---- 7: peak memory (separate runs with the RSS hook), and the 10 MB document's open time ----
+  log(`peak memory: ${RSS_RUNS} runs each of first frame, extract and the 10 MB document`);
+  const rss = {
+    frame: peakRss(tasks.frame, RSS_RUNS),
+    extract: peakRss(tasks.extract, RSS_RUNS),
+    frame10: peakRss(tasks.frame10, RSS_RUNS),
+  };
+  raw.rss = rss;
+
+  // ---- 5: in-process extraction throughput against marked.lexer ----
+  log(`extraction throughput: ${DOCS} documents, ${PASSES} passes each of extraction and marked.lexer`);
+  const bundleDir = join(ROOT, 'node_modules', '.cache', 'toc-review-bench');
+  // Bundled with the CLI's own settings (and inside the package, so criteria/ is found).
+  await build({
+    entryPoints: [join(ROOT, 'scripts', 'bench', 'core-entry.mjs')],
+    outfile: join(bundleDir, 'core.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    banner: { js: "import { createRequire as __tocCreateRequire } from 'node:module'; const require = __tocCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  const child = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench', 'throughput.mjs'), join(bundleDir, 'core.mjs'), SEEDS, String(DOCS), String(PASSES)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`throughput run failed: ${child.stderr}`);
+  const throughput = JSON.parse(child.stdout);
+  raw.throughput = throughput;
+
+  // ---- 6: keypress-to-frame latency on a pty ----
+  let keys = null;
+  if (haveScript()) {
+    keys = {};
+    const traceFile = (name) => join(work, `trace-${name}.tsv`);
+    log('keypress latency: bare Ink floor');
+    keys.floor = await measureKeys({
+      binArgs: [join(ROOT, 'scripts', 'bench', 'ink-floor.mjs')],
+      env: { ...env, NODE_ENV: 'production' },
+      traceFile: traceFile('floor'),
+    });
+    log(`keypress latency: ${basename(corpusDoc)}`);
+    keys.corpus = await measureKeys({ binArgs: [BIN, corpusDoc], env, traceFile: traceFile('corpus') });
+    log('keypress latency: synthetic 1 MB document');
+    keys.oneMb = await measureKeys({ binArgs: [BIN, oneMb], env, traceFile: traceFile('1mb') });
+  } else {
+    log('keypress latency: skipped (needs util-linux `script` for a pseudo-terminal)');
+  }
+  raw.keys = keys;
+
+  // ---- the table ----
+  const floor = summary(times.get('floor'));
+  const ms = (v) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+  const rows = [];
+  const timeRow = (what, samples, target, limit, base = floor, unit = 'ms') => {
+    const s = summary(samples);
+    const ratio = s.median / base.median;
+    rows.push([what, `${ms(s.median)} ${unit}`, '', `${ms(s.min)}`, `${ms(s.max)}`, `${ratio.toFixed(2)}x`, target, limit === null ? '' : ratio <= limit ? 'yes' : '**no**']);
+  };
+  timeRow('1. floor: `node -e 0`', times.get('floor'), '', null);
+  timeRow('2. `toc-review --version`', times.get('version'), '<= 1.5x', 1.5);
+  timeRow(`3. first frame, review screen (${basename(corpusDoc)}, ${kb(corpusDoc)})`, times.get('frame'), '<= 3x', 3);
+  timeRow(`4. \`extract --json\` (same document)`, times.get('extract'), '<= 2x', 2);
+
+  const lexRate = throughput.lexer.map((t) => throughput.documents / (t / 1000));
+  const extRate = throughput.extraction.map((t) => throughput.documents / (t / 1000));
+  const lex = summary(lexRate);
+  const ext = summary(extRate);
+  const slowdown = summary(throughput.extraction.map((t, i) => t / throughput.lexer[i]));
+  const perDoc = summary(throughput.extraction.map((t) => t / throughput.documents));
+  const docs = `${throughput.documents} docs, mean ${(throughput.meanBytes / 1024).toFixed(1)} KB`;
+  rows.push([`5. floor: \`marked.lexer\` (${docs})`, `${lex.median.toFixed(0)} docs/s`, '', lex.min.toFixed(0), lex.max.toFixed(0), '1.00x', '', '']);
+  rows.push([
+    `5. extraction: parse + extract (${docs}; ${perDoc.median.toFixed(2)} ms/doc)`,
+    `${ext.median.toFixed(0)} docs/s`,
+    '',
+    ext.min.toFixed(0),
+    ext.max.toFixed(0),
+    `${slowdown.median.toFixed(2)}x lexer time`,
+    '>= 300/s, <= 1.5x',
+    ext.median >= 300 && slowdown.median <= 1.5 ? 'yes' : '**no**',
+  ]);
+
+  if (keys) {
+    const inkFloor = summary(Object.values(keys.floor).flat());
+    const keyRow = (what, samples, withTarget) => {
+      const s = summary(samples);
+      const ok = s.median <= 16 && s.p95 <= 33;
+      rows.push([`${what} (n=${s.n})`, `${ms(s.median)} ms`, `${ms(s.p95)} ms`, ms(s.min), ms(s.max), `${(s.median / inkFloor.median).toFixed(2)}x Ink`, withTarget ? 'median <= 16, p95 <= 33 ms' : '', withTarget ? (ok ? 'yes' : '**no**') : '']);
+    };
+    keyRow('6. floor: keypress-to-frame, bare Ink app', Object.values(keys.floor).flat(), false);
+    for (const [label, result] of [
+      [`${basename(corpusDoc)}`, keys.corpus],
+      ['synthetic 1 MB', keys.oneMb],
+    ]) {
+      for (const [action, samples] of Object.entries(result)) keyRow(`6. key: ${action}, ${label}`, samples, true);
+    }
+  }
+
+  const rssRow = (what, values, limit, timed) => {
+    const s = summary(values.map((v) => v.mb));
+    rows.push([what, `${s.median.toFixed(0)} MB`, '', s.min.toFixed(0), s.max.toFixed(0), timed ?? '', `<= ${limit} MB`, s.max <= limit ? 'yes' : '**no**']);
+  };
+  rssRow('7. peak RSS, first frame (item 3)', rss.frame, 150);
+  rssRow('7. peak RSS, `extract --json` (item 4)', rss.extract, 150);
+  const t10 = summary(rss.frame10.map((v) => v.ms));
+  rssRow(`7. peak RSS, opening a synthetic ${mb(tenMb)} document`, rss.frame10, 400, `opens in ${ms(t10.median)} ms = ${(t10.median / floor.median).toFixed(1)}x`);
+
+  const header = ['measure', 'median', 'p95', 'min', 'max', 'ratio to floor', 'target', 'met'];
+  const cpu = cpus();
+  const loadAfter = loadavg();
+  const lines = [
+    `toc-review ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version} bench, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    `machine: ${cpu[0]?.model ?? 'unknown cpu'} x${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, node ${process.version}`,
+    `load average (1 min) before/after: ${loadBefore[0].toFixed(2)} / ${loadAfter[0].toFixed(2)}; whole-process runs: ${RUNS}; bench took ${((Date.now() - began) / 1000).toFixed(0)} s`,
+    '',
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (opts.json) writeFileSync(opts.json, `${JSON.stringify(raw, null, 2)}\n`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,78 @@
+// Deterministic synthetic review documents built from the corpus seeds: the same sections,
+// tables and lists, reshuffled, renumbered and renamed, so every document is distinct text of
+// realistic shape (nothing can be answered from a cache) and every run sees the same bytes.
+
+/** mulberry32: a tiny seeded PRNG, good enough to shuffle text. */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Split a markdown document into its preamble and chunks that each start at a heading. */
+export function sections(text) {
+  const lines = text.split('\n');
+  const out = [];
+  let current = [];
+  let fence = false;
+  for (const line of lines) {
+    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+    if (!fence && /^#{1,6}\s/.test(line) && current.length > 0) {
+      out.push(current.join('\n'));
+      current = [];
+    }
+    current.push(line);
+  }
+  if (current.length > 0) out.push(current.join('\n'));
+  return out;
+}
+
+const ORGS = ['Acme Cloud', 'Globex', 'Initech', 'Umbrella Labs', 'Stark Systems', 'Wayne Data', 'Hooli', 'Vandelay', 'Cyberdyne', 'Soylent Corp', 'Tyrell', 'Wonka Compute'];
+
+/** Perturb the facts of a chunk: digits change, some capitalised names change. */
+function mutate(chunk, next) {
+  let text = chunk.replace(/\d+/g, (digits) => {
+    const n = Number(digits);
+    if (!Number.isSafeInteger(n) || digits.length > 6) return digits;
+    return String(Math.max(0, Math.round(n * (0.5 + next()))));
+  });
+  text = text.replace(/\b(?:Inc|Ltd|Corp)\b/g, () => ORGS[Math.floor(next() * ORGS.length)]);
+  return text;
+}
+
+/** One document of about `size` characters from the seeds' chunks, starting with a title. */
+export function makeDocument(seeds, size, seed) {
+  const next = rng(seed);
+  const chunks = seeds.flatMap((text) => sections(text));
+  const parts = [`# Synthetic project ${seed} annual review\n`];
+  let length = parts[0].length;
+  while (length < size) {
+    const chunk = mutate(chunks[Math.floor(next() * chunks.length)], next);
+    parts.push(chunk);
+    length += chunk.length + 1;
+  }
+  return parts.join('\n');
+}
+
+/**
+ * `count` corpus-sized documents: the seeds themselves first, then variants whose sizes are the
+ * seeds' sizes in turn, so the mix has the corpus's size distribution.
+ */
+export function corpusSizedDocuments(seeds, count) {
+  const docs = seeds.slice(0, count);
+  for (let i = docs.length; i < count; i++) {
+    const size = seeds[i % seeds.length].length;
+    docs.push(makeDocument(seeds, size, 1000 + i));
+  }
+  return docs;
+}
+
+/** One large document of at least `bytes` characters (the 1 MB and 10 MB cases). */
+export function largeDocument(seeds, bytes, seed) {
+  return makeDocument(seeds, bytes, seed);
+}
