@@ -31,6 +31,8 @@ interface NumberHit {
   end: number;
   value: number;
   yearLike: boolean;
+  /** A fraction without k/M suffix: a rate average or a version. */
+  decimal: boolean;
   /** Start of a leading qualifier ("more than", "about") for the quote. */
   quoteStart: number;
 }
@@ -127,8 +129,10 @@ function findNumbers(text: string, start: number, end: number): NumberHit[] {
       value = parseNumeral(token + suffix);
     }
     if (value === null) continue;
-    // Counts are whole numbers; "1.0 release" and "Kubernetes 1.24" are versions.
-    if (!isWord && token.includes('.') && !/[kKmMbB]$/.test(text.slice(s, e))) continue;
+    // A decimal without a magnitude suffix is a devstats average ("52.5 commits per month") or a
+    // version ("the 1.0 release"); versions are weeded out once the noun is known.
+    const decimal = !isWord && token.includes('.') && !/[kKmMbB]$/.test(text.slice(s, e).replace(/\+$/, ''));
+    if (decimal && /\.0$/.test(token)) continue;
     // "150 million"
     const scale = /^\s+(hundred|thousand|million|billion)\b/i.exec(text.slice(e, e + 10));
     if (scale) {
@@ -156,7 +160,7 @@ function findNumbers(text: string, start: number, end: number): NumberHit[] {
     // Rules, not counts: "no more than 2 maintainers from one company", "requires two reviewers".
     if (/(?:no more than|at most|maximum of|minimum of|requires?|required|needs?)\s*$/i.test(text.slice(Math.max(start, s - 24), s))) continue;
     const qualifier = QUALIFIER.exec(head);
-    hits.push({ start: s, end: e, value, yearLike, quoteStart: qualifier ? s - qualifier[0].length : s });
+    hits.push({ start: s, end: e, value, yearLike, decimal, quoteStart: qualifier ? s - qualifier[0].length : s });
   }
   return hits;
 }
@@ -343,7 +347,7 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
       return other ? headAfter(text, sentence, other.end, hits, depth + 1) : null;
     }
     if (STOP_WORDS.has(lower)) return null;
-    if (/^[a-z]+$/i.test(token.text)) modifiers.push(lower);
+    if (/^[a-z]+(?:-[a-z]+)*$/i.test(token.text)) modifiers.push(lower); // "full-time", "long-standing"
     else return null;
   }
   return null;
@@ -473,6 +477,7 @@ function sentenceMetrics(unit: TextUnit, sentence: { start: number; end: number 
       labelText = label.text;
     }
     if (!head) continue;
+    if (group.members.some((m) => m.decimal) && head.kind === 'releases') continue; // "1.3 release"
     const period = periodFor(unit, sentenceText, head, text, group, labelText);
     const start = head.labelStart !== null ? Math.min(head.labelStart, group.start) : group.start;
     const rate = rateAt(text, Math.max(head.end, group.end), sentence.end);
