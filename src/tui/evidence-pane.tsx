@@ -56,7 +56,8 @@ export function EvidencePane(props: {
         }
         const firstHeaderRow = row.tone === 'header' && props.rows[props.scroll + index - 1]?.tone !== 'header';
         const citedMark = firstHeaderRow && row.passage !== undefined && props.cited[row.passage] ? ' [cited]' : '';
-        const text = row.tone === 'header' ? `${isCurrentHeader ? '▶' : '▷'} ${row.text}${citedMark}` : row.text;
+        const marker = firstHeaderRow ? (isCurrentHeader ? '▶' : '▷') : ' ';
+        const text = row.tone === 'header' ? `${marker} ${row.text}${citedMark}` : row.text;
         return (
           <Text key={props.scroll + index} color={toneColor(theme, row.tone)} bold={row.tone === 'title' || isCurrentHeader} wrap="truncate-end">
             {text === '' ? ' ' : truncate(text, inner)}
