@@ -74,14 +74,30 @@ export const BINDINGS: Record<View, Binding[]> = {
   help: [{ keys: '?/q/Esc', action: 'close help', short: 'q close' }],
 };
 
-/** Status-bar text for a view: the short bindings that fit in `width` cells. */
+/**
+ * Status-bar text for a view: the short bindings that fit in `width` cells, in table order,
+ * always ending with "? help" where the view has it (help lists the rest).
+ */
 export function keyHints(view: View, width: number, scaleHint?: string): string {
   const parts = BINDINGS[view].filter((b) => b.short).map((b) => (b.short === '0-3 score' && scaleHint ? `${scaleHint} score` : b.short!));
+  const help = parts.includes('? help') ? '? help' : null;
+  const room = help ? width - help.length - 2 : width;
   let out = '';
+  let all = true;
   for (const part of parts) {
+    if (part === help) continue;
     const next = out === '' ? part : `${out}  ${part}`;
-    if (next.length > width) break;
+    if (next.length > room) {
+      all = false;
+      break;
+    }
     out = next;
   }
-  return out;
+  if (!help) return out;
+  // When everything fits, keep the table's order (help before quit); otherwise help goes last.
+  if (all) {
+    const full = parts.join('  ');
+    if (full.length <= width) return full;
+  }
+  return out === '' ? help : `${out}  ${help}`;
 }

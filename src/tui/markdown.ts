@@ -4,6 +4,7 @@
 // keypress.
 import { stripVTControlCharacters } from 'node:util';
 import { sanitizeText } from '../core/sanitize.js';
+import { charWidth } from './text.js';
 
 /** Markdown source in, terminal rows out (ANSI styling kept unless colour is off). */
 export type MarkdownRenderer = (source: string, width: number) => string[];
@@ -42,7 +43,11 @@ export async function createMarkdownRenderer(options: { color: boolean }): Promi
     }
     out = out.replace(OSC, '');
     if (!options.color) out = stripVTControlCharacters(out);
-    const rows = out.replace(/\s+$/, '').split('\n');
+    // marked-terminal reflows paragraphs but not list items or quotes: wrap what is still wide.
+    const rows = out
+      .replace(/\s+$/, '')
+      .split('\n')
+      .flatMap((row) => wrapAnsiRow(row, w));
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(key, rows);
     return rows;
@@ -53,4 +58,65 @@ export async function createMarkdownRenderer(options: { color: boolean }): Promi
 export function loadMarkdownRenderer(options: { color: boolean }): Promise<MarkdownRenderer> {
   loading ??= createMarkdownRenderer(options);
   return loading;
+}
+
+const SGR = /^\u001B\[[0-9;]*m/;
+
+/**
+ * Wrap one row of styled text to `width` cells, at the last space where possible, keeping the
+ * row's indentation on continuation rows and carrying the active styling across the break.
+ */
+export function wrapAnsiRow(row: string, width: number): string[] {
+  const plainWidth = (() => {
+    let w = 0;
+    for (const ch of stripVTControlCharacters(row)) w += charWidth(ch);
+    return w;
+  })();
+  if (plainWidth <= width) return [row];
+  const indent = ' '.repeat(Math.min(/^ */.exec(stripVTControlCharacters(row))![0].length + 2, Math.floor(width / 2)));
+  const rows: string[] = [];
+  let current = '';
+  let used = 0;
+  let active = '';
+  // Position in `current` (and width used) just after the last space, for word breaks.
+  let lastSpace: { index: number; used: number; active: string } | null = null;
+  const start = () => {
+    current = indent + active;
+    used = indent.length;
+    lastSpace = null;
+  };
+  let i = 0;
+  while (i < row.length) {
+    const sgr = SGR.exec(row.slice(i, i + 32));
+    if (sgr) {
+      current += sgr[0];
+      active = sgr[0] === '\u001B[0m' || sgr[0] === '\u001B[m' ? '' : active + sgr[0];
+      i += sgr[0].length;
+      continue;
+    }
+    const ch = String.fromCodePoint(row.codePointAt(i)!);
+    i += ch.length;
+    const cw = charWidth(ch);
+    if (used + cw > width) {
+      const breakAt: { index: number; used: number; active: string } | null = lastSpace;
+      if (breakAt && breakAt.used > indent.length + 1) {
+        const carried = current.slice(breakAt.index);
+        rows.push(current.slice(0, breakAt.index).trimEnd() + (breakAt.active ? '\u001B[0m' : ''));
+        const activeNow = active;
+        active = breakAt.active;
+        start();
+        active = activeNow;
+        current += carried;
+        used += stripVTControlCharacters(carried).length;
+      } else {
+        rows.push(current + (active ? '\u001B[0m' : ''));
+        start();
+      }
+    }
+    current += ch;
+    used += cw;
+    if (ch === ' ') lastSpace = { index: current.length, used, active };
+  }
+  if (stripVTControlCharacters(current).trim() !== '') rows.push(current);
+  return rows;
 }

@@ -197,6 +197,9 @@ describe('keys', () => {
     const hint = keyHints('review', 40, '0-3');
     expect(hint.length).toBeLessThanOrEqual(40);
     expect(hint.startsWith('j/k move  0-3 score')).toBe(true);
+    // Help is always offered, even when the rest does not fit.
+    expect(hint.endsWith('? help')).toBe(true);
+    expect(keyHints('workspace', 200)).toBe('j/k move  Enter open  ? help  q quit');
     expect(keyHints('review', 500, '1-5')).toContain('1-5 score');
     for (const view of Object.keys(BINDINGS) as (keyof typeof BINDINGS)[]) expect(BINDINGS[view].length).toBeGreaterThan(0);
   });
@@ -239,5 +242,21 @@ describe('saver', () => {
       ['three', null],
       ['four', 'Error: disk full'],
     ]);
+  });
+});
+
+describe('markdown rows', () => {
+  it('wraps wide rows at spaces, keeps indentation, and never exceeds the width', async () => {
+    const { wrapAnsiRow } = await import('../../src/tui/markdown.js');
+    const row = '  * ' + 'word '.repeat(30).trim();
+    const rows = wrapAnsiRow(row, 30);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const r of rows) expect(displayWidth(r)).toBeLessThanOrEqual(30);
+    expect(rows.slice(1).every((r) => r.startsWith('    '))).toBe(true);
+    expect(rows.join(' ').replace(/\s+/g, ' ').trim()).toBe(row.replace(/\s+/g, ' ').trim());
+    const styled = `\u001B[1m${'bold '.repeat(20)}\u001B[0m`;
+    const styledRows = wrapAnsiRow(styled, 25);
+    for (const r of styledRows) expect(displayWidth(r.replace(/\u001B\[[0-9;]*m/g, ''))).toBeLessThanOrEqual(25);
+    expect(styledRows[1]!.includes('\u001B[1m')).toBe(true);
   });
 });
