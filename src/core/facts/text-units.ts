@@ -115,38 +115,91 @@ function splitCells(line: string, from: number): Array<{ start: number; end: num
 const BLOCK_TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/;
 const AUTOLINK = /^<(?:https?|mailto|ftp):[^<>\s]*>/i;
 
-/** Visible characters of one raw segment, appended to the builder. */
-class VisibleBuilder {
-  chars: string[] = [];
-  lines: number[] = [];
-  cols: number[] = [];
-  link: number[] = [];
+// ASCII characters that addSegment passes through unchanged (1) or must look at (0): escapes,
+// images, links, tags, URLs (h/H), emphasis and code marks, entities and tabs.
+const PLAIN = new Uint8Array(128).fill(1);
+for (const char of '\\![<hH*`~_&\t') PLAIN[char.charCodeAt(0)] = 0;
 
-  push(char: string, line: number, col: number, link: boolean): void {
-    this.chars.push(char);
-    this.lines.push(line);
-    this.cols.push(col);
-    this.link.push(link ? 1 : 0);
+/** Visible characters of one raw segment, appended to the builder. */
+// Scratch space for the per-character maps, reused by one builder at a time (allocating
+// three typed arrays per unit cost more than filling them).
+let scratch = { lines: new Int32Array(4096), cols: new Int32Array(4096), link: new Uint8Array(4096), inUse: false };
+
+class VisibleBuilder {
+  // The text grows by string concatenation (cheap in V8; joining a char array was the single
+  // most expensive step of extraction) and is never indexed while it grows: the last character
+  // and the last non-space character are tracked instead. The per-character maps are typed
+  // arrays sized up front: a segment never yields more visible characters than raw ones.
+  text = '';
+  length = 0;
+  private readonly lines: Int32Array;
+  private readonly cols: Int32Array;
+  private readonly link: Uint8Array;
+  private readonly owned: boolean;
+  private last = '';
+  private lastNonSpace = '';
+
+  constructor(capacity: number) {
+    if (scratch.inUse) {
+      this.owned = false;
+      this.lines = new Int32Array(capacity);
+      this.cols = new Int32Array(capacity);
+      this.link = new Uint8Array(capacity);
+    } else {
+      if (scratch.lines.length < capacity) {
+        const size = Math.max(capacity, scratch.lines.length * 2);
+        scratch = { lines: new Int32Array(size), cols: new Int32Array(size), link: new Uint8Array(size), inUse: false };
+      }
+      scratch.inUse = true;
+      this.owned = true;
+      this.lines = scratch.lines;
+      this.cols = scratch.cols;
+      this.link = scratch.link;
+    }
   }
 
-  get length(): number {
-    return this.chars.length;
+  push(char: string, line: number, col: number, link: boolean): void {
+    this.text += char;
+    this.last = char;
+    if (char !== ' ') this.lastNonSpace = char;
+    const n = this.length++;
+    this.lines[n] = line;
+    this.cols[n] = col;
+    this.link[n] = link ? 1 : 0;
   }
 
   lastChar(): string {
-    return this.chars[this.chars.length - 1] ?? '';
+    return this.last;
+  }
+
+  /** The last character that is not a space ("" when there is none). */
+  lastNonSpaceChar(): string {
+    return this.lastNonSpace;
+  }
+
+  /** Copies of the maps; ends the builder (its scratch space goes back to the pool). */
+  finish(): { lineOf: Int32Array; colOf: Int32Array; linkText: Uint8Array } {
+    const maps = { lineOf: this.lines.slice(0, this.length), colOf: this.cols.slice(0, this.length), linkText: this.link.slice(0, this.length) };
+    this.release();
+    return maps;
+  }
+
+  release(): void {
+    if (this.owned) scratch.inUse = false;
   }
 
   addSegment(raw: string, segment: Segment): void {
     const { line, start, end } = segment;
     // Next "]" and ")" at or after each position: finding a link's end is O(1), so the scan
     // stays linear even on "[[[[[[..." lines.
-    const size = end - start + 1;
+    // Only a segment with a "[" can hold a link (most hold none: skip building the tables).
+    const firstBracket = raw.indexOf('[', start);
+    const size = firstBracket !== -1 && firstBracket < end ? end - start + 1 : 0;
     const nextBracket = new Int32Array(size);
     const nextParen = new Int32Array(size);
     let bracket = end;
     let paren = end;
-    for (let i = end; i >= start; i--) {
+    for (let i = size === 0 ? start - 1 : end; i >= start; i--) {
       if (i < end && raw[i] === ']') bracket = i;
       if (i < end && raw[i] === ')') paren = i;
       nextBracket[i - start] = bracket;
@@ -156,11 +209,18 @@ class VisibleBuilder {
     let depth = 0;
     let i = start;
     while (i < end) {
-      const jump = closeAt.get(i);
+      const jump = closeAt.size > 0 ? closeAt.get(i) : undefined;
       if (jump !== undefined) {
         closeAt.delete(i);
         depth = Math.max(0, depth - 1);
         i = jump;
+        continue;
+      }
+      const code = raw.charCodeAt(i);
+      // Fast path: a character that none of the rules below looks at is visible as it is.
+      if (code >= 128 || PLAIN[code] === 1) {
+        this.push(raw[i]!, line, i, depth > 0);
+        i++;
         continue;
       }
       const char = raw[i]!;
@@ -225,12 +285,8 @@ class VisibleBuilder {
 }
 
 function endsSentence(builder: VisibleBuilder): boolean {
-  for (let i = builder.length - 1; i >= 0; i--) {
-    const char = builder.chars[i]!;
-    if (char === ' ') continue;
-    return /[.!?0-9+%)\]]/.test(char);
-  }
-  return true;
+  const char = builder.lastNonSpaceChar();
+  return char === '' || /[.!?0-9+%)\]]/.test(char);
 }
 
 function buildUnit(
@@ -240,7 +296,9 @@ function buildUnit(
   heading: string,
   intro: TextUnit | null,
 ): TextUnit {
-  const builder = new VisibleBuilder();
+  let capacity = segments.length;
+  for (const segment of segments) capacity += Math.max(0, segment.end - segment.start);
+  const builder = new VisibleBuilder(capacity);
   const cellsOut: Array<{ start: number; end: number }> | null = kind === 'row' ? [] : null;
   for (const [index, segment] of segments.entries()) {
     const text = raw[segment.line - 1] ?? '';
@@ -262,10 +320,8 @@ function buildUnit(
     kind,
     startLine: segments[0]?.line ?? 0,
     endLine: segments[segments.length - 1]?.line ?? 0,
-    text: builder.chars.join(''),
-    lineOf: Int32Array.from(builder.lines),
-    colOf: Int32Array.from(builder.cols),
-    linkText: Uint8Array.from(builder.link),
+    text: builder.text,
+    ...builder.finish(),
     intro,
     heading,
     cells: cellsOut,
@@ -275,17 +331,33 @@ function buildUnit(
 
 /** Plain visible text of one raw line range (used for headings and table headers). */
 function visibleText(raw: string[], segment: Segment): string {
-  const builder = new VisibleBuilder();
+  const builder = new VisibleBuilder(Math.max(0, segment.end - segment.start));
   builder.addSegment(raw[segment.line - 1] ?? '', segment);
-  return builder.chars.join('').replace(/\s+/g, ' ').trim();
+  builder.release();
+  return builder.text.replace(/\s+/g, ' ').trim();
 }
 
 function endsWithColon(unit: TextUnit): boolean {
   return /:\s*$/.test(unit.text);
 }
 
-/** The document's reading units in order: paragraphs, list items and table rows. */
+// Metrics and versioning both read every unit of the same document: build them once per model.
+const unitsByDoc = new WeakMap<DocumentModel, readonly TextUnit[]>();
+
+/**
+ * The document's reading units in order: paragraphs, list items and table rows. Computed once
+ * per document model and shared, so callers must not modify the list or its units.
+ */
 export function readingUnits(doc: DocumentModel): TextUnit[] {
+  let units = unitsByDoc.get(doc);
+  if (!units) {
+    units = computeReadingUnits(doc);
+    unitsByDoc.set(doc, units);
+  }
+  return units as TextUnit[];
+}
+
+function computeReadingUnits(doc: DocumentModel): TextUnit[] {
   const raw = doc.lines;
   const units: TextUnit[] = [];
   const first = Math.max(1, doc.content.startLine);
