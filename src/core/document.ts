@@ -6,7 +6,7 @@
 // Inline markdown is kept raw in the model; src/core/inline.ts turns it into plain text.
 import type { Block, DocumentModel, List, ListItem, Section, Table } from './document-types.js';
 import { detectContent } from './document-chrome.js';
-import { emphasisLineText, stripInline } from './inline.js';
+import { emphasisLineText, resetStripInlineCache, stripInline } from './inline.js';
 
 /** Deeper list nesting is flattened to this depth so that later tree walks stay shallow. */
 export const MAX_LIST_DEPTH = 64;
@@ -653,6 +653,7 @@ function chooseTitle(lines: string[], all: Section[], content: { startLine: numb
 }
 
 export function parseDocument(text: string): DocumentModel {
+  resetStripInlineCache();
   const lines = splitLines(text);
   const content = detectContent(lines);
   const events = new BlockParser(lines, content.startLine - 1, content.endLine).run();

@@ -15,8 +15,29 @@ const STRONG_UNDER = /__(?=\S)([^_\n]*?\S)__/g;
 const STRIKE = /~~(?=\S)([^~\n]*?\S)~~/g;
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 
+// The same headings, cells and sentences of a document are stripped many times over (once per
+// criterion, per fact kind, per ancestor): remember the results. parseDocument clears this at
+// the start of each document, so it never grows past one document nor serves another one.
+const stripped = new Map<string, string>();
+const STRIP_CACHE_LIMIT = 20_000;
+
+export function resetStripInlineCache(): void {
+  stripped.clear();
+}
+
 /** Plain text of an inline markdown string: links to their text, emphasis and code marks dropped. */
 export function stripInline(markdown: string): string {
+  let text = stripped.get(markdown);
+  if (text === undefined) {
+    text = stripInlineUncached(markdown);
+    if (stripped.size >= STRIP_CACHE_LIMIT) stripped.clear();
+    // Long strings are rare repeats and would pin memory: only short ones are kept.
+    if (markdown.length <= 2000) stripped.set(markdown, text);
+  }
+  return text;
+}
+
+function stripInlineUncached(markdown: string): string {
   let text = markdown.replace(HTML_COMMENT, '');
   text = text.replace(CODE_SPAN, (_m, _ticks: string, code: string) => code.trim());
   // Twice: a link's text may itself hold an image ([![badge](img)](url)).
