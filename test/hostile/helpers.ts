@@ -45,8 +45,11 @@ export function expectOneLineError(stderr: string, mentions: string, label: stri
 export function hashTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (path: string) => {
-    if (statSync(path).isDirectory()) {
+    const info = statSync(path);
+    if (info.isDirectory()) {
       for (const name of readdirSync(path).sort()) walk(join(path, name));
+    } else if (!info.isFile()) {
+      out[relative(dir, path)] = 'not a regular file'; // reading a FIFO would block
     } else {
       out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
     }
