@@ -55,7 +55,43 @@ interface Candidate {
   reason: string;
 }
 
-function scoreSection(section: Section, item: CriteriaItem, facts: Facts, patterns: { headings: RegExp[]; keywords: Array<[string, RegExp]> }): Candidate | null {
+interface Patterns {
+  headings: RegExp[];
+  keywords: Array<[keyword: string, re: RegExp, ascii: boolean]>;
+}
+
+// Scoring runs once per criterion over every section: lower-case each section's text once per
+// document (keyed by its block list, which the root's copy shares), and compile each item's
+// patterns once per criteria set.
+const textByBlocks = new WeakMap<Block[], { text: string; foldsToAscii: boolean }>();
+const patternsByItem = new WeakMap<CriteriaItem, Patterns>();
+
+function sectionText(blocks: Block[]): { text: string; foldsToAscii: boolean } {
+  let entry = textByBlocks.get(blocks);
+  if (!entry) {
+    const text = blocks.map(blockText).join('\n').toLowerCase();
+    entry = { text, foldsToAscii: /[\u017f\u212a]/.test(text) };
+    textByBlocks.set(blocks, entry);
+  }
+  return entry;
+}
+
+function itemPatterns(item: CriteriaItem): Patterns {
+  let patterns = patternsByItem.get(item);
+  if (!patterns) {
+    patterns = {
+      headings: item.hints.headings.map((h) => hintPattern(h, false)),
+      // Longer phrases first so "pull requests" is counted before "pull".
+      keywords: [...new Set(item.hints.keywords.map((k) => k.toLowerCase()))]
+        .sort((a, b) => b.length - a.length)
+        .map((k): [string, RegExp, boolean] => [k, hintPattern(k, true), /^[\x00-\x7f]*$/.test(k)]),
+    };
+    patternsByItem.set(item, patterns);
+  }
+  return patterns;
+}
+
+function scoreSection(section: Section, item: CriteriaItem, facts: Facts, patterns: Patterns): Candidate | null {
   const heading = stripInline(section.heading);
   if (NAVIGATION_HEADING.test(heading.trim())) return null;
   const reasons: string[] = [];
@@ -84,10 +120,13 @@ function scoreSection(section: Section, item: CriteriaItem, facts: Facts, patter
   }
   score += 2 * Math.min(factCount, 10);
 
-  const text = section.blocks.map(blockText).join('\n').toLowerCase();
+  const { text, foldsToAscii } = sectionText(section.blocks);
   let keywordCount = 0;
   const words: string[] = [];
-  for (const [keyword, re] of patterns.keywords) {
+  for (const [keyword, re, ascii] of patterns.keywords) {
+    // A keyword absent from the text cannot match: skip the (costly, Unicode-aware) regex. Only
+    // exact for ASCII keywords in text without characters that case-fold to ASCII (ſ, K).
+    if (ascii && !foldsToAscii && !text.includes(keyword)) continue;
     re.lastIndex = 0;
     const n = text.match(re)?.length ?? 0;
     if (n > 0) {
@@ -104,11 +143,7 @@ function scoreSection(section: Section, item: CriteriaItem, facts: Facts, patter
 
 /** The best sections for one criterion, best first (ties in document order). */
 export function findEvidence(doc: DocumentModel, item: CriteriaItem, facts: Facts, limit = MAX_EVIDENCE): EvidencePassage[] {
-  const patterns = {
-    headings: item.hints.headings.map((h) => hintPattern(h, false)),
-    // Longer phrases first so "pull requests" is counted before "pull".
-    keywords: [...new Set(item.hints.keywords.map((k) => k.toLowerCase()))].sort((a, b) => b.length - a.length).map((k): [string, RegExp] => [k, hintPattern(k, true)]),
-  };
+  const patterns = itemPatterns(item);
   const candidates: Candidate[] = [];
   const sections = sectionPaths(doc).map((p) => p.section);
   // Text before the first heading counts too, when there is any.
