@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { CriteriaSet } from '../core/criteria.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { computePanel, DISAGREEMENT_SPREAD, groupScoreFiles, type PanelRow } from '../core/panel.js';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine, toTerminalJson } from '../core/sanitize.js';
 import { checkAgainstCriteria, type ScoreFile } from '../core/score-file.js';
 import { loadCriteria } from '../store/criteria-files.js';
 import { displayPath, findScoreFiles, isDirectory } from '../store/score-file-args.js';
@@ -159,7 +159,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     );
   }
   if (values.json) {
-    context.stdout.write(`${JSON.stringify({ schema: PANEL_SCHEMA, groups }, null, 2)}\n`);
+    context.stdout.write(`${toTerminalJson({ schema: PANEL_SCHEMA, groups })}\n`);
   } else {
     context.stdout.write(`${groups.map((group, i) => renderGroup(group, sets[i]!, i, groups.length)).join('\n\n')}\n`);
   }

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import type { CriteriaSet } from '../core/criteria.js';
 import { UsageError, UserError } from '../core/errors.js';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine, toTerminalJson } from '../core/sanitize.js';
 import { checkAgainstCriteria, parseScoreFileWithInfo, SCORE_SCHEMA_ID } from '../core/score-file.js';
 import { loadCriteria } from '../store/criteria-files.js';
 import { displayPath, findScoreFiles, isDirectory } from '../store/score-file-args.js';
@@ -86,7 +86,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   }
 
   if (values.json) {
-    context.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+    context.stdout.write(`${toTerminalJson(reports)}\n`);
   } else {
     for (const r of reports) {
       const line = r.valid

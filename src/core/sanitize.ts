@@ -46,3 +46,15 @@ export function sanitizeLine(text: string): string {
 export function hasControlCharacters(text: string): boolean {
   return /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/.test(text.replace(/\r\n/g, '\n'));
 }
+
+// Characters that JSON.stringify leaves raw but a terminal acts on (DEL, C1 controls, bidi
+// overrides and isolates) or that break JavaScript string literals (U+2028/9).
+const JSON_UNSAFE = /[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Pretty JSON that is safe to print on a terminal: JSON.stringify already escapes C0 controls
+ * (ESC included); this escapes the rest as \uXXXX too. Parses back to exactly the same value.
+ */
+export function toTerminalJson(value: unknown, indent = 2): string {
+  return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
