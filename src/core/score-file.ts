@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { CriteriaSet } from './criteria.js';
 import { UserError } from './errors.js';
-import { sanitizeLine } from './sanitize.js';
+import { sanitizeLine, toTerminalJson } from './sanitize.js';
 
 export const SCORE_SCHEMA_ID = 'toc-review/score@1' as const;
 export const SCORE_SCHEMA_VERSION = 1;
@@ -307,7 +307,9 @@ function canonical(file: ScoreFile): ScoreFile {
 
 /** Pretty JSON, stable key order, trailing newline: the same file always gives the same bytes. */
 export function serializeScoreFile(file: ScoreFile): string {
-  return `${JSON.stringify(canonical(file), null, 2)}\n`;
+  // Terminal-safe: C1 and bidi characters in notes are escaped, so `cat` or `git diff` of a
+  // shared file cannot act on the terminal or reorder what the reader sees.
+  return `${toTerminalJson(canonical(file))}\n`;
 }
 
 /** Throws a UserError if an in-memory file would not validate (guards saves against bugs). */
