@@ -58,21 +58,26 @@ async function expectRefused(args: string[], cwd: string, mentions: string, labe
 }
 
 // Commands that take a document.
-const DOCUMENT_COMMANDS: { name: string; args: (doc: string) => string[] }[] = [
+interface Command {
+  name: string;
+  args: (path: string) => string[];
+}
+
+const DOCUMENT_COMMANDS = ([
   { name: 'extract', args: (doc) => ['extract', doc] },
   { name: 'extract --json', args: (doc) => ['extract', doc, '--json'] },
   { name: 'score', args: (doc) => ['score', doc, '--set', 'production-users=2'] },
   { name: 'export', args: (doc) => ['export', doc] },
   { name: 'review', args: (doc) => ['review', doc] },
-].filter((command) => !isPlaceholder(command.name.split(' ')[0]!));
+] satisfies Command[] as Command[]).filter((command) => !isPlaceholder(command.name.split(' ')[0]!));
 
 // Commands that take score files.
-const SCORE_COMMANDS: { name: string; args: (file: string) => string[] }[] = [
+const SCORE_COMMANDS = ([
   { name: 'validate', args: (file) => ['validate', file] },
   { name: 'panel', args: (file) => ['panel', file] },
   { name: 'export', args: (file) => ['export', file] },
   { name: 'export --format json', args: (file) => ['export', file, '--format', 'json'] },
-].filter((command) => !isPlaceholder(command.name.split(' ')[0]!));
+] satisfies Command[] as Command[]).filter((command) => !isPlaceholder(command.name.split(' ')[0]!));
 
 /** Broken document inputs: [name shown in the test, set-up returning the path to pass]. */
 const BROKEN_DOCUMENTS: [string, (dir: string) => string][] = [
