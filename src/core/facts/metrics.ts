@@ -527,7 +527,8 @@ function rowMetrics(unit: TextUnit, raw: string[]): Metric[] {
     const rowHead = index > 0 && rowLabel ? labelHead(rowLabel) : null;
     const label = rowHead ? rowLabel : columnHeader;
     // The other axis can carry the window: a "2022" column or a "Last 12 months" row.
-    const context = rowHead ? `${columnHeader} ${YEAR_HEADER.test(columnHeader) ? 'per year' : ''}` : rowLabel;
+    // A year column holds that year's activity, but a level (stars, contributors) at that time.
+    const context = rowHead ? `${columnHeader} ${YEAR_HEADER.test(columnHeader) && !rowHead.stock ? 'per year' : ''}` : rowLabel;
     const found = sentenceMetrics(unit, cell, raw, index > 0 || !rowLabel ? { text: `${label} ${context}`, line: null, start: cell.start } : undefined);
     for (const metric of found) {
       // Quote from the label cell to the value when both are on this row.

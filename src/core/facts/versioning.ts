@@ -15,7 +15,7 @@ const SIGNALS: RegExp[] = [
   /\breleas(?:e|es|ing)\b(?:\s+[a-z-]+){0,2}?\s+(?:process(?:es)?|cadence|cycles?|schedules?|train|policy|policies|patterns?|calendar|strategy|model|branches|versioning|captains?|managers?|team)\b/i,
   // "3 major releases", "minor and patch releases", "dev and stable releases", "1 major version"
   /\b(?:major|minor|patch|stable|dev|development|beta|alpha|lts|feature|bug-?fix|maintenance|point|security)\s+(?:and\s+(?:[a-z]+\s+)?)?(?:releases?|versions)\b/i,
-  new RegExp(`\\b${NUMBER_WORD}\\s+(?:new\\s+|official\\s+|public\\s+)?releases\\b`, 'i'),
+  new RegExp(`\\b${NUMBER_WORD}\\s+(?:new\\s+|official\\s+|public\\s+)?releases?\\b`, 'i'),
   // "has released five versions since joining"
   new RegExp(`\\breleas(?:e|ed|es|ing)\\s+(?:\\w+\\s+){0,3}${NUMBER_WORD}\\s+(?:new\\s+|major\\s+|minor\\s+)?versions\\b`, 'i'),
   // Compatibility promises across releases: "backward compatible with existing 1.x releases"
@@ -27,7 +27,7 @@ const SIGNALS: RegExp[] = [
   /\b(?:latest|current|newest)\s+(?:stable\s+)?version\s+(?:is\s+)?v?\d+\.\d+/i,
   /\bversioning\b|\bsemver\b|\bsemantic version/i,
   /\b(?:monthly|quarterly|weekly|yearly|annual|bi-?annual|bi-?weekly|bi-?monthly|regular|periodic|time-based)\s+releases?\b/i,
-  /\b(?:release|releases|released|releasing|ship|ships|shipped)\b[^.;]{0,60}?\b(?:every|each|once a|twice a|per)\s+(?:\d+\s+|two\s+|three\s+|four\s+|six\s+|few\s+)?(?:weeks?|months?|quarters?|years?)\b/i,
+  /\b(?:release|releases|released|releasing|ship|ships|shipped)\b[^.;]{0,60}?\b(?:every|each|once a|twice a|per)\s+(?:\d+(?:[-–]\d+)?\s+|two\s+|three\s+|four\s+|six\s+|few\s+)?(?:weeks?|months?|quarters?|years?)\b/i,
   /\brelease cadence\b|\bcadence\b[^.;]{0,40}\breleas/i,
   /\blong[- ]term support\b|\bLTS\b/,
   /\brelease candidates?\b/i,
@@ -35,8 +35,19 @@ const SIGNALS: RegExp[] = [
 
 const VERSION_LITERAL = /\bv?\d+\.\d+(?:\.\d+)?\b/;
 
+// "maintaining cadence with upstream": a cadence with no other subject is the release cadence.
+const BARE_CADENCE = /\bcadence\b/i;
+const OTHER_CADENCE = /meeting|\bcalls?\b|sync|stand-?up|sprint|review|newsletter|blog/i;
+
 function isSignal(sentence: string): boolean {
-  return SIGNALS.some((pattern) => pattern.test(sentence));
+  return SIGNALS.some((pattern) => pattern.test(sentence)) || (BARE_CADENCE.test(sentence) && !OTHER_CADENCE.test(sentence));
+}
+
+/** A table row labelled with releases or versions that gives figures: "| Releases | 100 | 171 |". */
+function isReleaseRow(unit: TextUnit): boolean {
+  const cells = unit.cells ?? [];
+  const label = cells[0] ? unit.text.slice(cells[0].start, cells[0].end).trim() : '';
+  return /^(?:releases?|release cadence|latest release|versions?|versioning)\b/i.test(label) && cells.slice(1).some((c) => /\d/.test(unit.text.slice(c.start, c.end)));
 }
 
 /** A bullet whose visible text is essentially just links ("[Release process](...)"). */
@@ -56,7 +67,12 @@ function isLinkPointer(unit: TextUnit): boolean {
 export function extractVersioning(doc: DocumentModel): VersioningStatement[] {
   const byLine = new Map<number, { from: number; to: number }>();
   for (const unit of readingUnits(doc)) {
-    if (unit.kind === 'row' || isLinkPointer(unit)) continue;
+    if (unit.kind === 'row') {
+      // The row from its label to its last figure (rows are one line).
+      if (isReleaseRow(unit)) byLine.set(unit.startLine, rawSpan(unit, doc.lines, 0, unit.text.length, 0));
+      continue;
+    }
+    if (isLinkPointer(unit)) continue;
     const spans = sentenceSpans(unit.text);
     for (const [index, span] of spans.entries()) {
       const sentence = unit.text.slice(span.start, span.end);

@@ -176,6 +176,22 @@ describe('extractMetrics: the ways reports state activity and community size', (
     expectQuotesOnTheirLines(text);
   });
 
+  it('reads rates written inside table cells ("~75/month") and skips unknown cells', () => {
+    const text = [
+      '| Statistic | Sandbox | 2021 | 2022 |',
+      '|-|-|-|-|',
+      '| [Commits](https://x.example/commits) | ~75/month | ~65/month | ~93/month |',
+      '| [GitHub Stars](https://x.example/stars) | ~14k | ~18k | ?? |',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['commits', 75, 'month'],
+      ['commits', 65, 'month'],
+      ['commits', 93, 'month'],
+      ['stars', 14000, 'total'],
+      ['stars', 18000, 'total'],
+    ]);
+  });
+
   it('does not read maintainer tables, names, handles or join years as metrics', () => {
     const text = [
       '| Maintainer | GitHub ID | Affiliation | Since |',

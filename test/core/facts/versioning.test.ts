@@ -25,6 +25,9 @@ describe('extractVersioning', () => {
     'Chaos Mesh has 4 major releases and 21 patch releases since 2.0.',
     'That resulted in Proj 2.0 (in beta, fully backward compatible with existing Proj 1.x releases).',
     'In the last year we released a total of 2 versions and each version added features:',
+    '  - Minor (aka feature) release once every 3-4 months',
+    '  - Many more - hundreds of issues closed across 40+ release since last October',
+    'We want to achieve the above roadmap while also maintaining cadence with upstream Kubernetes.',
   ])('finds: %s', (text) => {
     const doc = docOf(text);
     const found = extractVersioning(doc);
@@ -47,6 +50,7 @@ describe('extractVersioning', () => {
     '* [DONE] GA v1 API for core KubeVirt APIs',
     'A specific dependency on Kubernetes versions.',
     'Key features added to the project (complete changelog can be found in [here](https://x.example/CHANGELOG.md)):',
+    'Maintainers keep a weekly meeting cadence.',
   ])('ignores: %s', (text) => {
     expect(lines(text)).toEqual([]);
   });
@@ -73,6 +77,17 @@ describe('extractVersioning', () => {
       { line: 1, quote: 'A clear versioning scheme' },
       { line: 2, quote: 'The project has had a regular release cadence for many months now.' },
     ]);
+  });
+
+  it('reports a table row that gives release figures, not other rows', () => {
+    const text = [
+      '| Statistic | Sandbox | 2022 |',
+      '|-|-|-|',
+      '| [Releases](https://x.example/releases) | 100 | 171 |',
+      '| Commits | 75/month | 93/month |',
+      '| Release notes | [link](https://x.example/notes) | |',
+    ].join('\n');
+    expect(extractVersioning(docOf(text))).toEqual([{ line: 3, quote: '[Releases](https://x.example/releases) | 100 | 171' }]);
   });
 
   it('skips code blocks and comments', () => {
