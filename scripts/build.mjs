@@ -2,8 +2,10 @@
 // so `--version` and `extract` never load React, Ink or the markdown highlighter.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const shim = (name) => fileURLToPath(new URL(`./build-shims/${name}.mjs`, import.meta.url));
 
@@ -27,6 +29,35 @@ const startupTrims = {
   },
 };
 
+// Some bundled CommonJS dependencies call require(); give the ESM bundle one.
+const banner = {
+  js: "import { createRequire as __tocCreateRequire } from 'node:module'; const require = __tocCreateRequire(import.meta.url);",
+};
+
+/**
+ * The shipped criteria sets, parsed and validated now with the same parser the CLI bundles,
+ * keyed by the sha256 of their bytes (see src/store/criteria-files.ts): at run time a shipped
+ * file whose bytes match skips the YAML parser and the schema library altogether.
+ */
+async function precompileCriteria() {
+  const dir = mkdtempSync(join(tmpdir(), 'toc-review-build-'));
+  try {
+    await build({ entryPoints: ['src/core/criteria.ts'], outfile: join(dir, 'criteria.mjs'), bundle: true, format: 'esm', platform: 'node', target: 'node20', banner, logLevel: 'warning' });
+    const { parseCriteriaSet } = await import(pathToFileURL(join(dir, 'criteria.mjs')).href);
+    const criteriaDir = fileURLToPath(new URL('../criteria/', import.meta.url));
+    const sets = {};
+    for (const name of readdirSync(criteriaDir).filter((n) => /\.ya?ml$/.test(n))) {
+      const { source, ...set } = parseCriteriaSet(readFileSync(join(criteriaDir, name), 'utf8'), name);
+      sets[source.sha256] = set;
+    }
+    return sets;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const precompiledCriteria = await precompileCriteria();
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli.ts' },
@@ -42,11 +73,8 @@ await build({
   legalComments: 'none',
   // Ink loads react-devtools-core only when DEV=true; it is not a dependency of ours.
   external: ['react-devtools-core'],
-  define: { 'process.env.NODE_ENV': '"production"' },
-  // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-  banner: {
-    js: "import { createRequire as __tocCreateRequire } from 'node:module'; const require = __tocCreateRequire(import.meta.url);",
-  },
+  define: { 'process.env.NODE_ENV': '"production"', __TOC_PRECOMPILED_CRITERIA__: JSON.stringify(JSON.stringify(precompiledCriteria)) },
+  banner,
   plugins: [startupTrims],
   logLevel: 'warning',
 });

@@ -2,12 +2,27 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseCriteriaSet, type CriteriaSet } from '../core/criteria.js';
+import type { CriteriaSet } from '../core/criteria.js';
 import { UserError } from '../core/errors.js';
+import { sha256 } from '../core/hash.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { packageRoot } from './package-root.js';
 
 export const DEFAULT_CRITERIA_ID = 'cncf-incubation';
+
+/**
+ * The shipped criteria sets as parsed and validated at build time (scripts/build.mjs), keyed by
+ * the sha256 of the exact bytes parsed. A file with those bytes needs neither the YAML parser
+ * nor the schema at startup; any other file (edited, or a user's own) is parsed in full.
+ * Undefined when running from source.
+ */
+declare const __TOC_PRECOMPILED_CRITERIA__: string | undefined;
+let precompiled: Record<string, Omit<CriteriaSet, 'source'>> | undefined;
+function precompiledSet(hash: string): Omit<CriteriaSet, 'source'> | undefined {
+  if (typeof __TOC_PRECOMPILED_CRITERIA__ === 'undefined') return undefined;
+  precompiled ??= JSON.parse(__TOC_PRECOMPILED_CRITERIA__) as Record<string, Omit<CriteriaSet, 'source'>>;
+  return precompiled[hash];
+}
 
 export function builtinCriteriaDir(): string {
   return join(packageRoot(), 'criteria');
@@ -35,6 +50,10 @@ export async function loadCriteriaFile(path: string): Promise<CriteriaSet> {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : `cannot read (${code})`;
     throw new UserError(`${sanitizeLine(path)}: ${reason}`);
   }
+  const hash = sha256(text);
+  const parsed = precompiledSet(hash);
+  if (parsed) return { ...structuredClone(parsed), source: { path, sha256: hash } };
+  const { parseCriteriaSet } = await import('../core/criteria.js');
   return parseCriteriaSet(text, path);
 }
 
