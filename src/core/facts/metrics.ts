@@ -323,6 +323,7 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
         i++;
       }
       if (lower === 'end' || modifiers.includes('end')) return null;
+      if (modifiers.includes('press') || lower === 'press') return null; // "3 press releases"
       const after = tokensAfter(text, end, sentence.end, 3);
       const before = tokensBefore(text, sentence.start, pos, 8).filter((t) => t.end <= pos);
       const resolved = resolveHead(head, sentenceText, modifiers, before, after);

@@ -37,9 +37,12 @@ const VERSION_LITERAL = /\bv?\d+\.\d+(?:\.\d+)?\b/;
 
 // "maintaining cadence with upstream": a cadence with no other subject is the release cadence.
 const BARE_CADENCE = /\bcadence\b/i;
-const OTHER_CADENCE = /meeting|\bcalls?\b|sync|stand-?up|sprint|review|newsletter|blog/i;
+const OTHER_CADENCE = /meeting|\bcalls?\b|sync|stand-?up|sprint|review|newsletter|blog|office hours?|triage|retro/i;
+// Press releases are announcements, not software releases.
+const PRESS_RELEASE = /\bpress[- ]releases?\b/gi;
 
-function isSignal(sentence: string): boolean {
+function isSignal(text: string): boolean {
+  const sentence = text.replace(PRESS_RELEASE, '');
   return SIGNALS.some((pattern) => pattern.test(sentence)) || (BARE_CADENCE.test(sentence) && !OTHER_CADENCE.test(sentence));
 }
 

@@ -232,6 +232,7 @@ describe('extractMetrics: what is not a metric', () => {
     'The roadmap runs from 2020-2022 and the budget is $5,000.',
     'The 1.0 release made the API stable.',
     'The 1.3 release shipped the scheduler and Helm 3.2 charts.',
+    'We published 3 press releases with our partners.',
     '- Release Cadence: 1 minor release every three months',
     'Number of public adopters grew from 13 to 20, with **production grade adopters grew from 2 to 10**.',
     'The images show an average of 40k "actions" per day for the controller image.',

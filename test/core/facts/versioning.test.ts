@@ -51,6 +51,8 @@ describe('extractVersioning', () => {
     'A specific dependency on Kubernetes versions.',
     'Key features added to the project (complete changelog can be found in [here](https://x.example/CHANGELOG.md)):',
     'Maintainers keep a weekly meeting cadence.',
+    'Office hours run at a bi-weekly cadence.',
+    'We published 3 press releases with our partners.',
   ])('ignores: %s', (text) => {
     expect(lines(text)).toEqual([]);
   });
