@@ -45,8 +45,50 @@ function hintPattern(hint: string, wholeWord: boolean): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(hint.toLowerCase())}${wholeWord ? '(?![\\p{L}\\p{N}])' : ''}`, 'giu');
 }
 
-function inBlocks(blocks: Block[], line: number): boolean {
-  return blocks.some((b) => line >= b.line && line <= b.endLine);
+// Counting a section's facts must not cost facts x blocks per section (quadratic on a long
+// document): fact lines are sorted once per fact list, block ranges merged once per section,
+// and each range counted by binary search.
+const sortedLines = new WeakMap<object, number[]>();
+const mergedRanges = new WeakMap<Block[], Array<[number, number]>>();
+
+function sortedFactLines(facts: Facts, kind: FactKind): number[] {
+  const list = facts[kind];
+  let lines = sortedLines.get(list);
+  if (!lines) {
+    lines = factLines(facts, kind).sort((a, b) => a - b);
+    sortedLines.set(list, lines);
+  }
+  return lines;
+}
+
+/** Index of the first element of sorted `lines` that is >= `line`. */
+function lowerBound(lines: number[], line: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]! < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of the sorted lines fall inside any of the blocks (each line counted once). */
+function countInBlocks(lines: number[], blocks: Block[]): number {
+  if (lines.length === 0) return 0;
+  let ranges = mergedRanges.get(blocks);
+  if (!ranges) {
+    ranges = [];
+    for (const b of [...blocks].sort((x, y) => x.line - y.line)) {
+      const last = ranges[ranges.length - 1];
+      if (last && b.line <= last[1] + 1) last[1] = Math.max(last[1], b.endLine);
+      else if (b.endLine >= b.line) ranges.push([b.line, b.endLine]);
+    }
+    mergedRanges.set(blocks, ranges);
+  }
+  let count = 0;
+  for (const [start, end] of ranges) count += lowerBound(lines, end + 1) - lowerBound(lines, start);
+  return count;
 }
 
 interface Candidate {
@@ -112,7 +154,7 @@ function scoreSection(section: Section, item: CriteriaItem, facts: Facts, patter
 
   let factCount = 0;
   for (const kind of item.hints.facts) {
-    const count = factLines(facts, kind).filter((line) => inBlocks(section.blocks, line)).length;
+    const count = countInBlocks(sortedFactLines(facts, kind), section.blocks);
     if (count > 0) {
       factCount += count;
       reasons.push(`${count} ${FACT_LABEL[kind][count === 1 ? 0 : 1]}`);
