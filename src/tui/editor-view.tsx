@@ -1,6 +1,8 @@
 // A text box for the notes editor and the prompts: the text wrapped to the width, with a
-// visible cursor mark, windowed to the last rows when it grows taller than the box.
+// visible cursor mark, windowed to the last rows when it grows taller than the box. The text may
+// be a note from a shared score file or pasted input, so each row is sanitised for display.
 import { Box, Text, type Key } from 'ink';
+import { sanitizeLine } from '../core/sanitize.js';
 import { editorReducer, type EditorAction, type EditorState } from './state/editor.js';
 import type { KeySlot } from './key-slot.js';
 import { wrapText } from './text.js';
@@ -30,7 +32,7 @@ export function EditorView(props: { state: EditorState; width: number; height: n
     <Box flexDirection="column">
       {rows.slice(Math.max(0, start), Math.max(0, start) + height).map((row, index) => (
         <Text key={index} color={theme.accent} wrap="truncate-end">
-          {row === '' ? ' ' : row}
+          {row === '' ? ' ' : sanitizeLine(row)}
         </Text>
       ))}
     </Box>
