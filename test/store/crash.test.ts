@@ -23,11 +23,28 @@ describe('atomic saves under SIGKILL', () => {
     const path = scoreFilePath(workspace, doc, 'crash');
     let lastConfirmed = 0;
     let kills = 0;
+    let reads = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const running = startChild(script, 'save-loop', workspace, doc, SAVES);
       // Every round must get the lock: the previous, killed holder is dead, so its lock is stale.
       expect(await running.waitFor(/^open /)).toBe('open locked 0');
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 60));
+      // Until the kill, read the file as another reviewer's tool would: never a partial file.
+      const deadline = Date.now() + Math.random() * 60;
+      while (Date.now() < deadline) {
+        if (existsSync(path)) {
+          let text = '';
+          try {
+            text = readFileSync(path, 'utf8');
+          } catch (error) {
+            // Replaced between the exists check and the read: fine, the next read sees it.
+            if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+            continue;
+          }
+          expect(() => parseScoreFile(text, path)).not.toThrow();
+          reads++;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
       running.child.kill('SIGKILL');
       const { signal } = await running.exited;
       if (signal === 'SIGKILL') kills++;
@@ -47,6 +64,7 @@ describe('atomic saves under SIGKILL', () => {
       lastConfirmed = onDisk;
     }
     expect(kills).toBeGreaterThan(0);
+    console.log(`crash test: ${kills} kills, last save on disk ${lastConfirmed}, ${reads} reads while saving`);
     expect(lastConfirmed).toBeGreaterThan(0);
 
     // A clean run afterwards takes over the stale lock, sweeps temp files and releases its lock.
