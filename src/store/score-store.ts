@@ -15,6 +15,7 @@ import {
   parseScoreFileWithInfo,
   reconcileWithCriteria,
   serializeScoreFile,
+  setDocumentInfo,
   type Reviewer,
   type ScoreFile,
 } from '../core/score-file.js';
@@ -291,6 +292,18 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
     }
     checkAgainstCriteria(file, options.criteria, path);
     file = reconcileWithCriteria(file, options.criteria, now());
+    const relative = documentRelativePath(workspace, options.documentPath);
+    if (file.document.path !== relative) {
+      // Documents with the same file name share a scores folder. The same content under a new
+      // path is the document moved (the path is updated on the next save); different content is
+      // another document, whose scores must not be mixed up with this one's.
+      if (file.document.sha256 !== options.document.sha256) {
+        throw new UserError(
+          `${shown}: document.path: this file scores "${sanitizeLine(file.document.path)}", not "${sanitizeLine(relative)}" (documents with the same file name share a scores folder; rename one of them)`,
+        );
+      }
+      file = setDocumentInfo(file, { sha256: file.document.sha256, path: relative }, now());
+    }
 
     if (lock) await removeStaleTempFiles(path);
     const session = new FileScoreSession(path, file, text, readOnly, readOnlyReason, holder, lock);

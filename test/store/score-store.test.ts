@@ -95,6 +95,23 @@ describe('score store: location and saving', () => {
     expect(session.file.document.path).toBe('proposal.markdown');
   });
 
+  it('keeps apart two documents with the same file name; follows a moved document', async () => {
+    const { workspace, doc } = sampleWorkspace();
+    const first = await open(workspace, doc);
+    await first.save(setItemScore(first.file, 'versioning', 2, T1));
+    await first.close();
+    const other = join(workspace, '2023', 'lanternfish.md');
+    mkdirSync(dirname(other), { recursive: true });
+    writeFileSync(other, '# Lanternfish 2023\n');
+    await expect(open(workspace, other)).rejects.toThrow(/ada\.score\.json: document\.path: this file scores "lanternfish\.md", not "2023\/lanternfish\.md"/);
+    // The same bytes under a new path: the document was moved.
+    copyFileSync(doc, other);
+    const moved = await open(workspace, other);
+    expect(moved.documentChanged).toBe(false);
+    expect(moved.file.document.path).toBe('2023/lanternfish.md');
+    expect(moved.file.items[3]!.score).toBe(2);
+  });
+
   it('never overwrites a broken file: opening fails naming the file and field', async () => {
     const { workspace, doc } = sampleWorkspace();
     const path = scoreFilePath(workspace, doc, 'ada');
