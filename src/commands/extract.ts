@@ -1,9 +1,145 @@
-// Placeholder while the extract command is being built; replaced by its real module.
-import { UserError } from '../core/errors.js';
-import type { CommandContext } from './context.js';
+// `toc-review extract <doc> [--criteria <id|file>] [--json]`: the evidence found in a document,
+// as Contract 1 JSON for scripts or as a readable report. Kept lean for startup: no React, Ink
+// or markdown renderer on this path.
+import type { CriteriaSet, FactKind } from '../core/criteria.js';
+import { parseDocument } from '../core/document.js';
+import type { DocumentModel } from '../core/document-types.js';
+import { UsageError } from '../core/errors.js';
+import { extractEvidence } from '../core/extract.js';
+import type { CriterionEvidence, ExtractResult, Facts } from '../core/extract-types.js';
+import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
+import { DEFAULT_CRITERIA_ID, loadCriteria } from '../store/criteria-files.js';
+import { readDocumentFile } from '../store/document-file.js';
+import { parseCommandArgs, type CommandContext } from './context.js';
 
-export const help = 'Usage: toc-review extract (not available yet)';
+export const help = `Usage: toc-review extract <document.md> [--criteria ID|FILE] [--json]
 
-export async function run(_args: string[], _context: CommandContext): Promise<number> {
-  throw new UserError('extract: not available yet');
+Find the evidence a review document gives for each criterion: facts (adopters, maintainers,
+activity figures, release statements) with their line numbers, the sections that matter most
+for each criterion, a suggested score with its reasons, and what is missing.
+
+Options:
+  --criteria ID|FILE  criteria set: a shipped id or a YAML file (default: the "criteria"
+                      setting, else ${DEFAULT_CRITERIA_ID})
+  --json              print one JSON object (schema toc-review/extract@1) for scripts
+  -h, --help          show this help
+
+Exit status: 0 on success, 1 when the document or criteria file cannot be read, 2 on a
+usage error. See docs/extract.md for the JSON fields.`;
+
+/** The criteria set: --criteria, else the user's setting, else the shipped default. */
+async function chooseCriteria(ref: string | undefined, context: CommandContext): Promise<CriteriaSet> {
+  if (ref !== undefined) return loadCriteria(ref);
+  // Settings are read only when needed; a missing or unreadable settings file means the default.
+  let configured: string | undefined;
+  try {
+    const { openSettings } = await import('../store/settings.js');
+    configured = openSettings(context.env).all().criteria;
+  } catch {
+    configured = undefined;
+  }
+  return loadCriteria(configured ?? DEFAULT_CRITERIA_ID);
+}
+
+// ---- the readable report ----
+
+function factLinesFor(kind: FactKind, facts: Facts): string[] {
+  switch (kind) {
+    case 'adopters': {
+      const claimed = facts.adoptersClaimedCount != null ? `; ${facts.adoptersClaimedCount} claimed in the text` : '';
+      const head = `adopters: ${facts.adopters.length} named${claimed}`;
+      return [head, ...wrapList(facts.adopters.map((a) => `${a.name} (${a.line})`))];
+    }
+    case 'maintainers':
+      return [
+        `maintainers: ${facts.maintainers.length} listed`,
+        ...facts.maintainers.map((m) => `  line ${m.line}: ${m.name}${m.handle ? ` @${m.handle}` : ''}${m.affiliation ? `, ${m.affiliation}` : ''}`),
+      ];
+    case 'metrics':
+      return [
+        `activity figures: ${facts.metrics.length}`,
+        ...facts.metrics.map((m) => `  line ${m.line}: ${m.kind} ${m.value}${m.period ? ` (${m.period})` : ''}  "${m.quote}"`),
+      ];
+    case 'versioning':
+      return [`release statements: ${facts.versioning.length}`, ...facts.versioning.map((v) => `  line ${v.line}: "${v.quote}"`)];
+  }
+}
+
+/** "A (1), B (2), …" broken into indented lines of about 80 columns. */
+function wrapList(parts: string[]): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const part of parts) {
+    const next = current === '' ? part : `${current}, ${part}`;
+    if (next.length > 76 && current !== '') {
+      lines.push(`  ${current},`);
+      current = part;
+    } else current = next;
+  }
+  if (current !== '') lines.push(`  ${current}`);
+  return lines;
+}
+
+function criterionReport(entry: CriterionEvidence, set: CriteriaSet, facts: Facts): string[] {
+  const item = set.items.find((i) => i.id === entry.id)!;
+  const out = [`${item.title}  [${item.id}]`];
+  const score = entry.suggestion.score;
+  out.push(`  suggested: ${score === null ? 'none' : score}  ${entry.suggestion.rationale}`);
+  if (entry.evidence.length === 0) out.push('  evidence: none found');
+  else {
+    out.push('  evidence:');
+    for (const e of entry.evidence) out.push(`    lines ${e.startLine}-${e.endLine}  ${e.heading}: ${e.reason}`);
+  }
+  for (const kind of item.hints.facts) out.push(...factLinesFor(kind, facts).map((line) => `  ${line}`));
+  if (entry.gaps.length > 0) {
+    out.push('  gaps:');
+    for (const gap of entry.gaps) out.push(`    - ${gap}`);
+  }
+  return out;
+}
+
+export function formatReport(result: ExtractResult, set: CriteriaSet, doc: DocumentModel): string {
+  const { document } = result;
+  const lines = [
+    document.title || '(untitled document)',
+    `  file: ${document.path}  (${document.lineCount} lines, sha256 ${document.sha256.slice(0, 12)})`,
+    `  criteria: ${set.id} (${set.title})`,
+  ];
+  if (doc.lineCount > 0 && (doc.content.startLine > 1 || doc.content.endLine < doc.lineCount)) {
+    lines.push(`  markdown: lines ${doc.content.startLine}-${doc.content.endLine} (web page text around it is ignored)`);
+  }
+  if (doc.lineCount === 0 || doc.sections.length + doc.root.blocks.length === 0) lines.push('  the document is empty: nothing to extract');
+  for (const entry of result.criteria) lines.push('', ...criterionReport(entry, set, result.facts));
+  // Every piece of document text passes through the sanitiser on its way to the terminal.
+  return `${sanitizeText(lines.join('\n'))}\n`;
+}
+
+/**
+ * JSON whose text holds no raw control or bidi characters: JSON.stringify already escapes C0;
+ * DEL, C1 and bidi overrides are written as \\u escapes too, so the data is unchanged but the
+ * output is safe to print on a terminal.
+ */
+export function toTerminalSafeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export async function run(args: string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('extract', args, {
+    criteria: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length === 0) throw new UsageError('extract: give a markdown document (see: toc-review extract --help)');
+  if (positionals.length > 1) throw new UsageError(`extract: unexpected argument "${sanitizeLine(positionals[1]!)}"`);
+  const path = positionals[0]!;
+  const { resolve } = await import('node:path');
+  const file = await readDocumentFile(resolve(context.cwd, path), { allowEmpty: true }).catch((error: unknown) => {
+    // Errors name the file as the user gave it, not the resolved path.
+    if (error instanceof Error) error.message = error.message.replace(sanitizeLine(resolve(context.cwd, path)), sanitizeLine(path));
+    throw error;
+  });
+  const set = await chooseCriteria(values.criteria, context);
+  const doc = parseDocument(file.text);
+  const result = extractEvidence(doc, set, { path, sha256: file.sha256 });
+  context.stdout.write(values.json ? `${toTerminalSafeJson(result)}\n` : formatReport(result, set, doc));
+  return 0;
 }

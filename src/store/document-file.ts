@@ -17,6 +17,8 @@ export interface DocumentFile {
 
 export interface ReadDocumentOptions {
   maxBytes?: number;
+  /** Accept an empty or blank document (`extract` reports every criterion as lacking evidence). */
+  allowEmpty?: boolean;
 }
 
 /** Max size from TOC_REVIEW_MAX_DOC_MB when set to a positive number, else the default. */
@@ -72,6 +74,6 @@ export async function readDocumentFile(path: string, options: ReadDocumentOption
     throw describeFsError(path, error);
   }
   const text = decodeDocument(path, bytes);
-  if (text.trim() === '') throw new UserError(`${sanitizeLine(path)}: empty file, nothing to review`);
+  if (!options.allowEmpty && text.trim() === '') throw new UserError(`${sanitizeLine(path)}: empty file, nothing to review`);
   return { path, text, sha256: sha256(bytes), bytes: bytes.length };
 }
