@@ -3,7 +3,7 @@
 // without eating the text around them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasControlCharacters, sanitizeLine, sanitizeText } from '../../src/core/sanitize.js';
+import { hasControlCharacters, sanitizeLine, sanitizeText, toTerminalJson } from '../../src/core/sanitize.js';
 import { PAYLOADS } from '../../scripts/make-hostile-fixtures.mjs';
 import { CONTROL } from '../hostile/helpers.js';
 
@@ -127,6 +127,22 @@ describe('sanitizeText (property)', () => {
         // "\r" right before "\n" is a CRLF line end, not a lone control.
         if (control === '\r' && b.startsWith('\n')) return;
         expect(out).toContain(visible);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('toTerminalJson (property)', () => {
+  it('prints any JSON value with no raw control or bidi character, and parses back to it', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 3 }), fc.dictionary(hostileString, hostileString, { maxKeys: 4 }), (value, hostile) => {
+        for (const input of [value, hostile]) {
+          const text = toTerminalJson(input);
+          expect(text).not.toMatch(CONTROL);
+          expect(text).not.toMatch(/[\u2028\u2029]/);
+          expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(input)));
+        }
       }),
       RUNS,
     );
