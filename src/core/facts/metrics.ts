@@ -50,6 +50,8 @@ interface Head {
   stock: boolean;
   /** A count of new things or of changes ("37 new committers", "3 contributors became maintainers"). */
   change: boolean;
+  /** A subset counted per day ("of which 30 are online on a daily basis"): period null. */
+  subsetDaily?: boolean;
   end: number;
   labelStart: number | null;
 }
@@ -140,8 +142,9 @@ function findNumbers(text: string, start: number, end: number): NumberHit[] {
       e += scale[0].length;
     }
     if (text[e] === '+') e++;
-    // Enumerators: "1) Limited availability".
-    if (text[e] === ')' && !/\(\s*$/.test(text.slice(Math.max(start, s - 3), s))) continue;
+    // Enumerators: "1) Limited availability", "(2) Limited resources" — small bare numbers at the
+    // start of a sentence or after punctuation, unlike "stars (~2,000 to 3,480+)".
+    if (text[e] === ')' && value < 100 && /^\d+$/.test(token) && /(?:^|[.:;,]|^\s*\(|[.:;,]\s*\()\s*$/.test(text.slice(start, s).slice(-12))) continue;
     const prev = tokensBefore(text, start, s, 2);
     const prevWord = prev[0]?.type === 'word' ? prev[0].lower : '';
     const next = tokensAfter(text, e, end, 1)[0];
@@ -170,7 +173,10 @@ function suffix(text: string, s: number, e: number): boolean {
 }
 
 /** Pairs ("from 1,600+ to 2,600+", "50+ -> 90+") and ranges ("10-20", "between 10 and 20"). */
-function groupNumbers(text: string, hits: NumberHit[]): Group[] {
+const GROWTH = /\b(?:increas\w*|grew|grow\w*|rose|risen|went|jump\w*|doubl\w*|tripl\w*|expand\w*)\b/i;
+
+function groupNumbers(text: string, hits: NumberHit[], sentence: string): Group[] {
+  const growth = GROWTH.test(sentence);
   const groups: Group[] = [];
   for (let i = 0; i < hits.length; i++) {
     const a = hits[i]!;
@@ -182,7 +188,10 @@ function groupNumbers(text: string, hits: NumberHit[]): Group[] {
     }
     const gap = text.slice(a.end, b.start);
     const lead = text.slice(Math.max(0, a.quoteStart - 12), a.quoteStart);
-    const pair = /^\s*(?:->|-->|→|=>|⇒)\s*$/.test(gap) || (/^\s*to\s+(?:over\s+|about\s+|around\s+|more than\s+|nearly\s+|almost\s+)?$/i.test(gap) && /\bfrom\s*$/i.test(lead));
+    // "from A to B", and "A to B" in a sentence about growth ("stars (~2,000 to 3,480+)"), are
+    // before -> after pairs; other "A to B" are ranges.
+    const toGap = /^\s*to\s+(?:over\s+|about\s+|around\s+|more than\s+|nearly\s+|almost\s+)?$/i.test(gap);
+    const pair = /^\s*(?:->|-->|→|=>|⇒)\s*$/.test(gap) || (toGap && (/\bfrom\s*$/i.test(lead) || growth));
     const range = (/^[-–]$|^\s*–\s*$/.test(gap) || /^\s*to\s+$/i.test(gap) || (/^\s*and\s+$/i.test(gap) && /\bbetween\s*$/i.test(lead))) && !pair;
     if (pair) {
       groups.push({ members: [a, b], values: [a.value, b.value], start: a.quoteStart, end: b.end });
@@ -333,8 +342,9 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
       // "806 of the total PRs (...) are merged": the verb follows, before any other number or clause.
       const mergedLater = /^(?:(?!\band\b)[^.;\d]){0,60}?\b(?:are|were|got|been)\s+merged\b/i.test(text.slice(end, Math.min(sentence.end, end + 80)));
       if (kind === 'prs' && (modifiers.includes('merged') || after[0]?.lower === 'merged' || mergedVerb || mergedLater)) kind = 'merged_prs';
-      // "1 minor release every three months" states the cadence, not a count.
-      if (resolved.kind === 'releases' && CADENCE_AFTER.test(text.slice(end, end + 32))) return null;
+      // "1 minor release every three months" states the cadence, "2 releases into the future" a
+      // planning horizon: neither is a count.
+      if (resolved.kind === 'releases' && (CADENCE_AFTER.test(text.slice(end, end + 32)) || /^\s*(?:into the future|ahead|from now|out)\b/i.test(text.slice(end, end + 20)))) return null;
       const become = BECOME.test(text.slice(end, end + 24));
       if (become) kind = 'other';
       // "added 3 maintainers", "attracted 37 new committers": a change, not a level.
@@ -370,6 +380,8 @@ function headBefore(text: string, sentence: { start: number; end: number }, grou
   for (const [index, token] of before.entries()) {
     if (token.type === 'num') return null;
     if (token.type === 'punct') {
+      // "GitHub stars (~2,000 to 3,480+)": figures in parentheses right after their label.
+      if (index === 0 && token.text === '(') continue;
       if (/[,;()!?.]/.test(token.text)) return null;
       continue;
     }
@@ -413,6 +425,7 @@ function windowPeriod(text: string): MetricPeriod | 'since' | undefined {
 }
 
 function periodFor(unit: TextUnit, sentence: string, head: Head, text: string, group: Group, contextLabel = ''): MetricPeriod {
+  if (head.subsetDaily) return null;
   const attached = rateAt(text, head.end, text.length) ?? rateAt(text, group.end, text.length);
   if (attached) return attached.period;
   // "45 monthly active contributors", "Monthly active contributors: 45"
@@ -466,7 +479,8 @@ function sentenceMetrics(unit: TextUnit, sentence: { start: number; end: number 
   const hits = findNumbers(text, sentence.start, sentence.end);
   const byStart = new Map(hits.map((hit) => [hit.start, hit]));
   const metrics: Metric[] = [];
-  for (const group of groupNumbers(text, hits)) {
+  let previous: Head | null = null;
+  for (const group of groupNumbers(text, hits, sentenceText)) {
     const last = group.members[group.members.length - 1]!;
     let head = headAfter(text, sentence, last.end, byStart);
     if (!head && group.members.length === 2 && group.values.length === 2) head = headAfter(text, sentence, group.members[0]!.end, byStart);
@@ -477,7 +491,9 @@ function sentenceMetrics(unit: TextUnit, sentence: { start: number; end: number 
       head = labelHead(label.text);
       labelText = label.text;
     }
+    if (!head && previous) head = subsetHead(text, sentence, group, previous);
     if (!head) continue;
+    previous = head;
     if (group.members.some((m) => m.decimal) && head.kind === 'releases') continue; // "1.3 release"
     const period = periodFor(unit, sentenceText, head, text, group, labelText);
     const start = head.labelStart !== null ? Math.min(head.labelStart, group.start) : group.start;
@@ -490,6 +506,22 @@ function sentenceMetrics(unit: TextUnit, sentence: { start: number; end: number 
     }
   }
   return metrics;
+}
+
+const SUBSET_BEFORE = /\b(?:of which|of whom|of those|of these|of them|among them|among which)\s*,?\s*(?:\w+\s+)?$/i;
+const SUBSET_VERB = /^\s*(?:\+\s*)?(?:are|were|was|is|come|came|have|had|got)\b/i;
+const DAILY = /\b(?:on a daily basis|daily|per day|a day|each day)\b/i;
+
+/**
+ * A number counting part of an earlier figure of the sentence: "235 members, of which roughly
+ * 30 are online on a daily basis", "Out of the last 100 merged PRs, 22 were made by ...".
+ */
+function subsetHead(text: string, sentence: { start: number; end: number }, group: Group, previous: Head): Head | null {
+  const before = text.slice(Math.max(sentence.start, group.start - 40), group.start);
+  const after = text.slice(group.end, Math.min(sentence.end, group.end + 60));
+  const outOf = /\bout of\b/i.test(text.slice(sentence.start, group.start));
+  if (!SUBSET_VERB.test(after) || !(SUBSET_BEFORE.test(before) || outOf)) return null;
+  return { ...previous, change: true, end: group.end, labelStart: null, subsetDaily: DAILY.test(after.split(/[.;]/)[0] ?? '') };
 }
 
 /** Kind named by a table label cell or header ("Commits", "Merged PRs per month"). */

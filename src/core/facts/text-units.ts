@@ -138,6 +138,8 @@ class VisibleBuilder {
   private readonly owned: boolean;
   private last = '';
   private lastNonSpace = '';
+  /** Links whose "[" opened on an earlier line of the unit (hard-wrapped link text). */
+  private openLinks = 0;
 
   constructor(capacity: number) {
     if (scratch.inUse) {
@@ -206,9 +208,18 @@ class VisibleBuilder {
       nextParen[i - start] = paren;
     }
     const closeAt = new Map<number, number>();
-    let depth = 0;
+    let depth = this.openLinks;
     let i = start;
     while (i < end) {
+      // The "](url)" that closes a link opened on an earlier line.
+      if (this.openLinks > 0 && raw.charCodeAt(i) === 93) {
+        this.openLinks--;
+        depth = Math.max(0, depth - 1);
+        const opener = raw[i + 1];
+        const stop = opener === '(' ? raw.indexOf(')', i + 2) : opener === '[' ? raw.indexOf(']', i + 2) : -1;
+        i = stop >= 0 && stop < end ? stop + 1 : i + 1;
+        continue;
+      }
       const jump = closeAt.size > 0 ? closeAt.get(i) : undefined;
       if (jump !== undefined) {
         closeAt.delete(i);
@@ -250,6 +261,13 @@ class VisibleBuilder {
             i++;
             continue;
           }
+        }
+        if (close >= end) {
+          // No "]" on this line: link text wrapped onto the next line ("[v1.0, the first major\nmilestone](...)").
+          this.openLinks++;
+          depth++;
+          i++;
+          continue;
         }
       }
       if (char === '<') {
@@ -337,8 +355,9 @@ function visibleText(raw: string[], segment: Segment): string {
   return builder.text.replace(/\s+/g, ' ').trim();
 }
 
+/** Whether a unit introduces what follows ("…, with (monthly average):", "… implemented as follows"). */
 function endsWithColon(unit: TextUnit): boolean {
-  return /:\s*$/.test(unit.text);
+  return /(?::|\bas follows\.?|\bthe following\.?)\s*$/i.test(unit.text);
 }
 
 // Metrics and versioning both read every unit of the same document: build them once per model.

@@ -7,7 +7,7 @@ import type { DocumentModel } from '../document-types.js';
 import type { VersioningStatement } from '../extract-types.js';
 import { readingUnits, sentenceSpans, type TextUnit } from './text-units.js';
 
-const NUMBER_WORD = '(?:\\d+\\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple)';
+const NUMBER_WORD = '(?:(?<![\\w.])\\d+\\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple)';
 
 /** Each pattern alone marks a sentence as a versioning statement. All are linear. */
 const SIGNALS: RegExp[] = [
@@ -26,6 +26,8 @@ const SIGNALS: RegExp[] = [
   /\b(?:latest|current|newest|recent|first|next|upcoming|last)\s+(?:stable\s+|major\s+|minor\s+|GA\s+)?release\b/i,
   /\b(?:latest|current|newest)\s+(?:stable\s+)?version\s+(?:is\s+)?v?\d+\.\d+/i,
   /\bversioning\b|\bsemver\b|\bsemantic version/i,
+  // A specific release: "in the `0.12` release", "The V0.12 release will be the final release"
+  /(?<![\w.])v?\d+\.\d+(?:\.\d+)?\s+release\b/i,
   /\b(?:monthly|quarterly|weekly|yearly|annual|bi-?annual|bi-?weekly|bi-?monthly|regular|periodic|time-based)\s+releases?\b/i,
   /\b(?:release|releases|released|releasing|ship|ships|shipped)\b[^.;]{0,60}?\b(?:every|each|once a|twice a|per)\s+(?:\d+(?:[-–]\d+)?\s+|two\s+|three\s+|four\s+|six\s+|few\s+)?(?:weeks?|months?|quarters?|years?)\b/i,
   /\brelease cadence\b|\bcadence\b[^.;]{0,40}\breleas/i,
@@ -45,6 +47,8 @@ function isSignal(text: string): boolean {
   const sentence = text.replace(PRESS_RELEASE, '');
   return SIGNALS.some((pattern) => pattern.test(sentence)) || (BARE_CADENCE.test(sentence) && !OTHER_CADENCE.test(sentence));
 }
+
+const SCHEME_PART = /^\s*(?:major|minor|patch|pre-?releases?|alpha|beta|rc|release candidates?|stable|lts|nightly|dev(?:elopment)?)\b[\w\s()]{0,24}?[:–-]/i;
 
 /** A table row labelled with releases or versions that gives figures: "| Releases | 100 | 171 |". */
 function isReleaseRow(unit: TextUnit): boolean {
@@ -76,6 +80,11 @@ export function extractVersioning(doc: DocumentModel): VersioningStatement[] {
       continue;
     }
     if (isLinkPointer(unit)) continue;
+    // "- Minor: is incremented for new features" under "Our versioning scheme … as follows".
+    if (unit.kind === 'item' && SCHEME_PART.test(unit.text) && unit.intro !== null && isSignal(unit.intro.text)) {
+      byLine.set(unit.startLine, rawSpan(unit, doc.lines, 0, unit.text.length, 0));
+      continue;
+    }
     const spans = sentenceSpans(unit.text);
     for (const [index, span] of spans.entries()) {
       const sentence = unit.text.slice(span.start, span.end);

@@ -69,6 +69,10 @@ describe('extractMetrics: the ways reports state activity and community size', (
     ['Following these goals, in the last year we released a total of 2 versions.', [['releases', 2, 'year']]],
     ['On average, there are [52.5](https://d.example/74)\n  commits per month, contained within 43.4 merged PRs per month.', [['commits', 52.5, 'month'], ['merged_prs', 43.4, 'month']]],
     ['Pixie has a core team of 10+ full-time contributors.', [['contributors', 10, 'total']]],
+    ['Many stats have increased since joining, such as GitHub stars\n(~2,000 to 3,480+), commits to the project (~2,000 to 3,300+).', [['stars', 2000, 'total'], ['stars', 3480, 'total'], ['commits', 2000, null], ['commits', 3300, null]]],
+    ['The Discord community has grown to **235** members, of which roughly **30** are online on a daily basis.', [['other', 235, 'total'], ['other', 30, null]]],
+    ['Out of the last **100** merged pull requests, **22** were made by non-core contributors.', [['merged_prs', 100, null], ['merged_prs', 22, null]]],
+    ['Tremor has seven primary maintainers from three organisations.', [['other', 7, 'total'], ['other', 3, 'total']]],
     ['The project averages around [255 commits from around 27 contributors per month](https://d.example/74) within [186 PRs](https://d.example/74) on an average per month.', [['commits', 255, 'month'], ['contributors', 27, 'month'], ['prs', 186, 'month']]],
     ['- 1759+ commits; 1.8k+ stars; 400+ forks; 220+ contributors', [['commits', 1759, null], ['stars', 1800, 'total'], ['forks', 400, 'total'], ['contributors', 220, 'total']]],
     ['- Contributing member organizations: 14 => **30+**', [['contributing_orgs', 14, 'total'], ['contributing_orgs', 30, 'total']]],
@@ -135,6 +139,16 @@ describe('extractMetrics: the ways reports state activity and community size', (
       ['contributors', 157, 'total'],
     ]);
     expect(rows('Adoption grew from 40 to over 60+ adopters this year.')).toEqual([]);
+  });
+
+  it('reads link text that wraps onto the next line', () => {
+    const text = 'The project currently has over\n[173+](https://d.example/22) contributors from [99+\ncompanies](https://d.example/5). It averages [317 commits per\nmonth](https://d.example/74).';
+    const metrics = expectQuotesOnTheirLines(text);
+    expect(metrics.map((m) => [m.kind, m.value, m.period, m.line])).toEqual([
+      ['contributors', 173, 'total', 2],
+      ['contributing_orgs', 99, 'total', 2],
+      ['commits', 317, 'month', 3],
+    ]);
   });
 
   it('reads a number whose noun is on the next line of the same paragraph', () => {
@@ -233,6 +247,8 @@ describe('extractMetrics: what is not a metric', () => {
     'The 1.0 release made the API stable.',
     'The 1.3 release shipped the scheduler and Helm 3.2 charts.',
     'We published 3 press releases with our partners.',
+    'We are prototyping a roadmap for the next release and a horizon looking 2 releases into the future.',
+    'Vivo requires the following capabilities: 1) Unified management of clusters; (2) Cross-cluster scheduling.',
     '- Release Cadence: 1 minor release every three months',
     'Number of public adopters grew from 13 to 20, with **production grade adopters grew from 2 to 10**.',
     'The images show an average of 40k "actions" per day for the controller image.',

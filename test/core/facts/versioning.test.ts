@@ -28,6 +28,7 @@ describe('extractVersioning', () => {
     '  - Minor (aka feature) release once every 3-4 months',
     '  - Many more - hundreds of issues closed across 40+ release since last October',
     'We want to achieve the above roadmap while also maintaining cadence with upstream Kubernetes.',
+    'Feedback from our mentorships promoted the connectors refactoring in the `0.12` release.',
   ])('finds: %s', (text) => {
     const doc = docOf(text);
     const found = extractVersioning(doc);
@@ -52,6 +53,7 @@ describe('extractVersioning', () => {
     'Key features added to the project (complete changelog can be found in [here](https://x.example/CHANGELOG.md)):',
     'Maintainers keep a weekly meeting cadence.',
     'Office hours run at a bi-weekly cadence.',
+    'Crossplane is available on operatorhub.io for every v0.9 user.',
     'We published 3 press releases with our partners.',
   ])('ignores: %s', (text) => {
     expect(lines(text)).toEqual([]);
@@ -79,6 +81,26 @@ describe('extractVersioning', () => {
       { line: 1, quote: 'A clear versioning scheme' },
       { line: 2, quote: 'The project has had a regular release cadence for many months now.' },
     ]);
+  });
+
+  it('reads link text that wraps onto the next line', () => {
+    const text = 'The biggest accomplishment is the release of [v1.0, the first major\nmilestone](https://x.example/v1) in the project history.';
+    expect(extractVersioning(docOf(text))).toEqual([{ line: 1, quote: 'The biggest accomplishment is the release of [v1.0, the first major' }]);
+  });
+
+  it('reports the parts of a versioning scheme listed under it', () => {
+    const text = [
+      'The versioning scheme conforms to semantic versioning and is implemented as follows',
+      '',
+      '- Major: currently 0 as the core implementation is in progress',
+      '- Minor: is incremented for new major features or breaking changes',
+      '- Patch: is incremented for bug fixes',
+      '',
+      'Key features added:',
+      '',
+      '- Major refactoring of the scheduler',
+    ].join('\n');
+    expect(lines(text)).toEqual([1, 3, 4, 5]);
   });
 
   it('reports a table row that gives release figures, not other rows', () => {
