@@ -25,16 +25,29 @@ function quoteKey(quote: string): string {
   return normalize(quote).replace(/\s*(?:…|\.\.\.)$/, '');
 }
 
+// Normalised lines, computed once per document version however many citations look in it.
+const normalizedCache = new WeakMap<readonly string[], string[]>();
+
+function normalizedLines(lines: readonly string[]): string[] {
+  let cached = normalizedCache.get(lines);
+  if (!cached) {
+    cached = lines.map(normalize);
+    normalizedCache.set(lines, cached);
+  }
+  return cached;
+}
+
 /**
  * End line (0-based) of a match of `key` starting at line `start`, or -1. A match starts on a
  * line with text: quotes are trimmed, so a blank line before the text would match too.
  */
-function matchAt(lines: readonly string[], start: number, key: string): number {
-  if (start >= lines.length || lines[start]!.trim() === '') return -1;
+function matchAt(norm: readonly string[], start: number, key: string): number {
+  if (start >= norm.length || norm[start] === '') return -1;
   let acc = '';
-  const limit = Math.min(lines.length, start + MAX_SPAN);
+  const limit = Math.min(norm.length, start + MAX_SPAN);
   for (let j = start; j < limit; j++) {
-    acc = normalize(`${acc} ${lines[j]}`);
+    const line = norm[j]!;
+    if (line !== '') acc = acc === '' ? line : `${acc} ${line}`;
     if (acc.length > 0 && acc.startsWith(key)) return j;
     if (!key.startsWith(acc)) return -1;
   }
@@ -44,17 +57,20 @@ function matchAt(lines: readonly string[], start: number, key: string): number {
 export function relocateCitation(citation: Citation, lines: readonly string[]): { citation: Citation; status: RelocationStatus } {
   const key = quoteKey(citation.quote);
   if (key === '') return { citation, status: 'unverified' };
+  const norm = normalizedLines(lines);
   const span = citation.endLine - citation.startLine;
   const oldStart = citation.startLine - 1;
   const truncated = /(?:…|\.\.\.)\s*$/.test(citation.quote);
   const place = (start: number, matchEnd: number): Citation => {
     // A full quote ends where its text ends (lines may have been re-wrapped); a truncated one
     // ("…") matches before the cited range ends, so the range keeps its original length.
-    const end = truncated ? Math.min(lines.length - 1, Math.max(matchEnd, start + span)) : matchEnd;
+    let end = truncated ? Math.min(lines.length - 1, Math.max(matchEnd, start + span)) : matchEnd;
+    // The quote is trimmed: blank lines that ended the cited range come along if still blank.
+    while (end < start + span && end + 1 < norm.length && norm[end + 1] === '') end++;
     return { startLine: start + 1, endLine: end + 1, quote: citation.quote };
   };
   if (oldStart < lines.length) {
-    const end = matchAt(lines, oldStart, key);
+    const end = matchAt(norm, oldStart, key);
     if (end >= 0) {
       const at = place(oldStart, end);
       const same = at.startLine === citation.startLine && at.endLine === citation.endLine;
@@ -69,7 +85,7 @@ export function relocateCitation(citation: Citation, lines: readonly string[]): 
       if (i > oldStart) break; // further candidates are only further away
       continue;
     }
-    const end = matchAt(lines, i, key);
+    const end = matchAt(norm, i, key);
     if (end >= 0) {
       best = place(i, end);
       bestDistance = distance;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { relocateCitation, relocateCitations } from '../../src/core/citation-relocate.js';
 import { toggleCitation } from '../../src/core/score-file.js';
@@ -41,5 +42,30 @@ describe('relocateCitation', () => {
     const { file: next, relocations } = relocateCitations(file, doc, T1);
     expect(relocations.map((r) => r.status)).toEqual(['moved', 'lost']);
     expect(next.items[2]!.cited.map((c) => c.startLine)).toEqual([2, 3]);
+  });
+
+  it('property: lines inserted or removed elsewhere move a citation by exactly that many lines', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5, max: 60 }),
+        fc.nat(),
+        fc.nat(4),
+        fc.integer({ min: -3, max: 12 }),
+        (count, at, span, shift) => {
+          const lines = Array.from({ length: count }, (_, i) => (i % 7 === 3 ? '' : `unique line ${i}: text`));
+          const start = at % (count - span);
+          fc.pre(lines[start] !== '' && start + shift >= 0);
+          const citation = { startLine: start + 1, endLine: start + span + 1, quote: lines.slice(start, start + span + 1).join('\n').trim() };
+          // Insert (or remove) lines before the cited range only.
+          const edited = shift >= 0 ? [...Array.from({ length: shift }, (_, i) => `new ${i}`), ...lines] : lines.slice(-shift);
+          fc.pre(shift >= 0 || start + shift >= 0);
+          const { citation: after, status } = relocateCitation(citation, edited);
+          expect(status).toBe(shift === 0 ? 'unchanged' : 'moved');
+          expect(edited.slice(after.startLine - 1, after.endLine).join('\n').trim()).toBe(citation.quote);
+          expect(after.startLine).toBe(citation.startLine + shift);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
