@@ -26,8 +26,10 @@ async function exists(path: string): Promise<boolean> {
     await stat(path);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOTDIR: a parent is a file; the write below reports that as one line.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+    throw new UserError(`${sanitizeLine(path)}: cannot check whether it exists (${code ?? String(error)})`);
   }
 }
 

@@ -160,5 +160,19 @@ describe('export golden files: three-reviewer panel', () => {
     expect(tableShapes(result.stdout)).toEqual([{ header: 8, rows: [8, 8, 8, 8] }]);
     expect(htmlTables(renderHtml(result.stdout))).toEqual([[8, 8, 8, 8, 8]]);
     expect(renderHtml(result.stdout)).toContain('<th>Linus | &lt;Torvalds&gt;</th>');
+
+    // The same panel as JSON, pinned too: scripts read this shape.
+    const json = await runCli(['export', ada, grace, linus, '--format', 'json', '--date', DATE], { env: ws.env, cwd: ws.root });
+    expect(json.code).toBe(0);
+    // The criteria file's hash changes with any edit to it (a new search hint, say); pin the rest.
+    const criteriaSha = (JSON.parse(json.stdout) as { criteria: { sha256: string } }).criteria.sha256;
+    checkGolden(`${name}.panel.json`, json.stdout.replaceAll(criteriaSha, '<criteria sha256>'));
+    const data = JSON.parse(json.stdout) as { items: { id: string; reviewers: unknown[]; disagreement: boolean }[] };
+    expect(data.items.map((item) => [item.id, item.reviewers.length, item.disagreement])).toEqual([
+      ['production-users', 3, true],
+      ['committer-health', 3, true],
+      ['commit-flow', 3, false],
+      ['versioning', 3, false],
+    ]);
   });
 });
