@@ -65,8 +65,10 @@ export function relocateCitation(citation: Citation, lines: readonly string[]): 
     // A full quote ends where its text ends (lines may have been re-wrapped); a truncated one
     // ("…") matches before the cited range ends, so the range keeps its original length.
     let end = truncated ? Math.min(lines.length - 1, Math.max(matchEnd, start + span)) : matchEnd;
-    // The quote is trimmed: blank lines that ended the cited range come along if still blank.
-    while (end < start + span && end + 1 < norm.length && norm[end + 1] === '') end++;
+    // The quote is trimmed: blank lines that ended the cited range (as many as the range had
+    // beyond the quote's own lines) come along if they are still blank.
+    const trailingBlanks = truncated ? 0 : Math.max(0, span + 1 - citation.quote.trim().split('\n').length);
+    for (let n = 0; n < trailingBlanks && end + 1 < norm.length && norm[end + 1] === ''; n++) end++;
     return { startLine: start + 1, endLine: end + 1, quote: citation.quote };
   };
   if (oldStart < lines.length) {
