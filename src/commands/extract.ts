@@ -33,8 +33,9 @@ async function chooseCriteria(ref: string | undefined, context: CommandContext):
   // Settings are read only when needed; a missing or unreadable settings file means the default.
   let configured: string | undefined;
   try {
-    const { openSettings } = await import('../store/settings.js');
-    configured = openSettings(context.env).all().criteria;
+    // The conf-free reader: loading conf and its validator cost more than the rest of startup.
+    const { readSetting } = await import('../store/settings-read.js');
+    configured = await readSetting(context.env, 'criteria');
   } catch {
     configured = undefined;
   }
