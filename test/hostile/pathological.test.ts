@@ -2,11 +2,15 @@
 // bench script's job): the inputs are big enough that quadratic behaviour would blow the test
 // timeout, and each test checks the result is right, not merely that it returned.
 import { describe, expect, it } from 'vitest';
+import { parseCriteriaSet } from '../../src/core/criteria.js';
 import { parseDocument } from '../../src/core/document.js';
+import { extractEvidence } from '../../src/core/extract.js';
 import type { Block, List, ListItem, Table } from '../../src/core/document-types.js';
 import { sanitizeText } from '../../src/core/sanitize.js';
 import { PAYLOADS } from '../../scripts/make-hostile-fixtures.mjs';
-import { CONTROL } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTROL, REPO } from './helpers.js';
 
 const allBlocks = (doc: ReturnType<typeof parseDocument>): Block[] => [doc.root, ...doc.sections].flatMap((s) => s.blocks);
 const listDepth = (items: ListItem[]): number => {
@@ -101,5 +105,48 @@ describe('sanitizeText on pathological input', () => {
     const out = sanitizeText('\x07\u202e'.repeat(1_000_000));
     expect(out).toHaveLength(1_000_000 * (4 + 6));
     expect(out).not.toMatch(CONTROL);
+  });
+});
+
+describe('extractEvidence on pathological markdown', () => {
+  // Smaller inputs than above: extraction does much more per line. Still big enough that
+  // quadratic behaviour would take minutes and fail on the test timeout.
+  const criteria = parseCriteriaSet(readFileSync(join(REPO, 'criteria', 'cncf-incubation.yaml'), 'utf8'), 'cncf-incubation.yaml');
+  const extract = (text: string) => {
+    const doc = parseDocument(text);
+    const result = extractEvidence(doc, criteria, { path: 'p.md', sha256: 'd'.repeat(64) });
+    expect(result.criteria.map((c) => c.id)).toEqual(criteria.items.map((i) => i.id));
+    expect(result.document.lineCount).toBe(doc.lineCount);
+    return result;
+  };
+
+  it('a 20,000-row maintainer table: every maintainer found', () => {
+    const text = `# Maintainers\n\n| Name | GitHub | Organisation |\n|---|---|---|\n${Array.from({ length: 20_000 }, (_, i) => `| Person ${i} | @p${i} | Org ${i % 7} |`).join('\n')}\n`;
+    const result = extract(text);
+    expect(result.facts.maintainers.length).toBe(20_000);
+  });
+
+  it('a 0.5 MB line of prose with figures, and 1 MB of markdown specials', () => {
+    const prose = extract(`# Activity\n\n${'We merged 28 PRs per month. '.repeat(20_000)}\n`);
+    expect(prose.facts.metrics.length).toBeGreaterThan(0);
+    extract(`${'*_[`(|<\\'.repeat(125_000)}\n`);
+  });
+
+  it('10,000-deep nesting and 10,000 headings', () => {
+    extract(PATHOLOGICAL.dashNesting());
+    extract(PATHOLOGICAL.quoteNesting());
+    extract(PATHOLOGICAL.bracketNesting());
+    const headings = extract(Array.from({ length: 10_000 }, (_, i) => `## Adopters ${i}\n\n- Org ${i}\n`).join('\n'));
+    expect(headings.criteria[0]!.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('a table row of 100,000 cells', () => {
+    // Known slow: text-units' addSegment searches for "[" to the end of the line for every
+    // cell (quadratic in the row's length); 1.25 million cells take about two minutes.
+    extract(`| a | b |\n|---|---|\n${'| x '.repeat(100_000)}|\n`);
+  });
+
+  it('0.4 MB of escape sequences in a list', () => {
+    extract(`# Adopters${PAYLOADS.osc52}\n\n${`- Org${PAYLOADS.osc8Open}x${PAYLOADS.osc8Close}\n`.repeat(8_000)}`);
   });
 });
