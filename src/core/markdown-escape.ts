@@ -25,14 +25,20 @@ export function foldWhitespace(text: string): string {
 
 /**
  * Escape one line of already-sanitised text for inline use. Also breaks the GFM autolink
- * triggers (`http://`, `www.`, `user@host`) so project text cannot turn into links, and
- * escapes what would start a block at the beginning of a line (`- `, `+ `, `1. `, `=`).
+ * triggers (`http://`, `www.`, `user@host`) so project text cannot turn into links, quotes
+ * GitHub mentions and issue references, and escapes what would start a block at the beginning
+ * of a line (`- `, `+ `, `1. `, `=`).
  */
 function escapeLine(line: string): string {
   let out = line.replace(INLINE_SPECIAL, (char) => `\\${char}`);
   out = out.replace(/(https?|ftp):(?=\/\/)/gi, '$1\\:');
   out = out.replace(/(www)\./gi, '$1\\.');
   out = out.replace(/(?<=[A-Za-z0-9._+-])@/g, '\\@');
+  // GitHub turns `@name` into a notification and `#123` into a link to an issue of whatever
+  // repository the summary is pasted in (the wrong one for a project's text). A code span keeps
+  // both visible as written and inert.
+  out = out.replace(/(?<![\\\w`])@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\/[A-Za-z0-9][A-Za-z0-9-]*)?)/g, '`@$1`');
+  out = out.replace(/(?<![\w`])\\#(\d+)(?![\w`])/g, '`#$1`');
   // Block starts: list bullets, setext underlines, ordered-list numbers.
   out = out.replace(/^([-+=])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
   return out;

@@ -17,9 +17,14 @@ function renderedText(markdown: string): string {
     .trim();
 }
 
+/** Tag names in the rendered HTML, leaving out the code spans that quote @mentions and #refs. */
 function tags(markdown: string): string[] {
-  return Array.from(marked.parse(markdown, { gfm: true, async: false }).matchAll(/<([a-z0-9]+)/g), (m) => m[1]!);
+  const html = marked.parse(markdown, { gfm: true, async: false });
+  for (const [, inner] of html.matchAll(/<code>([^<]*)<\/code>/g)) expect(inner).toMatch(GITHUB_REFERENCE);
+  return Array.from(html.replace(/<\/?code>/g, '').matchAll(/<([a-z0-9]+)/g), (m) => m[1]!);
 }
+
+const GITHUB_REFERENCE = /^(@[A-Za-z0-9-]+(\/[A-Za-z0-9-]+)?|#\d+)$/;
 
 describe('escapeInline', () => {
   it.each([
@@ -36,6 +41,14 @@ describe('escapeInline', () => {
     // At the start of a line too, where block syntax would apply.
     expect(renderedText(escapeInline(text))).toBe(text);
     expect(tags(escapeInline(text))).toEqual(['p']);
+  });
+
+  it('quotes GitHub mentions and issue references in code spans so pasting notifies and links nobody', () => {
+    expect(escapeInline('ask @RainbowMango or @kubevirt/maintainers about #123')).toBe('ask `@RainbowMango` or `@kubevirt/maintainers` about `#123`');
+    expect(renderedText(escapeInline('thanks @a-b, see #4.'))).toBe('thanks @a-b, see #4.');
+    // Not mentions or references: e-mail addresses, cross-repository refs, anchors.
+    expect(escapeInline('mail ada@example.org')).toBe('mail ada\\@example.org');
+    expect(escapeInline('kubevirt/kubevirt#12 and #L40 and C#7')).toBe('kubevirt/kubevirt\\#12 and \\#L40 and C\\#7');
   });
 
   it('folds newlines and drops terminal escape sequences', () => {
