@@ -266,13 +266,14 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
   const readOnly = lock === null;
 
   try {
-    let text: string | null = null;
+    let exists = true;
     try {
       await stat(path);
-      text = await readScoreFileText(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw describeReadError(path, error);
+      exists = false;
     }
+    const text = exists ? await readScoreFileText(path) : null;
 
     if (text === null) {
       const file = newScoreFile({
