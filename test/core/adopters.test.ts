@@ -53,6 +53,29 @@ describe('extractAdopters on other layouts', () => {
     expect(names('## Adoption\n- We have many users running this in production\n- Several teams use it daily at scale\n')).toEqual([]);
   });
 
+  it('takes adopters from case-study subsection headings, not from the lists that describe them', () => {
+    const md = [
+      '# Proj', '## Incubation requirements', '### Adopters in production',
+      'Proj has [17 documented adopters](https://x.example/ADOPTERS.md), and more undisclosed.', '',
+      '#### 1. Acme', 'They embed Proj in several products:', '- [Widget](https://w.example) - a container manager', '- [Gizmo](https://g.example) - a cluster tool', '',
+      '#### 2. Globex', 'Globex moved its authorization to Proj.', '',
+      '#### 3. Initech', 'Initech picked Proj for its audit log.', '',
+      '### Healthy committers', 'We have 9 maintainers.',
+    ].join('\n');
+    const doc = parseDocument(md);
+    expect(extractAdopters(doc)).toEqual([
+      { name: 'Acme', line: 6 },
+      { name: 'Globex', line: 11 },
+      { name: 'Initech', line: 14 },
+    ]);
+    expect(extractAdoptersClaimedCount(doc)).toEqual({ count: 17, line: 4 });
+    // Unnumbered case-study headings and bold pseudo-headings work the same way.
+    expect(names('## Case studies\n### Acme Corp\ntext\n### Globex: scaling to 10k nodes\ntext\n')).toEqual(['Acme Corp', 'Globex']);
+    expect(names('## Adopters\n\n**Acme**\n\nRuns it in production.\n\n**Globex**\n\n- Widget\n- Gizmo\n')).toEqual(['Acme', 'Globex']);
+    // Topical subsections are not names: their lists are read instead.
+    expect(names('## Adoption\n### Overview\n- Acme\n- Globex\n- Initech\n')).toEqual(['Acme', 'Globex', 'Initech']);
+  });
+
   it('deduplicates names case-insensitively', () => {
     expect(names('## End users\n- ACME\n- Acme\n- Globex\n')).toEqual(['ACME', 'Globex']);
   });

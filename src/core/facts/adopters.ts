@@ -173,19 +173,67 @@ export function nameKey(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-function adopterSections(doc: DocumentModel): Section[] {
-  return sectionPaths(doc)
-    .filter(isAdopterSection)
-    .map((p) => p.section);
+const TOPICAL_HEADING =
+  /^(?:overview|summary|introduction|background|others?|more|examples?|highlights?|details|notes?|use cases?|usage|deployments?|testimonials?|quotes?|references|list|users|adopters|customers|companies|organi[sz]ations)$/i;
+
+/**
+ * The organisation a subsection heading names ("1. Canonical", "Acme Corp", "Acme: 1000
+ * clusters"), or null for a topical heading ("How teams use it", "Overview").
+ */
+export function nameFromHeading(heading: string): string | null {
+  let text = stripInline(heading).replace(/^(?:#?\d+[.)]?|[-*•])\s+/, '');
+  const sep = /\s*(?::|\s[-–—|])\s/.exec(text);
+  if (sep) text = text.slice(0, sep.index);
+  if (ADOPTER_HEADING.test(text) || NOT_ADOPTER_HEADING.test(text) || TOPICAL_HEADING.test(text.trim())) return null;
+  const words = text.trim().split(/\s+/);
+  if (words.length > 4) return null;
+  if (!words.every((w) => /^[\p{Lu}\p{N}\p{Lo}]/u.test(w) || /^(?:of|de|du|la|for|and|the|&)$/.test(w))) return null;
+  return cleanOrgName(text);
+}
+
+const NUMBERED_HEADING = /^\s*#?\d+[.)]?\s+\S/;
+
+/**
+ * Subsections of an adoption section that each name one adopter (case studies under their own
+ * headings): their headings are the adopters, their bodies only describe them. Empty unless
+ * most subsections read as names, or all are numbered.
+ */
+function namedSubsections(section: Section): Array<{ section: Section; name: string }> {
+  const kids = section.children;
+  const named = kids.map((k) => ({ section: k, name: nameFromHeading(k.heading) })).filter((n): n is { section: Section; name: string } => n.name !== null);
+  const numbered = kids.length > 0 && kids.every((k) => NUMBERED_HEADING.test(stripInline(k.heading)));
+  if (named.length === 0) return [];
+  if ((named.length >= 2 && named.length * 3 >= kids.length * 2) || numbered) return named;
+  return [];
+}
+
+function withDescendants(section: Section, into: Set<Section>): void {
+  const stack = [section];
+  while (stack.length > 0) {
+    const s = stack.pop()!;
+    into.add(s);
+    stack.push(...s.children);
+  }
 }
 
 export function extractAdopters(doc: DocumentModel): Adopter[] {
   const structured: Found[] = [];
   const prose: Found[] = [];
   const inAdopterSection = new Set<Block>();
-  for (const section of adopterSections(doc)) {
+  const paths = sectionPaths(doc).filter(isAdopterSection);
+  // Sections that describe one named adopter: the heading counts, the body is not mined.
+  const described = new Set<Section>();
+  for (const { section } of paths) {
+    if (described.has(section)) continue;
+    for (const named of namedSubsections(section)) {
+      structured.push({ name: named.name, line: named.section.line });
+      withDescendants(named.section, described);
+    }
+  }
+  for (const { section } of paths) {
     for (const block of section.blocks) {
       inAdopterSection.add(block);
+      if (described.has(section)) continue;
       if (block.kind === 'list') fromList(block.items, structured);
       else if (block.kind === 'table') fromTable(block, structured);
       else fromProse(block, prose);
@@ -213,7 +261,7 @@ const NUMBER_WORDS: Record<string, number> = {
   fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100, dozens: 24,
 };
 const CLAIM =
-  /(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)\+?\s+(?:(?:known|public|production|significant|different|independent|named)\s+){0,2}(adopters|end[- ]?users|organi[sz]ations|companies|users|customers|enterprises)\b/gi;
+  /(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)\+?\s+(?:[a-z][\w-]*\s+){0,2}(adopters|end[- ]?users|organi[sz]ations|companies|users|customers|enterprises)\b/gi;
 const CLAIM_USAGE = /^[^.;]{0,30}?\b(?:use|uses|using|adopt\w*|in production|running|run|deployed|rely)/i;
 
 /** An adopter count stated in prose ("11 adopters … in production", "10 organizations use X"), or null. */
