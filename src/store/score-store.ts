@@ -258,8 +258,11 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
       }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      // A shared, read-only checkout can still be looked at.
-      if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error;
+      if (error instanceof UserError) throw error;
+      // A shared, read-only checkout can still be looked at; anything else is a one-line error.
+      if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') {
+        throw new UserError(`${sanitizeLine(dirname(path))}: cannot use the scores folder (${code ?? sanitizeLine(String(error))})`);
+      }
       readOnlyReason = `the scores folder is not writable (${code})`;
     }
   }

@@ -112,6 +112,12 @@ describe('score store: location and saving', () => {
     expect(moved.file.items[3]!.score).toBe(2);
   });
 
+  it('a scores path that is not a folder is a one-line error naming it', async () => {
+    const { workspace, doc } = sampleWorkspace();
+    writeFileSync(join(workspace, 'scores'), 'not a folder');
+    await expect(open(workspace, doc)).rejects.toThrow(/reviews\/scores\/lanternfish: cannot use the scores folder \((ENOTDIR|EEXIST)\)$/);
+  });
+
   it('never overwrites a broken file: opening fails naming the file and field', async () => {
     const { workspace, doc } = sampleWorkspace();
     const path = scoreFilePath(workspace, doc, 'ada');
