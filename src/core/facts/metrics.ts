@@ -214,7 +214,7 @@ function ratePeriod(word: string): MetricPeriod {
   const w = word.toLowerCase();
   if (w.startsWith('week')) return 'week';
   if (w.startsWith('month')) return 'month';
-  if (w.startsWith('year') || w === 'annually') return 'year';
+  if (w.startsWith('year') || w.startsWith('annual')) return 'year';
   return null;
 }
 
@@ -246,6 +246,8 @@ function resolveHead(
       return null;
     case 'users': {
       if (modifiers.some((m) => m === 'end' || m === 'production' || m === 'enterprise')) return null;
+      // "7 community contributions from 3 different users": the users are contributors.
+      if (before[1]?.lower === 'from' && /contribut|commit|pull request|\bPRs?\b/i.test(sentence)) return { kind: 'contributors', stock: true };
       return CHANNEL_CONTEXT.test(sentence) ? { kind: 'other', stock: true } : null;
     }
     case 'times': {
@@ -273,6 +275,7 @@ function resolveHead(
         if (!owner) continue;
         if (owner.kind === 'contributors' || owner.kind === 'commits' || owner.kind === 'prs') return { kind: 'contributing_orgs', stock: true };
         if (owner.kind === 'other') return { kind: 'other', stock: true };
+        if (owner.kind === 'users' && /contribut|commit|pull request|\bPRs?\b/i.test(sentence)) return { kind: 'contributing_orgs', stock: true };
         if (owner.kind === 'excluded' || owner.kind === 'users') return null;
       }
       if (/contribut|commit|pull request|\bPRs?\b/i.test(sentence)) return { kind: 'contributing_orgs', stock: true };
@@ -377,8 +380,15 @@ function headBefore(text: string, sentence: { start: number; end: number }, grou
   }
   const sentenceText = text.slice(sentence.start, sentence.end);
   const before = tokensBefore(text, sentence.start, group.start, 10);
+  let percent = false;
   for (const [index, token] of before.entries()) {
+    // "Stargazers: 331% annual growth from 524 -> 1735": a percentage is not a count, look past it.
+    if (token.type === 'num' && percent) {
+      percent = false;
+      continue;
+    }
     if (token.type === 'num') return null;
+    percent = token.text === '%';
     if (token.type === 'punct') {
       // "GitHub stars (~2,000 to 3,480+)": figures in parentheses right after their label.
       if (index === 0 && token.text === '(') continue;
@@ -430,7 +440,8 @@ function periodFor(unit: TextUnit, sentence: string, head: Head, text: string, g
   if (attached) return attached.period;
   // "45 monthly active contributors", "Monthly active contributors: 45"
   const between = head.labelStart !== null ? text.slice(head.labelStart, group.start) : text.slice(group.end, head.end);
-  const inner = /(?<![-\w])(weekly|monthly|yearly|annual|annually)\b/i.exec(between);
+  // ("331% annual growth from 524 -> 1735" describes the change, not the figures' period.)
+  const inner = /(?<![-\w])(weekly|monthly|yearly|annual|annually)\b(?!\s+(?:growth|increase|change|rate))/i.exec(between);
   if (inner) return ratePeriod(inner[1]!);
   const modifierRate = /\b(weekly|monthly|yearly|annual)\s+(?:\w+\s+)?$/i.exec(text.slice(Math.max(0, group.start - 30), group.start));
   if (modifierRate) return ratePeriod(modifierRate[1]!);

@@ -18,6 +18,8 @@ const SIGNALS: RegExp[] = [
   new RegExp(`\\b${NUMBER_WORD}\\s+(?:new\\s+|official\\s+|public\\s+)?releases?\\b`, 'i'),
   // "has released five versions since joining"
   new RegExp(`\\breleas(?:e|ed|es|ing)\\s+(?:\\w+\\s+){0,3}${NUMBER_WORD}\\s+(?:new\\s+|major\\s+|minor\\s+)?versions\\b`, 'i'),
+  // "released a major version for all components"
+  /\breleas(?:e|ed|es|ing)\b[^.;]{0,30}?\b(?:major|minor|patch|stable|first)\s+version\b/i,
   // Compatibility promises across releases: "backward compatible with existing 1.x releases"
   /\bbackwards?[- ]compatib\w*\b[^;]{0,80}?\b(?:releases?|versions?)\b|\b(?:releases?|versions?)\b[^;]{0,80}?\bbackwards?[- ]compatib/i,
   /\bbreaking changes?\b[^;]{0,80}?\b(?:releases?|versions?)\b/i,

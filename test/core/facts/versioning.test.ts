@@ -29,6 +29,8 @@ describe('extractVersioning', () => {
     '  - Many more - hundreds of issues closed across 40+ release since last October',
     'We want to achieve the above roadmap while also maintaining cadence with upstream Kubernetes.',
     'Feedback from our mentorships promoted the connectors refactoring in the `0.12` release.',
+    'We have successfully done so and released a major version for all of components of the project:',
+    '* **Availability**: Kyverno added support for multiple replicas in Release 1.4.0 (June 2021).',
   ])('finds: %s', (text) => {
     const doc = docOf(text);
     const found = extractVersioning(doc);
@@ -54,6 +56,7 @@ describe('extractVersioning', () => {
     'Maintainers keep a weekly meeting cadence.',
     'Office hours run at a bi-weekly cadence.',
     'Crossplane is available on operatorhub.io for every v0.9 user.',
+    'We aim to dramatically improve scalability in the subsequent releases.',
     'We published 3 press releases with our partners.',
   ])('ignores: %s', (text) => {
     expect(lines(text)).toEqual([]);
