@@ -26,6 +26,7 @@ due-diligence pull request or an email unchanged) or as JSON.
   export reviews/karmada.md                        your own score file for that document
   export reviews/karmada.md --panel                every reviewer's file for it, as a panel
   export a.score.json b.score.json c.score.json    a panel of those reviewers
+  export reviews/scores/karmada/                   a panel of every score file in a folder
 
 Options:
   --format md|json     output format (default md)

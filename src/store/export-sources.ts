@@ -10,6 +10,7 @@ import type { ExtractResult } from '../core/extract-types.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Reviewer, ScoreFile } from '../core/score-file.js';
 import { readDocumentFile } from './document-file.js';
+import { findScoreFiles, isDirectory } from './score-file-args.js';
 import { listScoreFiles, loadScoreFile, scoreFilePath } from './score-store.js';
 import { SCORES_DIR } from './workspace.js';
 
@@ -35,6 +36,11 @@ export function workspaceOfScoreFile(path: string): string | null {
 export function documentPathOf(path: string, file: ScoreFile): string | null {
   const workspace = workspaceOfScoreFile(path);
   return workspace === null ? null : join(workspace, ...file.document.path.split('/'));
+}
+
+async function scoreFileSource(path: string): Promise<ExportSource> {
+  const { file } = await loadScoreFile(path);
+  return { path, file, documentPath: documentPathOf(path, file) };
 }
 
 function isScoreFileArg(arg: string): boolean {
@@ -82,8 +88,12 @@ export async function findScoreFilesForExport(args: readonly string[], options: 
   for (const arg of args) {
     const path = resolve(options.cwd, arg);
     if (isScoreFileArg(arg)) {
-      const { file } = await loadScoreFile(path);
-      sources.push({ path, file, documentPath: documentPathOf(path, file) });
+      sources.push(await scoreFileSource(path));
+    } else if (await isDirectory(path)) {
+      // A folder (say <workspace>/scores/<document>/): every score file in it, as `panel` does.
+      const paths = await findScoreFiles(path);
+      if (paths.length === 0) throw new UserError(`export: no score files in ${sanitizeLine(path)}`);
+      for (const found of paths) sources.push(await scoreFileSource(found));
     } else {
       sources.push(...(await sourcesForDocument(path, options)));
     }

@@ -62,6 +62,10 @@ describe('toc-review export', () => {
     expect(files.stdout).toContain('| Production users | 2 (Met) | 0 (Not met) | 1 | 1 | 0–2 | ⚠️ disagree |');
     const byDoc = await runCli(['export', ws.doc, '--panel', '--workspace', ws.workspace, '--date', '2026-01-01'], { env: ws.env, cwd: ws.root });
     expect(byDoc.stdout).toBe(files.stdout);
+    const byFolder = await runCli(['export', join(ws.workspace, 'scores', NAME), '--date', '2026-01-01'], { env: ws.env, cwd: ws.root });
+    expect(byFolder.stdout).toBe(files.stdout);
+    const emptyFolder = await runCli(['export', ws.root + '/no-scores-here', '--panel'], { env: ws.env, cwd: ws.root });
+    expect(emptyFolder.code).toBe(1);
 
     const twice = await runCli(['export', ada, ada], { env: ws.env, cwd: ws.root });
     expect(twice.code).toBe(1);
@@ -163,6 +167,9 @@ describe('toc-review export', () => {
     const none = await runCli(['export', join(ws.root, 'empty', 'doc.md'), '--panel'], { env: ws.env, cwd: ws.root });
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('no score files for');
+    const emptyDir = await runCli(['export', join(ws.root, 'empty')], { env: ws.env, cwd: ws.root });
+    expect(emptyDir.code).toBe(1);
+    expect(emptyDir.stderr).toBe(`toc-review: export: no score files in ${join(ws.root, 'empty')}\n`);
   });
 });
 
