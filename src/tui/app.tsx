@@ -1,7 +1,7 @@
 // The top of the UI: asks for the reviewer's name if unknown, then shows the workspace list or
 // goes straight to one document's review screen. Ctrl-C quits from anywhere (everything is
 // already saved); the command that rendered this cleans up.
-import { Text, useInput } from 'ink';
+import { Box, Text, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { keySlot } from './key-slot.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -75,7 +75,11 @@ export function App(props: AppProps) {
   let body;
   if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
     // Below this the panes cannot hold a criterion and its evidence; say so instead of garbling.
-    body = <Text wrap="truncate-end">{`toc-review needs at least ${MIN_COLUMNS}x${MIN_ROWS} (now ${size.columns}x${size.rows}); enlarge the terminal, or Ctrl-C to quit`.slice(0, Math.max(1, size.columns - 1))}</Text>;
+    body = (
+      <Box width={Math.max(1, size.columns - 1)}>
+        <Text>{`toc-review needs at least ${MIN_COLUMNS}x${MIN_ROWS} (now ${size.columns}x${size.rows}); enlarge the terminal, or Ctrl-C to quit`}</Text>
+      </Box>
+    );
   } else if (screen.kind === 'prompt') {
     body = (
       <ReviewerPrompt
