@@ -63,11 +63,13 @@ function stripSingleEmphasis(text: string): string {
 
 /**
  * When a whole line is one emphasis span (`*Name of project:*`, `**Adopters**`), its inner
- * text; else null. Short lines only: a real heading is a few words.
+ * text; else null. Proposal templates also restate each criterion as a whole bold-italic
+ * sentence heading its answer (`**_Have a healthy number of committers. …_**`), so lines up to
+ * 300 characters qualify.
  */
 export function emphasisLineText(line: string): string | null {
   const trimmed = line.trim();
-  if (trimmed.length < 3 || trimmed.length > 160) return null;
+  if (trimmed.length < 3 || trimmed.length > 300) return null;
   for (const mark of ['**', '__', '*', '_']) {
     if (!trimmed.startsWith(mark) || !trimmed.endsWith(mark)) continue;
     const inner = trimmed.slice(mark.length, trimmed.length - mark.length);

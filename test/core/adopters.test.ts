@@ -76,6 +76,31 @@ describe('extractAdopters on other layouts', () => {
     expect(names('## Adoption\n### Overview\n- Acme\n- Globex\n- Initech\n')).toEqual(['Acme', 'Globex', 'Initech']);
   });
 
+  it('reads a list introduced as adopters outside any adoption section, and bold-italic criterion lines as headings', () => {
+    expect(names('## Community\n\nSignificant users include:\n- Acme\n- Globex\n')).toEqual(['Acme', 'Globex']);
+    expect(names('## Community\n\nOur features include:\n- Live migration\n- Snapshots\n')).toEqual([]);
+    const md = [
+      '## Incubation Stage Requirements',
+      '',
+      '**_Document that it is being used successfully in production by at least three independent end users which, in the judgement of the committee, are of adequate quality and scope._**',
+      '',
+      'The full list of adopters is [here](https://x.example/issues/1).',
+      'Highlighted examples include:',
+      '- [**Acme Group**](https://acme.example): Using it for parking lots.',
+      '- [**Globex**](https://globex.example): Using it across branch sites.',
+      '',
+      '**_Have a healthy number of committers._**',
+      '',
+      '- Not An Adopter',
+    ].join('\n');
+    const doc = parseDocument(md);
+    expect(doc.sections.map((s) => s.level)).toEqual([2, 7, 7]);
+    expect(extractAdopters(doc)).toEqual([
+      { name: 'Acme Group', line: 7 },
+      { name: 'Globex', line: 8 },
+    ]);
+  });
+
   it('deduplicates names case-insensitively', () => {
     expect(names('## End users\n- ACME\n- Acme\n- Globex\n')).toEqual(['ACME', 'Globex']);
   });

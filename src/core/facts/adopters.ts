@@ -173,6 +173,21 @@ export function nameKey(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+const ADOPTER_CUE = /\b(?:adopters?|end[- ]?users?|users|customers|in production|production (?:users|deployments)|(?:companies|organi[sz]ations) (?:using|that use|running))\b/i;
+
+/**
+ * A paragraph that introduces a list of adopters: it ends with ":" and its last sentence speaks
+ * of use ("Significant users include:"), or an earlier one does and the last only announces
+ * examples ("… adopters can be found here. Highlighted examples include:").
+ */
+function isAdopterIntro(text: string): boolean {
+  const plain = stripInline(text).trim();
+  if (!plain.endsWith(':') || plain.length > 400) return false;
+  const last = plain.split(/[.!?]\s+/).pop() ?? '';
+  if (ADOPTER_CUE.test(last)) return true;
+  return ADOPTER_CUE.test(plain) && /\b(?:examples?|includes?|including|such as|following|below|highlight\w*)\b/i.test(last);
+}
+
 const TOPICAL_HEADING =
   /^(?:overview|summary|introduction|background|others?|more|examples?|highlights?|details|notes?|use cases?|usage|deployments?|testimonials?|quotes?|references|list|users|adopters|customers|companies|organi[sz]ations)$/i;
 
@@ -238,6 +253,17 @@ export function extractAdopters(doc: DocumentModel): Adopter[] {
       else if (block.kind === 'table') fromTable(block, structured);
       else fromProse(block, prose);
     }
+  }
+  // Lists introduced as adopters anywhere else ("Significant users include:").
+  for (const section of [doc.root, ...doc.sections]) {
+    if (described.has(section)) continue;
+    section.blocks.forEach((block, k) => {
+      if (block.kind !== 'list' || inAdopterSection.has(block)) return;
+      const intro = k > 0 ? section.blocks[k - 1]! : null;
+      if (intro?.kind !== 'paragraph' || !isAdopterIntro(intro.text)) return;
+      inAdopterSection.add(block);
+      fromList(block.items, structured);
+    });
   }
   // Usage sentences anywhere else ("10 organizations use X, such as Red Hat and SUSE").
   const elsewhere: Found[] = [];
