@@ -1,0 +1,91 @@
+// The period of a metric (week, month, year, total or null): attached rates, averages, totals,
+// levels versus changes, and windows from the sentence, the list's introduction, a table's
+// other axis or the section heading. Part of extractMetrics (metrics.ts); the order of the
+// rules is documented in docs/evidence-quality.md.
+import type { MetricKind, MetricPeriod } from '../extract-types.js';
+import type { Group } from './metric-numbers.js';
+import type { TextUnit } from './text-units.js';
+
+export interface Head {
+  kind: MetricKind;
+  stock: boolean;
+  /** A count of new things or of changes ("37 new committers", "3 contributors became maintainers"). */
+  change: boolean;
+  /** A subset counted per day ("of which 30 are online on a daily basis"): period null. */
+  subsetDaily?: boolean;
+  end: number;
+  labelStart: number | null;
+}
+
+const RATE_AFTER = /^\s*(?:(?:per|a|an|each|every|\/)\s*(week|month|year|day|quarter|meeting|time|release|hour|sprint)s?|(?<![-\w])(weekly|monthly|yearly|annually|daily|quarterly))\b/i;
+
+export function ratePeriod(word: string): MetricPeriod {
+  const w = word.toLowerCase();
+  if (w.startsWith('week')) return 'week';
+  if (w.startsWith('month')) return 'month';
+  if (w.startsWith('year') || w.startsWith('annual')) return 'year';
+  return null;
+}
+
+/** An attached rate right after `pos` ("per month", "each time"), with where it ends. */
+export function rateAt(text: string, pos: number, limit: number): { period: MetricPeriod; end: number } | null {
+  const match = RATE_AFTER.exec(text.slice(pos, Math.min(limit, pos + 24)));
+  if (!match) return null;
+  return { period: ratePeriod(match[1] ?? match[2] ?? ''), end: pos + match[0].length };
+}
+
+const TOTAL_MARKER = /\bcurrent(?:ly)?\b|\bas of\b|\bto date\b|\bso far\b|\bin total\b|\btotal of\b|\ball[- ]time\b|\bcumulative(?:ly)?\b/i;
+const AVERAGE = /\bav(?:era)?g(?:e|ed|es|ing)?\b|\bon average\b/i;
+const ANY_RATE = /(?:\bper|\ba|\beach|\/)\s*(week|month|year)\b/i;
+const WINDOW = /\b(?:(?:past|last|previous|recent|prior)\s+(?:(year|12 months|twelve months|365 days)|(month|30 days|4 weeks|four weeks)|(week|7 days|seven days))|this (year)|this (month)|this (week))\b/i;
+const SINCE = /\bsince\b/i;
+
+function windowPeriod(text: string): MetricPeriod | 'since' | undefined {
+  const window = WINDOW.exec(text);
+  const since = SINCE.exec(text);
+  if (window && (!since || window.index < since.index)) {
+    if (window[1] || window[4]) return 'year';
+    if (window[2] || window[5]) return 'month';
+    return 'week';
+  }
+  return since ? 'since' : undefined;
+}
+
+export function periodFor(unit: TextUnit, sentence: string, head: Head, text: string, group: Group, contextLabel = ''): MetricPeriod {
+  if (head.subsetDaily) return null;
+  const attached = rateAt(text, head.end, text.length) ?? rateAt(text, group.end, text.length);
+  if (attached) return attached.period;
+  // "45 monthly active contributors", "Monthly active contributors: 45"
+  const between = head.labelStart !== null ? text.slice(head.labelStart, group.start) : text.slice(group.end, head.end);
+  // ("331% annual growth from 524 -> 1735" describes the change, not the figures' period.)
+  const inner = /(?<![-\w])(weekly|monthly|yearly|annual|annually)\b(?!\s+(?:growth|increase|change|rate))/i.exec(between);
+  if (inner) return ratePeriod(inner[1]!);
+  const modifierRate = /\b(weekly|monthly|yearly|annual)\s+(?:\w+\s+)?$/i.exec(text.slice(Math.max(0, group.start - 30), group.start));
+  if (modifierRate) return ratePeriod(modifierRate[1]!);
+  const labelRate = ANY_RATE.exec(contextLabel) ?? /\b(weekly|monthly|yearly|annual)\b/i.exec(contextLabel);
+  if (labelRate) return ratePeriod(labelRate[1]!);
+  // "On average, there are 28 commits per month from 60 contributors"; a list introduced by
+  // "with (monthly average):" gives its items that rate.
+  for (const context of [sentence, unit.intro?.text ?? '']) {
+    if (!AVERAGE.test(context)) continue;
+    const rate = ANY_RATE.exec(context) ?? /(?<![-\w])(weekly|monthly|yearly|annual)\b/i.exec(context);
+    if (rate) return ratePeriod(rate[1]!);
+  }
+  // "in the last year we released a total of 2 versions": the window beats "total of" for flows.
+  const sentenceWindow = windowPeriod(sentence);
+  if (!head.stock && sentenceWindow !== undefined && sentenceWindow !== 'since' && !/\bas of\b|\bcurrent(?:ly)?\b/i.test(sentence)) return sentenceWindow;
+  if (TOTAL_MARKER.test(sentence) || (!head.change && TOTAL_MARKER.test(contextLabel))) return 'total';
+  if (head.stock && !head.change) return 'total';
+  for (const context of [sentence, contextLabel, ...introTexts(unit), unit.heading]) {
+    const window = windowPeriod(context);
+    if (window === 'since') return null;
+    if (window !== undefined) return window;
+  }
+  return null;
+}
+
+function introTexts(unit: TextUnit): string[] {
+  const texts: string[] = [];
+  for (let intro = unit.intro; intro !== null && texts.length < 4; intro = intro.intro) texts.push(intro.text);
+  return texts;
+}
