@@ -1,6 +1,7 @@
 // Bundle the CLI with esbuild: one small entry chunk plus lazily loaded chunks per command,
 // so `--version` and `extract` never load React, Ink or the markdown highlighter.
 import { build } from 'esbuild';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,7 +74,13 @@ await build({
   legalComments: 'none',
   // Ink loads react-devtools-core only when DEV=true; it is not a dependency of ours.
   external: ['react-devtools-core'],
-  define: { 'process.env.NODE_ENV': '"production"', __TOC_PRECOMPILED_CRITERIA__: JSON.stringify(JSON.stringify(precompiledCriteria)) },
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    __TOC_PRECOMPILED_CRITERIA__: JSON.stringify(JSON.stringify(precompiledCriteria)),
+    // Cached extraction results (src/store/extract-cache.ts) are only reused by the build that
+    // wrote them.
+    __TOC_BUILD_ID__: JSON.stringify(`${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`),
+  },
   banner,
   plugins: [startupTrims],
   logLevel: 'warning',

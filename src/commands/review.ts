@@ -89,7 +89,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   const color = !(env.NO_COLOR !== undefined && env.NO_COLOR !== '');
   if (!color) process.env.FORCE_COLOR = '0';
   const [{ createStoreHost }, { runReviewUi }] = await Promise.all([import('../tui/store-host.js'), import('../tui/run.js')]);
-  const host = createStoreHost({ workspace, criteria, reviewer, readOnly: values['read-only'] === true, settings: getSettings });
+  const host = createStoreHost({ workspace, criteria, reviewer, readOnly: values['read-only'] === true, settings: getSettings, env });
 
   // With a known reviewer, open the document now so a bad document or score file is a plain
   // one-line error rather than a screen.

@@ -3,12 +3,13 @@
 // lock on quit, Ctrl-C or a crash.
 import { readFile } from 'node:fs/promises';
 import type { CriteriaSet } from '../core/criteria.js';
-import { parseDocument } from '../core/document.js';
+import { parseDocument, splitLines } from '../core/document.js';
 import { extractEvidence } from '../core/extract.js';
 import type { Reviewer } from '../core/score-file.js';
 import { slugifyHandle } from '../core/score-file.js';
 import { renderSummaryMarkdown } from '../core/summary-markdown.js';
 import { readDocumentFile } from '../store/document-file.js';
+import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
 import { writeExportNextTo } from '../store/export-file.js';
 import { listScoreFiles, loadScoreFile, openScoreSession, scoreFilePath } from '../store/score-store.js';
 import type { SettingsStore } from '../store/settings.js';
@@ -23,6 +24,8 @@ export interface StoreHostOptions {
   readOnly: boolean;
   /** Opened lazily: a reviewer given on the command line never touches the settings file. */
   settings: () => SettingsStore;
+  /** For the extraction cache's location (default: process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface StoreHost extends ReviewHost {
@@ -86,8 +89,19 @@ export function createStoreHost(options: StoreHostOptions): StoreHost {
       const docFile = await readDocumentFile(path);
       const workspace = workspaceForDocument(options.workspace, path);
       const displayPath = documentRelativePath(workspace, path);
-      const doc = parseDocument(docFile.text);
-      const extract = extractEvidence(doc, options.criteria, { path: displayPath, sha256: docFile.sha256 });
+      // Reopening a document reuses its extraction from the last run (store/extract-cache.ts).
+      const env = options.env ?? process.env;
+      const key = { documentSha256: docFile.sha256, criteriaSha256: options.criteria.source.sha256, displayPath };
+      let extract = await readCachedExtract(env, key);
+      let doc: { title: string; lines: string[] };
+      if (extract) {
+        doc = { title: extract.document.title, lines: splitLines(docFile.text) };
+      } else {
+        const parsed = parseDocument(docFile.text);
+        extract = extractEvidence(parsed, options.criteria, { path: displayPath, sha256: docFile.sha256 });
+        doc = parsed;
+        await writeCachedExtract(env, key, extract);
+      }
       const suggestions = Object.fromEntries(extract.criteria.map((c) => [c.id, c.suggestion.score]));
       const session = await openScoreSession({
         workspace,
