@@ -136,8 +136,9 @@ export function findNumbers(text: string, start: number, end: number): NumberHit
     const head = text.slice(Math.max(start, s - 16), s);
     // Criteria thresholds restated: "at least three", "more than one organisation".
     if ((/at least\s*$/i.test(head) && value <= 3) || (/more than\s*$/i.test(head) && value === 1)) continue;
-    // Rules, not counts: "no more than 2 maintainers from one company", "requires two reviewers".
-    if (/(?:no more than|at most|maximum of|minimum of|requires?|required|needs?)\s*$/i.test(text.slice(Math.max(start, s - 24), s))) continue;
+    // Rules and capacities, not counts: "no more than 2 maintainers from one company", "requires
+    // two reviewers", "the free account only supports 3 members".
+    if (/(?:no more than|at most|maximum of|minimum of|requires?|required|needs?|supports?|allows?|permits?|limited to|limit of|capacity of)\s*$/i.test(text.slice(Math.max(start, s - 24), s))) continue;
     const qualifier = QUALIFIER.exec(head);
     hits.push({ start: s, end: e, value, yearLike, decimal, quoteStart: qualifier ? s - qualifier[0].length : s });
   }

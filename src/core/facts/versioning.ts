@@ -29,7 +29,7 @@ const SIGNALS: RegExp[] = [
   /\b(?:latest|current|newest)\s+(?:stable\s+)?version\s+(?:is\s+)?v?\d+\.\d+/i,
   /\bversioning\b|\bsemver\b|\bsemantic version/i,
   // A specific release: "in the `0.12` release", "The V0.12 release will be the final release"
-  /(?<![\w.])v?\d+\.\d+(?:\.\d+)?\s+release\b/i,
+  /(?<![\w.])v?\d+\.(?:\d+|x)(?:\.(?:\d+|x))?\s+release\b/i,
   /\b(?:monthly|quarterly|weekly|yearly|annual|bi-?annual|bi-?weekly|bi-?monthly|regular|periodic|time-based)\s+releases?\b/i,
   /\b(?:release|releases|released|releasing|ship|ships|shipped)\b[^.;]{0,60}?\b(?:every|each|once a|twice a|per)\s+(?:\d+(?:[-–]\d+)?\s+|two\s+|three\s+|four\s+|six\s+|few\s+)?(?:weeks?|months?|quarters?|years?)\b/i,
   /\brelease cadence\b|\bcadence\b[^.;]{0,40}\breleas/i,

@@ -251,6 +251,7 @@ describe('extractMetrics: what is not a metric', () => {
     'The 1.0 release made the API stable.',
     'The 1.3 release shipped the scheduler and Helm 3.2 charts.',
     'We published 3 press releases with our partners.',
+    'The existing free account only supports 3 members, and those spots are filled.',
     'We are aware of 7 companies who adopted it and an additional 9 who are evaluating it; 80 users from 12 companies run it in production.',
     'We are prototyping a roadmap for the next release and a horizon looking 2 releases into the future.',
     'Vivo requires the following capabilities: 1) Unified management of clusters; (2) Cross-cluster scheduling.',
