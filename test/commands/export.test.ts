@@ -1,5 +1,6 @@
 // The export command end to end (in-process): arguments, reviewer and workspace resolution,
 // panels, JSON, -o/--force, dates, and the errors a user can act on.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -195,6 +196,46 @@ describe('hostile score files', () => {
     } else {
       const columns = args.length === 1 ? 3 : 7;
       expect(tableShapes(result.stdout)).toEqual([{ header: columns, rows: [columns, columns, columns, columns] }]);
+    }
+  });
+});
+
+describe('toc-review export via the built binary', () => {
+  const ROOT = join(import.meta.dirname, '../..');
+
+  /** dist chunks the export command can load: cli.js's static imports, the export chunk, and all it imports. */
+  function exportChunks(): string[] {
+    const dist = join(ROOT, 'dist');
+    const read = (file: string) => readFileSync(join(dist, file), 'utf8');
+    const imports = (text: string, lazy: boolean) => [
+      ...Array.from(text.matchAll(/^import\s[^;]*?from\s+"\.\/([^"]+)"|^import\s+"\.\/([^"]+)"/gm), (m) => m[1] ?? m[2]!),
+      ...(lazy ? Array.from(text.matchAll(/import\("\.\/([^"]+)"\)/g), (m) => m[1]!) : []),
+    ];
+    const cli = read('cli.js');
+    const entry = Array.from(cli.matchAll(/import\("\.\/(export-[^"]+)"\)/g), (m) => m[1]!);
+    expect(entry).toHaveLength(1);
+    const seen = new Set<string>();
+    const queue = ['cli.js', ...imports(cli, false), ...entry];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (seen.has(file) || !existsSync(join(dist, file))) continue;
+      seen.add(file);
+      if (file !== 'cli.js') queue.push(...imports(read(file), true));
+    }
+    return [...seen];
+  }
+
+  it('prints what the in-process command prints, and never loads React, Ink or marked-terminal', async () => {
+    if (!existsSync(join(ROOT, 'dist/cli.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+    const { ws, ada } = setup();
+    const child = spawnSync(process.execPath, [join(ROOT, 'bin/toc-review.js'), 'export', ada, '--date', '2026-01-01'], { cwd: ws.root, env: ws.env, encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
+    expect(child.stdout).toBe((await runCli(['export', ada, '--date', '2026-01-01'], { env: ws.env, cwd: ws.root })).stdout);
+    const chunks = exportChunks();
+    expect(chunks.some((file) => file.startsWith('marked-terminal'))).toBe(false);
+    for (const file of chunks) {
+      expect(readFileSync(join(ROOT, 'dist', file), 'utf8'), file).not.toMatch(/react\.(?:production|development)|from "react"|\buseInput\b|ink-text-input|marked-terminal/);
     }
   });
 });
