@@ -55,6 +55,21 @@ describe('extractMaintainers on other layouts', () => {
     expect(people(md).map((p) => p.name)).toEqual(['Main One']);
   });
 
+  it('drops emeritus rows and role notes, and keeps people listed by handle only', () => {
+    const md = [
+      '**Current maintainers (3)**:', '',
+      '| Name | GitHub | Company | Status |', '|---|---|---|---|',
+      '| Ada Lovelace (Chair) | @ada | Acme | Active |',
+      '| — | [@grace](https://github.com/grace) | Globex | Active |',
+      '| Old Timer | @old | (formerly Initech) | Emeritus |',
+      '', '## Emeritus maintainers', '- Someone Else (@else), Umbrella',
+    ].join('\n');
+    expect(people(md)).toEqual([
+      { name: 'Ada Lovelace', handle: 'ada', affiliation: 'Acme' },
+      { name: 'grace', handle: 'grace', affiliation: 'Globex' },
+    ]);
+  });
+
   it('finds no one behind a link or in empty bullets', () => {
     expect(people('## Maintainers\n\n- https://github.com/org/repo/blob/main/MAINTAINERS.md\n')).toEqual([]);
     expect(people('## Maintainers\n\n- \n- \n-\n')).toEqual([]);

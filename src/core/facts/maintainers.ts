@@ -30,7 +30,7 @@ export function parseHandle(text: string): string | null {
 
 function cleanText(text: string): string | null {
   const plain = stripInline(text).replace(/^[\s,;:\-–—]+|[\s,;:\-–—]+$/g, '').trim();
-  return plain === '' || /^(?:n\/a|-|none|tbd|\?)$/i.test(plain) ? null : plain;
+  return plain === '' || /^(?:n\/a|-|—|none|tbd|\?)$/i.test(plain) ? null : plain;
 }
 
 /** Person-like: a few words, no URL, not a sentence. */
@@ -58,14 +58,22 @@ export function tableColumns(header: string[]): { name: number; handle: number; 
   return { name, handle, affiliation };
 }
 
+/** A row or item marking someone who no longer holds the role. */
+const PAST_ROLE = /\b(?:emeritus|former(?:ly)?|inactive|retired|stepped down|alumni)\b/i;
+
 function fromTable(table: Table, out: Maintainer[]): void {
   const cols = tableColumns(table.header);
   if (cols.name < 0) return;
   for (const row of table.rows) {
+    // "Status: Emeritus" in any column other than the affiliation ("formerly Skype" there is a past employer).
+    if (row.cells.some((cell, k) => k !== cols.affiliation && PAST_ROLE.test(stripInline(cell)))) continue;
     const nameCell = row.cells[cols.name] ?? '';
-    let name = cleanText(nameCell.replace(/\(?@[A-Za-z0-9-]+\)?/g, ''));
-    if (name === null || !looksLikeName(name)) continue;
     const handle = cols.handle >= 0 ? parseHandle(row.cells[cols.handle] ?? '') : parseHandle(nameCell);
+    // A role in parentheses ("Madelyn Olson (Chair)") is not part of the name.
+    let name = cleanText(nameCell.replace(/\(?@[A-Za-z0-9-]+\)?/g, '').replace(/\s*\([^()]*\)\s*$/, ''));
+    // Listed by handle only ("—" in the name column): the handle stands for the name.
+    if (name === null && handle !== null && cols.handle >= 0) name = handle;
+    if (name === null || !looksLikeName(name)) continue;
     const affiliation = cols.affiliation >= 0 ? cleanText(row.cells[cols.affiliation] ?? '') : null;
     name = name.replace(/\s*\(\s*\)\s*/g, ' ').trim();
     out.push({ name, handle, affiliation, line: row.line });
@@ -105,7 +113,7 @@ export function maintainerFromItem(text: string, line: number): Maintainer | nul
 }
 
 function fromList(items: ListItem[], out: Maintainer[]): void {
-  const candidates = walkItems(items).filter((e) => !e.item.empty);
+  const candidates = walkItems(items).filter((e) => !e.item.empty && !PAST_ROLE.test(stripInline(e.item.text)));
   const found = candidates.map((e) => maintainerFromItem(e.item.text, e.item.line)).filter((m): m is Maintainer => m !== null);
   // A list of sentences about maintainers is not a list of maintainers.
   if (found.length === 0 || found.length * 2 < candidates.length) return;
@@ -132,7 +140,8 @@ function roleOfContext(text: string): 'maintainers' | 'other' | 'none' {
 
 export function extractMaintainers(doc: DocumentModel): Maintainer[] {
   const found: Maintainer[] = [];
-  for (const { section, ancestors } of sectionPaths(doc)) {
+  // The text before the first heading counts too.
+  for (const { section, ancestors } of [{ section: doc.root, ancestors: [] as Section[] }, ...sectionPaths(doc)]) {
     const headings = [...ancestors, section].map((s) => stripInline(s.heading));
     const ownHeading = headings[headings.length - 1] ?? '';
     const headingRole = MAINTAINER_WORDS.test(ownHeading) && !OTHER_ROLES.test(ownHeading) ? 'maintainers' : OTHER_ROLES.test(ownHeading) ? 'other' : 'none';
