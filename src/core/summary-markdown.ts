@@ -48,8 +48,9 @@ export function criteriaLine(criteria: Summary['criteria']): string {
 }
 
 export function scaleLine(criteria: Summary['criteria']): string {
-  const values = criteria.scale.map((s) => `${s.value} ${escapeInline(s.label)}${s.meets ? ' (met)' : ''}`);
-  return `**Scale:** ${values.join(', ')}.`;
+  const values = criteria.scale.map((s) => `${s.value} ${escapeInline(s.label)}`);
+  const met = criteria.scale.filter((s) => s.meets).map((s) => s.value);
+  return `**Scale:** ${values.join(', ')}${met.length > 0 ? ` (counted as met: ${met.join(', ')})` : ''}.`;
 }
 
 /** Paragraphs explaining a document or criteria set that is not the one scored; [] when all is current. */

@@ -12,7 +12,7 @@ import type { Reviewer, ScoreFile } from '../core/score-file.js';
 import { readDocumentFile } from './document-file.js';
 import { findScoreFiles, isDirectory } from './score-file-args.js';
 import { listScoreFiles, loadScoreFile, scoreFilePath } from './score-store.js';
-import { SCORES_DIR } from './workspace.js';
+import { SCORES_DIR, scoreFilePathsFor, workspaceForDocument } from './workspace.js';
 
 export interface ExportSource {
   /** The score file's path. */
@@ -74,8 +74,10 @@ async function sourcesForDocument(documentPath: string, options: FindOptions): P
     return [{ path, file, documentPath }];
   } catch (error) {
     if (error instanceof UserError && error.message.endsWith(': no such file')) {
+      const others = (await scoreFilePathsFor(workspaceForDocument(workspace, documentPath), documentPath)).length;
+      const hint = others > 0 ? `; ${others} other reviewer${others === 1 ? "'s file exists" : "s' files exist"} (use --panel)` : '';
       throw new UserError(
-        `export: ${sanitizeLine(reviewer.name)} (${reviewer.handle}) has no score file for ${sanitizeLine(documentPath)} (looked for ${sanitizeLine(path)})`,
+        `export: ${sanitizeLine(reviewer.name)} (${reviewer.handle}) has no score file for ${sanitizeLine(documentPath)} (looked for ${sanitizeLine(path)})${hint}`,
       );
     }
     throw error;
