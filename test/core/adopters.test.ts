@@ -131,6 +131,8 @@ describe('adopter name helpers', () => {
 
   it('reads only proper-name lists after a cue, in a sentence about use', () => {
     expect(namesInSentence('Users include Acme and Globex.')).toEqual(['Acme', 'Globex']);
+    expect(namesInSentence('Used in production by Google (YouTube, Google Workspace), Adobe, Salesforce.')).toEqual(['Google', 'Adobe', 'Salesforce']);
+    expect(namesInSentence('10 organizations use it, some internally (such as Acme and Globex) and some in products.')).toEqual(['Acme', 'Globex']);
     expect(namesInSentence('Features include scheduling and autoscaling.')).toEqual([]);
     expect(namesInSentence('It integrates with projects such as Prometheus and Envoy, used in production.')).toEqual([]);
   });

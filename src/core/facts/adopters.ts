@@ -98,6 +98,29 @@ function fromTable(table: Table, out: Found[]): void {
 
 const LIST_CUE = /\b(?:such as|including|includes?|like|namely|are|by)\s+|:\s+/gi;
 
+/**
+ * The list after a cue, up to the end of its clause: a sentence end, ";", ": ", or a ")" that
+ * closes a parenthesis opened before the cue ("(such as A and B) and …"). Parentheticals inside
+ * the list are skipped ("Google (YouTube, Workspace), Adobe").
+ */
+function listSpan(tail: string): string {
+  let depth = 0;
+  let out = '';
+  for (let i = 0; i < tail.length; i++) {
+    const c = tail[i]!;
+    const next = tail[i + 1];
+    if (c === '(' || c === '（') depth++;
+    else if (c === ')' || c === '）') {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0) {
+      if (c === ';' || ((c === '.' || c === ':') && (next === undefined || /\s/.test(next)))) break;
+      out += c;
+    }
+  }
+  return out;
+}
+
 /** Names in "… such as A, B and C" / "users include A, B, C" inside one sentence of prose. */
 export function namesInSentence(sentence: string): string[] {
   const plain = stripInline(sentence);
@@ -105,9 +128,7 @@ export function namesInSentence(sentence: string): string[] {
   const names: string[] = [];
   for (const cue of plain.matchAll(LIST_CUE)) {
     const start = cue.index + cue[0].length;
-    const tail = plain.slice(start, start + 400);
-    const stop = /[;()（）]|\.(?:\s|$)|:\s/.exec(tail);
-    const span = stop ? tail.slice(0, stop.index) : tail;
+    const span = listSpan(plain.slice(start, start + 400));
     const parts = span
       .split(/,\s*|\s+and\s+|\s*&\s*|\s+or\s+/)
       .map((p) => p.trim().replace(/^(?:and|or)\s+/i, ''))
