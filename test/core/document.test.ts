@@ -44,6 +44,28 @@ describe('parseDocument on the corpus', () => {
     ]);
   });
 
+  it('matches every heading of all five documents, with levels and ranges computed from the raw lines', () => {
+    for (const name of ['kube-ovn-2022-annual', 'openkruise-sandbox-annual', 'karmada-2022-annual', 'kubevirt-incubation-commit-page', 'kubevirt-incubation-draft']) {
+      const doc = parseDocument(seed(name));
+      const { startLine, endLine } = doc.content;
+      // Independent reading: ATX headings by regex (the corpus has no fenced code), each
+      // section ending at the last non-blank line before the next heading of its level or above.
+      const raw = doc.lines;
+      const headings: Array<{ line: number; level: number; text: string }> = [];
+      for (let n = startLine; n <= endLine; n++) {
+        const m = /^(#{1,6})\s+(.*?)\s*$/.exec(raw[n - 1]!);
+        if (m) headings.push({ line: n, level: m[1]!.length, text: m[2]! });
+      }
+      const expected = headings.map((h, k) => {
+        const next = headings.slice(k + 1).find((o) => o.level <= h.level);
+        let end = next ? next.line - 1 : endLine;
+        while (end > h.line && raw[end - 1]!.trim() === '') end--;
+        return `${h.level} ${h.line}-${end} ${h.text}`;
+      });
+      expect(outline(doc.sections), name).toEqual(expected);
+    }
+  });
+
   it('checks every table row and list item line against the file text', () => {
     for (const name of ['kube-ovn-2022-annual', 'openkruise-sandbox-annual', 'karmada-2022-annual', 'kubevirt-incubation-commit-page', 'kubevirt-incubation-draft']) {
       const doc = parseDocument(seed(name));
