@@ -29,7 +29,16 @@ usage error. See docs/extract.md for the JSON fields.`;
 
 /** The criteria set: --criteria, else the user's setting, else the shipped default. */
 async function chooseCriteria(ref: string | undefined, context: CommandContext): Promise<CriteriaSet> {
-  if (ref !== undefined) return loadCriteria(ref);
+  if (ref !== undefined) {
+    // A file is read relative to the command's working directory; an id is looked up as is.
+    if (!/[/\\]|\.(?:ya?ml|json)$/i.test(ref)) return loadCriteria(ref);
+    const { resolve } = await import('node:path');
+    const absolute = resolve(context.cwd, ref);
+    return loadCriteria(absolute).catch((error: unknown) => {
+      if (error instanceof Error) error.message = error.message.replace(sanitizeLine(absolute), sanitizeLine(ref));
+      throw error;
+    });
+  }
   // Settings are read only when needed; a missing or unreadable settings file means the default.
   let configured: string | undefined;
   try {

@@ -66,7 +66,8 @@ describe('toc-review extract --json', () => {
       criteria,
       'id: mine\ntitle: Mine\nscale:\n  - { value: 0, label: No, meets: false }\n  - { value: 1, label: Yes, meets: true }\nitems:\n  - id: docs\n    title: Docs\n    question: Documented?\n    guidance: Docs exist.\n    hints: { headings: [goal], keywords: [documents] }\n',
     );
-    const { code, stdout } = await run(['extract', `${SEEDS}/kube-ovn-2022-annual.md`, '--criteria', criteria, '--json']);
+    // Relative to the command's working directory, whatever the process's is.
+    const { code, stdout } = await runCli(['extract', join(ROOT, SEEDS, 'kube-ovn-2022-annual.md'), '--criteria', 'mine.yaml', '--json'], { cwd: dir, env });
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result.criteria.map((c: { id: string }) => c.id)).toEqual(['docs']);
@@ -135,6 +136,9 @@ describe('toc-review extract errors', () => {
     const unknown = await run(['extract', `${SEEDS}/kube-ovn-2022-annual.md`, '--criteria', 'no-such-set']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('unknown criteria set "no-such-set"');
+    const missing = await runCli(['extract', join(ROOT, SEEDS, 'kube-ovn-2022-annual.md'), '--criteria', 'nope.yaml'], { cwd: dir, env });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('toc-review: nope.yaml: no such file');
   });
 
   it('has --help', async () => {
