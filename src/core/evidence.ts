@@ -100,6 +100,30 @@ interface Candidate {
 interface Patterns {
   headings: RegExp[];
   keywords: Array<[keyword: string, re: RegExp, ascii: boolean]>;
+  /** Content words of the criterion's title and question, stemmed. */
+  criterionWords: Set<string>;
+}
+
+const STOP_WORDS = new Set(
+  'the and for with from that this its are does have has there what how which any all some been being into than then project projects least more most their our your'.split(' '),
+);
+
+/** Content words, lower-case, with a plural "s" dropped ("Adopters" -> "adopter"). */
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+    .filter((w) => w.length >= 3 && !STOP_WORDS.has(w))
+    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+}
+
+/**
+ * Whether a heading restates the criterion ("Flow of Contributions", "Have a healthy number of
+ * committers"): most of its words come from the criterion's title and question. Documents
+ * written against a template answer each criterion under such a heading.
+ */
+function restatesCriterion(heading: string, criterionWords: Set<string>): boolean {
+  const words = [...new Set(contentWords(heading))];
+  const shared = words.filter((w) => criterionWords.has(w)).length;
+  return shared >= 2 && shared / words.length >= 0.6;
 }
 
 // Scoring runs once per criterion over every section: lower-case each section's text once per
@@ -127,6 +151,7 @@ function itemPatterns(item: CriteriaItem): Patterns {
       keywords: [...new Set(item.hints.keywords.map((k) => k.toLowerCase()))]
         .sort((a, b) => b.length - a.length)
         .map((k): [string, RegExp, boolean] => [k, hintPattern(k, true), /^[\x00-\x7f]*$/.test(k)]),
+      criterionWords: new Set(contentWords(`${item.title} ${item.question}`)),
     };
     patternsByItem.set(item, patterns);
   }
@@ -150,6 +175,12 @@ function scoreSection(section: Section, item: CriteriaItem, facts: Facts, patter
     const first = item.hints.headings.indexOf(headingHits[0]!);
     score += 6 + Math.min(headingHits.length - 1, 2) + (item.hints.headings.length - first) / item.hints.headings.length;
     reasons.push(`heading matches "${headingHits[0]}"`);
+  }
+
+  const restates = restatesCriterion(heading, patterns.criterionWords);
+  if (restates) {
+    score += 15;
+    reasons.unshift('heading restates the criterion');
   }
 
   let factCount = 0;
@@ -179,7 +210,7 @@ function scoreSection(section: Section, item: CriteriaItem, facts: Facts, patter
   score += 0.5 * Math.min(keywordCount, 12);
   if (keywordCount > 0) reasons.push(`${keywordCount} mention${keywordCount === 1 ? '' : 's'} of ${words.join(', ')}`);
 
-  if (headingHits.length === 0 && factCount === 0 && keywordCount < 2) return null;
+  if (!restates && headingHits.length === 0 && factCount === 0 && keywordCount < 2) return null;
   return { section, score, reason: reasons.join('; ') };
 }
 

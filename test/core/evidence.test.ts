@@ -90,6 +90,20 @@ describe('suggestions and gaps', () => {
     }
   });
 
+  it('prefers the section whose heading restates the criterion over a busier one', () => {
+    const md = [
+      '# Proj', '', '# Developer Community',
+      '- Stars grew from 398 to 2052', '- Forks grew from 25 to 140', '- Contributors grew from 14 to 44', '- Followers grew from 206 to 542', '- 676 community members',
+      '', '# Incubation Stage Requirements',
+      '## Healthy Committers', 'Proj has 19 active maintainers (see the full list).',
+      '## Flow Of Contributions', 'Detailed statistics from devstats:', '- average 159 PRs opened and 144 PRs closed per month',
+    ].join('\n');
+    const result = extract(md);
+    expect(byId(result, 'commit-flow').evidence[0]).toMatchObject({ heading: 'Flow Of Contributions', startLine: 13 });
+    expect(byId(result, 'commit-flow').evidence[0]!.reason).toContain('heading restates the criterion');
+    expect(byId(result, 'committer-health').evidence[0]).toMatchObject({ heading: 'Healthy Committers', startLine: 11 });
+  });
+
   it('works for a user criteria set with its own ids, hints and scale', () => {
     const set = parseCriteriaSet(
       [
