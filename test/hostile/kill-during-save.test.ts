@@ -105,7 +105,7 @@ async function lane(workspace: string, env: NodeJS.ProcessEnv, reviewer: string,
 }
 
 describe.skipIf(isPlaceholder('score'))('toc-review score killed with SIGKILL mid-save', () => {
-  it(`leaves a valid score file after each of ${KILLS} kills`, { timeout: 120_000 }, async () => {
+  it(`leaves a valid score file after each of ${KILLS} kills`, { timeout: 240_000 }, async () => {
     runBin(['--version']); // builds dist/ if it is missing
     const workspace = tempDir('toc-hostile-kill-');
     copyFileSync(join(REPO, 'reviews', 'lanternfish-incubation.md'), join(workspace, 'doc.md'));
