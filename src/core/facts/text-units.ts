@@ -120,6 +120,17 @@ const AUTOLINK = /^<(?:https?|mailto|ftp):[^<>\s]*>/i;
 const PLAIN = new Uint8Array(128).fill(1);
 for (const char of '\\![<hH*`~_&\t') PLAIN[char.charCodeAt(0)] = 0;
 
+/** True when addSegment would show raw[i] unchanged ("h" unless it may start "http"). */
+function isPlainAt(raw: string, i: number): boolean {
+  const code = raw.charCodeAt(i);
+  if (code >= 128 || PLAIN[code] === 1) return true;
+  if (code !== 104 && code !== 72) return false;
+  const t1 = raw.charCodeAt(i + 1) | 32;
+  const t2 = raw.charCodeAt(i + 2) | 32;
+  const p = raw.charCodeAt(i + 3) | 32;
+  return !(t1 === 116 && t2 === 116 && p === 112);
+}
+
 /** Visible characters of one raw segment, appended to the builder. */
 // Scratch space for the per-character maps, reused by one builder at a time (allocating
 // three typed arrays per unit cost more than filling them).
@@ -170,6 +181,25 @@ class VisibleBuilder {
     this.link[n] = link ? 1 : 0;
   }
 
+  /** Append raw[from, to) as it is: characters no rule changes, all on one line. */
+  pushRun(raw: string, from: number, to: number, line: number, link: boolean): void {
+    if (to <= from) return;
+    this.text += raw.slice(from, to);
+    for (let k = from; k < to; k++) {
+      const n = this.length++;
+      this.lines[n] = line;
+      this.cols[n] = k;
+      this.link[n] = link ? 1 : 0;
+    }
+    this.last = raw[to - 1]!;
+    for (let k = to - 1; k >= from; k--) {
+      if (raw[k] !== ' ') {
+        this.lastNonSpace = raw[k]!;
+        break;
+      }
+    }
+  }
+
   lastChar(): string {
     return this.last;
   }
@@ -181,6 +211,9 @@ class VisibleBuilder {
 
   /** Copies of the maps; ends the builder (its scratch space goes back to the pool). */
   finish(): { lineOf: Int32Array; colOf: Int32Array; linkText: Uint8Array } {
+    // Flatten the concatenated text now (reading a character does), so a document's worth of
+    // units does not sit in memory as string pieces until first searched.
+    if (this.text.length > 0) this.text.charCodeAt(0);
     const maps = { lineOf: this.lines.slice(0, this.length), colOf: this.cols.slice(0, this.length), linkText: this.link.slice(0, this.length) };
     this.release();
     return maps;
@@ -227,11 +260,13 @@ class VisibleBuilder {
         i = jump;
         continue;
       }
-      const code = raw.charCodeAt(i);
-      // Fast path: a character that none of the rules below looks at is visible as it is.
-      if (code >= 128 || PLAIN[code] === 1) {
-        this.push(raw[i]!, line, i, depth > 0);
-        i++;
+      // Fast path: a run of characters that none of the rules below looks at is visible as it
+      // is (up to the next link end, where the link depth changes).
+      if (isPlainAt(raw, i)) {
+        let j = i + 1;
+        while (j < end && isPlainAt(raw, j) && !(closeAt.size > 0 && closeAt.has(j)) && !(this.openLinks > 0 && raw.charCodeAt(j) === 93)) j++;
+        this.pushRun(raw, i, j, line, depth > 0);
+        i = j;
         continue;
       }
       const char = raw[i]!;
