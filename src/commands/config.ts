@@ -1,6 +1,6 @@
 // `toc-review config get|set|unset|path`: the settings file (conf). TOC_REVIEW_CONFIG_DIR moves it.
 import { UsageError } from '../core/errors.js';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine, toTerminalJson } from '../core/sanitize.js';
 import { isSettingKey, openSettings, SETTING_KEYS, type SettingKey } from '../store/settings.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
 
@@ -48,12 +48,12 @@ export async function run(args: string[], context: CommandContext): Promise<numb
       tooMany(2);
       if (key === undefined) {
         const all = Object.fromEntries(SETTING_KEYS.map((k) => [k, settings.get(k) ?? null]));
-        if (values.json) context.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
+        if (values.json) context.stdout.write(`${toTerminalJson(all)}\n`);
         else for (const [k, v] of Object.entries(all)) context.stdout.write(`${k}=${sanitizeLine(v ?? '')}\n`);
         return 0;
       }
       const current = settings.get(checkKey(key, 'get'));
-      if (values.json) context.stdout.write(`${JSON.stringify(current ?? null)}\n`);
+      if (values.json) context.stdout.write(`${toTerminalJson(current ?? null, 0)}\n`);
       else if (current !== undefined) context.stdout.write(`${sanitizeLine(current)}\n`);
       // Unset: nothing printed, exit 1, like `git config`, so scripts can test for it.
       return current === undefined ? 1 : 0;

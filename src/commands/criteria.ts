@@ -1,7 +1,7 @@
 // `toc-review criteria list|show`: the shipped criteria sets and any user file.
 import type { CriteriaSet } from '../core/criteria.js';
 import { UsageError } from '../core/errors.js';
-import { sanitizeText } from '../core/sanitize.js';
+import { sanitizeText, toTerminalJson } from '../core/sanitize.js';
 import { loadAllBuiltinCriteria, loadCriteria } from '../store/criteria-files.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
 
@@ -44,7 +44,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     const sets = await loadAllBuiltinCriteria();
     if (values.json) {
       const list = sets.map((s) => ({ id: s.id, title: s.title, version: s.version, items: s.items.map((i) => i.id), path: s.source.path }));
-      context.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+      context.stdout.write(`${toTerminalJson(list)}\n`);
     } else {
       for (const set of sets) {
         context.stdout.write(sanitizeText(`${set.id}  ${set.title}\n  items: ${set.items.map((i) => i.id).join(', ')}\n`));
@@ -55,7 +55,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   if (action === 'show') {
     if (ref === undefined) throw new UsageError('criteria show: give a criteria set id or file (see: toc-review criteria list)');
     const set = await loadCriteria(ref);
-    context.stdout.write(values.json ? `${JSON.stringify(forJson(set), null, 2)}\n` : `${describeSet(set)}\n`);
+    context.stdout.write(values.json ? `${toTerminalJson(forJson(set))}\n` : `${describeSet(set)}\n`);
     return 0;
   }
   throw new UsageError(`criteria: unknown action "${action}" (use list or show)`);
