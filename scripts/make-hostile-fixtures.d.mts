@@ -9,3 +9,4 @@ export declare function brokenScoreFiles(): Record<string, string | Buffer>;
 export declare function allFixtures(): Record<string, string | Buffer>;
 export declare function staleFixtures(dir?: string): string[];
 export declare function writeFixtures(dir?: string): void;
+export declare function hostileCriteria(): Record<string, string>;

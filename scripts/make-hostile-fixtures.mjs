@@ -245,6 +245,21 @@ export function brokenScoreFiles() {
   };
 }
 
+/**
+ * A criteria set (criteria files get shared too) with payloads in every text field, written
+ * with YAML's double-quoted escapes (\\e, \\a, \\x9b, \\u202e) since YAML forbids raw controls.
+ */
+export function hostileCriteria() {
+  const evil = String.raw` \e]52;c;ZWNobyBwd25lZA==\a\e[2J\x9b31m\u202e\e]8;;https://evil.example/\e\\link\e]8;;\e\\ `;
+  const text = readFileSync(CRITERIA_PATH, 'utf8')
+    .replace(/^id: cncf-incubation$/m, 'id: hostile-criteria')
+    .replace(/^title: .*$/m, `title: "Hostile${evil}Criteria"`)
+    .replace(/^( {4}label: )(.*)$/gm, (_, key, label) => `${key}"${label}${evil}"`)
+    .replace(/^( {4}title: )(.*)$/gm, (_, key, title) => `${key}"${title}${evil}"`)
+    .replace(/^( {4}question: )(.*)$/gm, (_, key, question) => `${key}"${question.replace(/"/g, '\\"')}${evil}"`);
+  return { 'hostile-criteria.yaml': text };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writing and checking
 
@@ -254,6 +269,7 @@ export function allFixtures() {
   for (const [name, bytes] of Object.entries(brokenDocuments())) files[`broken/${name}`] = bytes;
   for (const [name, text] of Object.entries(hostileWorkspace())) files[`workspace/${name}`] = text;
   for (const [name, text] of Object.entries(brokenScoreFiles())) files[`score-files/${name}`] = text;
+  for (const [name, text] of Object.entries(hostileCriteria())) files[`criteria/${name}`] = text;
   return files;
 }
 
@@ -273,7 +289,7 @@ function listFiles(dir, base = dir) {
   return out;
 }
 
-const GENERATED_DIRS = ['documents', 'broken', 'workspace', 'score-files'];
+const GENERATED_DIRS = ['documents', 'broken', 'workspace', 'score-files', 'criteria'];
 
 /** Relative paths whose committed bytes differ from the generator (missing, changed or extra). */
 export function staleFixtures(dir = HOSTILE_DIR) {

@@ -107,6 +107,37 @@ describe('score-file commands on the hostile workspace', () => {
   });
 });
 
+describe('a shared criteria file carrying escape sequences', () => {
+  const file = join(HOSTILE, 'criteria', 'hostile-criteria.yaml');
+
+  it('criteria show, as text and --json', async () => {
+    const dir = copyHostileWorkspace();
+    const text = await run(['criteria', 'show', file], dir);
+    expect(text.stdout).toContain('hostile-criteria');
+    const json = await run(['criteria', 'show', file, '--json'], dir);
+    expect(json.stdout).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect((JSON.parse(json.stdout) as { title: string }).title).toContain('\u202e');
+  });
+
+  it.skipIf(isPlaceholder('extract'))('extract with it, as text and --json', async () => {
+    const dir = copyHostileWorkspace();
+    await run(['extract', 'hostile-review.md', '--criteria', file], dir);
+    const json = await run(['extract', 'hostile-review.md', '--criteria', file, '--json'], dir);
+    expect(json.stdout).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  it.skipIf(isPlaceholder('config'))('config get --json of a reviewer name with controls', async () => {
+    const dir = copyHostileWorkspace();
+    const env = { ...ENV };
+    await runCli(['config', 'set', 'reviewer.name', `Eve\u202e\u009b2J`], { cwd: dir, env });
+    for (const args of [['config', 'get', '--json'], ['config', 'get', 'reviewer.name', '--json'], ['config', 'get']]) {
+      const result = await runCli(args, { cwd: dir, env });
+      expectNoControls(result.stdout + result.stderr, args.join(' '));
+      expect(result.stdout + result.stderr).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
+    }
+  });
+});
+
 describe.skipIf(isPlaceholder('export'))('exports stay valid markdown', () => {
   // Differential check: the export of the hostile file must have the same markdown structure
   // (tables, headings, lists, links) as the export of the same file with every free-text
