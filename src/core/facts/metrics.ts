@@ -74,8 +74,9 @@ function resolveHead(
 }
 
 /** The noun a number counts, looked for after it ("28 commits", "4 minor and 1 major releases"). */
-function headAfter(text: string, sentence: { start: number; end: number }, pos: number, hits: Map<number, NumberHit>, depth = 0): Head | null {
-  const sentenceText = text.slice(sentence.start, sentence.end);
+function headAfter(text: string, sentence: { start: number; end: number }, pos: number, hits: Map<number, NumberHit>, depth = 0, context = ''): Head | null {
+  // `context` is the table row label for a cell: "| Slack weekly active users | 645+ users |".
+  const sentenceText = `${text.slice(sentence.start, sentence.end)} ${context}`;
   let cursor = pos;
   const rate = rateAt(text, cursor, sentence.end);
   if (rate) cursor = rate.end;
@@ -144,7 +145,7 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
     if ((lower === 'and' || lower === 'or') && modifiers.length > 0 && next?.type === 'num' && depth === 0) {
       // "4 minor and 1 major releases": the first number shares the second one's noun.
       const other = hits.get(next.start);
-      return other ? headAfter(text, sentence, other.end, hits, depth + 1) : null;
+      return other ? headAfter(text, sentence, other.end, hits, depth + 1, context) : null;
     }
     if (STOP_WORDS.has(lower)) return null;
     if (/^[a-z]+(?:-[a-z]+)*$/i.test(token.text)) modifiers.push(lower); // "full-time", "long-standing"
@@ -223,8 +224,9 @@ function sentenceMetrics(unit: TextUnit, sentence: { start: number; end: number 
   let previous: Head | null = null;
   for (const group of groupNumbers(text, hits, sentenceText)) {
     const last = group.members[group.members.length - 1]!;
-    let head = headAfter(text, sentence, last.end, byStart);
-    if (!head && group.members.length === 2 && group.values.length === 2) head = headAfter(text, sentence, group.members[0]!.end, byStart);
+    const context = label?.text ?? '';
+    let head = headAfter(text, sentence, last.end, byStart, 0, context);
+    if (!head && group.members.length === 2 && group.values.length === 2) head = headAfter(text, sentence, group.members[0]!.end, byStart, 0, context);
     if (!head) head = headBefore(text, sentence, group);
     let labelText = '';
     const rest = text.slice(group.end, sentence.end).replace(/^\s*(?:per|a|each|\/)\s*\w+/i, '').replace(/\([^()]*\)/g, '');

@@ -124,6 +124,7 @@ describe('extractMetrics: the ways reports state activity and community size', (
       '| Commits | 2.16k | 1 k+ |',
       '| Twitter followers | 1.6k | 1k (approximately) |',
       '| Slack Membership (#proj in K8s slack) | 783 | 570 |',
+      '| [Slack weekly active users](https://x.example/slack) | 110+ (645+ users in total) | 60 |',
     ].join('\n');
     expect(rows(text)).toEqual([
       ['stars', 5200, 'total'],
@@ -134,6 +135,9 @@ describe('extractMetrics: the ways reports state activity and community size', (
       ['other', 1000, null],
       ['other', 783, 'total'],
       ['other', 570, null],
+      ['other', 110, 'week'],
+      ['other', 645, 'total'],
+      ['other', 60, 'week'],
     ]);
   });
 
