@@ -7,7 +7,7 @@ import type { CriteriaItem, CriteriaSet, FactKind } from './criteria.js';
 import type { DocumentModel, ListItem, Section } from './document-types.js';
 import type { EvidencePassage, Facts, Metric, Signal, Suggestion } from './extract-types.js';
 import { lineSetLabel, linesLabel, sectionPaths, walkItems } from './doc-query.js';
-import { MAINTAINER_WORDS, maintainerOrganisations } from './facts/maintainers.js';
+import { extractMaintainersStatedCount, MAINTAINER_WORDS, maintainerOrganisations } from './facts/maintainers.js';
 import { stripInline } from './inline.js';
 
 export type Level = 'none' | 'partial' | 'met' | 'exceeded';
@@ -125,8 +125,11 @@ function maintainersRule(doc: DocumentModel, facts: Facts): RuleOutput {
     { name: 'largest organisation share', value: share === null ? null : Math.round(share * 100) / 100, lines: [] },
   ];
   const gaps: string[] = [];
+  const stated = extractMaintainersStatedCount(doc);
+  if (stated) signals.push({ name: 'stated maintainers', value: stated.count, lines: [stated.line] });
   if (m === 0) {
-    gaps.push(`no maintainer list found; ${describeMaintainerSection(doc)}`);
+    const statedText = stated ? `; the document states ${stated.count} (line ${stated.line}) but names none` : '';
+    gaps.push(`no maintainer list found${statedText}; ${describeMaintainerSection(doc)}`);
     return { level: 'none', rationale: 'No maintainers or committers are listed by name in the document.', gaps, signals };
   }
   let level: Level;
@@ -143,6 +146,7 @@ function maintainersRule(doc: DocumentModel, facts: Facts): RuleOutput {
   }
   if (orgs.length <= 1 && unknown < m) gaps.push('all maintainers with a stated affiliation are from one organisation');
   if (unknown > 0) gaps.push(`affiliation not given for ${plural(unknown, 'maintainer', 'maintainers')}`);
+  if (stated && stated.count !== m) gaps.push(`the document states ${stated.count} maintainers (line ${stated.line}) but lists ${m}`);
   return { level, rationale, gaps, signals };
 }
 

@@ -102,6 +102,13 @@ describe('suggestions and gaps', () => {
     expect(byId(result, 'commit-flow').evidence[0]).toMatchObject({ heading: 'Flow Of Contributions', startLine: 13 });
     expect(byId(result, 'commit-flow').evidence[0]!.reason).toContain('heading restates the criterion');
     expect(byId(result, 'committer-health').evidence[0]).toMatchObject({ heading: 'Healthy Committers', startLine: 11 });
+    // The count is stated, the names are not.
+    expect(byId(result, 'committer-health').gaps[0]).toMatch(/^no maintainer list found; the document states 19 \(line 12\) but names none; the Healthy Committers section/);
+  });
+
+  it('says when the stated maintainer count differs from the list', () => {
+    const entry = byId(extract('## Maintainers\n\nWe have 4 maintainers.\n\n- Ada (@ada), Acme\n- Grace (@grace), Globex\n'), 'committer-health');
+    expect(entry.gaps).toContain('the document states 4 maintainers (line 3) but lists 2');
   });
 
   it('works for a user criteria set with its own ids, hints and scale', () => {

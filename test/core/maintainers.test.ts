@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/document.js';
-import { extractMaintainers, maintainerFromItem, maintainerOrganisations, parseHandle, tableColumns } from '../../src/core/facts/maintainers.js';
+import { extractMaintainers, extractMaintainersStatedCount, maintainerFromItem, maintainerOrganisations, parseHandle, tableColumns } from '../../src/core/facts/maintainers.js';
 import { CORPUS, gold, seedText } from './corpus-helpers.js';
 
 const people = (md: string) => extractMaintainers(parseDocument(md)).map(({ name, handle, affiliation }) => ({ name, handle, affiliation }));
@@ -74,6 +74,20 @@ describe('extractMaintainers on other layouts', () => {
     expect(people('## Maintainers\n\n- https://github.com/org/repo/blob/main/MAINTAINERS.md\n')).toEqual([]);
     expect(people('## Maintainers\n\n- \n- \n-\n')).toEqual([]);
     expect(people('## Maintainers\n\nSee [MAINTAINERS.md](MAINTAINERS.md).\n')).toEqual([]);
+  });
+});
+
+describe('extractMaintainersStatedCount', () => {
+  it('reads the team size stated in prose, not changes to it', () => {
+    const count = (md: string) => extractMaintainersStatedCount(parseDocument(md))?.count ?? null;
+    expect(count('Proj has 19 active maintainers (full list).\n')).toBe(19);
+    expect(count('We now have seven maintainers from five organizations.\n')).toBe(7);
+    expect(count('Since joining, 3 new maintainers were added.\n')).toBeNull();
+    expect(count('3 contributors became maintainers.\n')).toBeNull();
+    for (const name of CORPUS) {
+      const stated = extractMaintainersStatedCount(parseDocument(seedText(name)));
+      if (gold(name).maintainers.length > 0) expect(stated?.count, name).toBe(gold(name).maintainers.length);
+    }
   });
 });
 

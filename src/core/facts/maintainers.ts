@@ -181,3 +181,39 @@ export function maintainerOrganisations(maintainers: Maintainer[]): string[] {
   }
   return [...seen.values()];
 }
+
+const COUNT_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20,
+};
+const STATED_COUNT =
+  /\b(\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\s+(?:(?:active|core|current|project|official|listed|total)\s+){0,2}(maintainers|committers)\b/gi;
+
+/**
+ * A maintainer count stated in prose ("OpenFGA has 19 active maintainers", "seven maintainers
+ * from five organizations"), or null. Changes ("3 new maintainers", "added 2 maintainers") are
+ * not the team's size.
+ */
+export function extractMaintainersStatedCount(doc: DocumentModel): { count: number; line: number } | null {
+  for (const section of [doc.root, ...doc.sections]) {
+    for (const block of section.blocks) {
+      const units: Array<{ text: string; line: number }> =
+        block.kind === 'paragraph'
+          ? block.text.split('\n').map((text, k) => ({ text, line: block.line + k }))
+          : block.kind === 'list'
+            ? walkItems(block.items).map(({ item }) => ({ text: item.text.split('\n')[0]!, line: item.line }))
+            : [];
+      for (const unit of units) {
+        const plain = stripInline(unit.text);
+        for (const m of plain.matchAll(STATED_COUNT)) {
+          const before = plain.slice(Math.max(0, m.index - 24), m.index);
+          if (/\b(?:new|added|add|promoted|became|become|more|former|emeritus|of|to)\s+$/i.test(before)) continue;
+          const raw = m[1]!.toLowerCase();
+          const count = /^\d/.test(raw) ? Number(raw) : COUNT_WORDS[raw];
+          if (count !== undefined && count > 0) return { count, line: unit.line };
+        }
+      }
+    }
+  }
+  return null;
+}
