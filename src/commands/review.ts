@@ -88,6 +88,12 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   // before either is loaded.
   const color = !(env.NO_COLOR !== undefined && env.NO_COLOR !== '');
   if (!color) process.env.FORCE_COLOR = '0';
+  // Opening a document: load the markdown renderer alongside, so the review screen's first
+  // frame is drawn once, with markdown, rather than as plain text and then again.
+  const markdownReady =
+    documentPath !== null && reviewer
+      ? import('../tui/markdown.js').then((m) => m.loadMarkdownRenderer({ color })).catch(() => null)
+      : null;
   const [{ createStoreHost }, { runReviewUi }] = await Promise.all([import('../tui/store-host.js'), import('../tui/run.js')]);
   const host = createStoreHost({ workspace, criteria, reviewer, readOnly: values['read-only'] === true, settings: getSettings, env });
 
@@ -98,6 +104,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     start = reviewer ? { kind: 'document', path: documentPath, review: await host.openReview(documentPath) } : { kind: 'document', path: documentPath };
   }
   try {
+    await markdownReady;
     return await runReviewUi({ host, start, color, env, stdout, stdin, stderr: context.stderr as NodeJS.WriteStream });
   } finally {
     await host.closeAll();

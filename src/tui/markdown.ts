@@ -54,10 +54,20 @@ export async function createMarkdownRenderer(options: { color: boolean }): Promi
   };
 }
 
+let loaded: MarkdownRenderer | null = null;
+
 /** One shared renderer per process; the first call starts the import. */
 export function loadMarkdownRenderer(options: { color: boolean }): Promise<MarkdownRenderer> {
-  loading ??= createMarkdownRenderer(options);
+  loading ??= createMarkdownRenderer(options).then((renderer) => (loaded = renderer));
   return loading;
+}
+
+/**
+ * The shared renderer if it has finished loading, else null: a screen mounted after the review
+ * command preloaded it renders markdown in its very first frame instead of plain text first.
+ */
+export function loadedMarkdownRenderer(): MarkdownRenderer | null {
+  return loaded;
 }
 
 const SGR = /^\u001B\[[0-9;]*m/;

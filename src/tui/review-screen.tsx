@@ -21,7 +21,7 @@ import { EvidencePane } from './evidence-pane.js';
 import { HelpOverlay } from './help-overlay.js';
 import { keySlot, type KeySlot } from './key-slot.js';
 import type { View } from './keys.js';
-import { loadMarkdownRenderer, type MarkdownRenderer } from './markdown.js';
+import { loadedMarkdownRenderer, loadMarkdownRenderer, type MarkdownRenderer } from './markdown.js';
 import { NotesEditor } from './notes-editor.js';
 import { createSaver } from './saver.js';
 import { activePassage, initialReviewView, reviewViewReducer, type ReviewViewAction } from './state/review-view.js';
@@ -88,7 +88,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
   const [summarySelected, setSummarySelected, summaryRef] = useRefState(0);
   const [status, setStatus] = useState<Status | null>(() => initialStatus(review));
   const [saveState, setSaveState] = useState<SaveState>(session.readOnly ? { kind: 'read-only' } : null);
-  const [renderer, setRenderer] = useState<MarkdownRenderer | null>(null);
+  const [renderer, setRenderer] = useState<MarkdownRenderer | null>(loadedMarkdownRenderer);
   const childKeys = useMemo(keySlot, []);
 
   const saver = useMemo(
@@ -109,7 +109,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
   useEffect(() => {
     let live = true;
     loadMarkdownRenderer({ color: theme.color }).then(
-      (r) => live && setRenderer(() => r),
+      (r) => live && r !== renderer && setRenderer(() => r),
       () => live && setStatus({ text: 'markdown rendering unavailable: showing plain text', tone: 'warn' }),
     );
     return () => {
