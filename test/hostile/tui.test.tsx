@@ -2,7 +2,7 @@
 // (real extraction, real score files on disk) and rendered with ink-testing-library: no frame,
 // on any screen, may carry an escape sequence or control character from the input. With colour
 // off no ESC may appear at all; with colour on, only the UI's own SGR colour codes may.
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import chalk from 'chalk';
 import { cleanup, render } from 'ink-testing-library';
@@ -80,6 +80,13 @@ describe.each([false, true])('UI on the hostile workspace (colour %s)', (color) 
     for (const name of readdirSync(join(HOSTILE, 'documents'))) {
       if (name !== 'hostile-review.md') copyFileSync(join(HOSTILE, 'documents', name), join(workspace, name));
     }
+    // Broken score files: my own for one document (the list must say so), another reviewer's
+    // for the hostile review (the review must still open).
+    copyFileSync(join(HOSTILE, 'documents', 'csi-repaint.md'), join(workspace, 'broken-own.md'));
+    mkdirSync(join(workspace, 'scores', 'broken-own'), { recursive: true });
+    copyFileSync(join(HOSTILE, 'score-files', 'not-json.score.json'), join(workspace, 'scores', 'broken-own', 'mallory.score.json'));
+    copyFileSync(join(HOSTILE, 'score-files', 'path-control.score.json'), join(workspace, 'scores', 'hostile-review', 'zed.score.json'));
+    copyFileSync(join(HOSTILE, 'score-files', 'extra-field-item.score.json'), join(workspace, 'scores', 'hostile-review', 'ada.score.json'));
   });
 
   it('the workspace list of hostile documents', async () => {
@@ -88,6 +95,8 @@ describe.each([false, true])('UI on the hostile workspace (colour %s)', (color) 
     await press(app.stdin, ...Array(14).fill('j'), '?');
     await settle(100);
     checkFrames(app.frames, color, 'workspace list');
+    // The broken score file is named in the list, as safe text.
+    expect(app.frames.some((frame) => /broken-own/.test(frame) && /unreadable|not valid JSON|invalid/i.test(frame)), app.frames.find((f) => f.includes('broken-own'))).toBe(true);
   });
 
   it('every screen of the hostile review: criteria, evidence, document, summary, help, notes', async () => {
