@@ -249,8 +249,10 @@ class VisibleBuilder {
         this.openLinks--;
         depth = Math.max(0, depth - 1);
         const opener = raw[i + 1];
-        const stop = opener === '(' ? raw.indexOf(')', i + 2) : opener === '[' ? raw.indexOf(']', i + 2) : -1;
-        i = stop >= 0 && stop < end ? stop + 1 : i + 1;
+        // Bounded search: many unclosed "[" followed by many "](" on a huge line stay linear.
+        const window = opener === '(' || opener === '[' ? raw.slice(i + 2, Math.min(end, i + 2 + 2048)) : '';
+        const found = opener === '(' ? window.indexOf(')') : opener === '[' ? window.indexOf(']') : -1;
+        i = found >= 0 ? i + 2 + found + 1 : i + 1;
         continue;
       }
       const jump = closeAt.size > 0 ? closeAt.get(i) : undefined;

@@ -125,12 +125,17 @@ function rawSpan(unit: TextUnit, raw: string[], start: number, end: number, anch
   let from = unit.colOf[s]!;
   let to = Math.min(text.length, unit.colOf[e - 1]! + 1);
   const opens = (q: string): number => (q.match(/\[/g) ?? []).length - (q.match(/\]/g) ?? []).length;
+  // Searches are bounded so that many statements on one huge line stay linear.
+  const nextOf = (char: string, from: number): number => {
+    const found = text.slice(from, from + 2048).indexOf(char);
+    return found < 0 ? -1 : from + found;
+  };
   for (let guard = 0; guard < 8 && opens(text.slice(from, to)) > 0; guard++) {
-    const close = text.indexOf(']', to);
+    const close = nextOf(']', to);
     if (close < 0) break;
     to = close + 1;
     if (text[to] === '(') {
-      const paren = text.indexOf(')', to);
+      const paren = nextOf(')', to);
       if (paren > 0) to = paren + 1;
     }
   }

@@ -50,6 +50,8 @@ describe('fact extraction properties', () => {
       `${'contributors from '.repeat(20_000)}39`,
       '*'.repeat(200_000),
       `<!--${'x'.repeat(100_000)}`,
+      `We write plain words first. ${'We publish [monthly releases. '.repeat(20_000)}`,
+      `${'a ['.repeat(30_000)}\n${'](x '.repeat(30_000)}`,
     ];
     for (const line of hostile) {
       const doc = docOf(`# T\n\n${line}\n`);
