@@ -640,10 +640,14 @@ function computeEndLines(root: Section, all: Section[]): void {
   }
 }
 
+/** Headings that are navigation, never a document's title. */
+const NAVIGATION = /^(?:table of )?contents$|^toc$/i;
+
 function chooseTitle(lines: string[], all: Section[], content: { startLine: number; endLine: number }): string {
-  const h1 = all.find((s) => s.level === 1 && s.heading !== '');
+  const named = all.filter((s) => s.heading !== '' && !NAVIGATION.test(s.heading.trim()));
+  const h1 = named.find((s) => s.level === 1);
   if (h1) return h1.heading;
-  const first = all.find((s) => s.heading !== '');
+  const first = named[0];
   if (first) return first.heading;
   for (let n = content.startLine; n <= content.endLine; n++) {
     const text = stripInline(lines[n - 1]!);

@@ -5,9 +5,9 @@
 // any scale; a criterion whose hints name no fact kind gets no suggested score.
 import type { CriteriaItem, CriteriaSet, FactKind } from './criteria.js';
 import type { DocumentModel, ListItem, Section } from './document-types.js';
-import type { EvidencePassage, Facts, Metric, Signal, Suggestion } from './extract-types.js';
+import type { EvidencePassage, Facts, Maintainer, Metric, Signal, Suggestion } from './extract-types.js';
 import { lineSetLabel, linesLabel, sectionPaths, walkItems } from './doc-query.js';
-import { extractMaintainersStatedCount, MAINTAINER_WORDS, maintainerOrganisations } from './facts/maintainers.js';
+import { extractMaintainersStatedCount, MAINTAINER_WORDS } from './facts/maintainers.js';
 import { stripInline } from './inline.js';
 
 export type Level = 'none' | 'partial' | 'met' | 'exceeded';
@@ -102,15 +102,20 @@ function describeMaintainerSection(doc: DocumentModel): string {
   return `${name} names no one in a list or table`;
 }
 
+const INDEPENDENT = /^(?:independent|individual|self|self-employed|personal|freelance|freelancer|none|unaffiliated|n\/a)$/i;
+
 function maintainersRule(doc: DocumentModel, facts: Facts): RuleOutput {
   const list = facts.maintainers;
   const m = list.length;
-  const orgs = maintainerOrganisations(list);
   const unknown = list.filter((x) => x.affiliation === null).length;
+  // Independent maintainers are each their own organisation: together they are not a block.
+  const keyOf = (x: Maintainer) =>
+    INDEPENDENT.test(x.affiliation!.trim()) ? `independent:${x.name.toLowerCase()}` : x.affiliation!.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const orgs = [...new Set(list.filter((x) => x.affiliation !== null).map(keyOf))];
   const counts = new Map<string, { name: string; count: number }>();
   for (const x of list) {
     if (x.affiliation === null) continue;
-    const key = x.affiliation.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+    const key = keyOf(x);
     const entry = counts.get(key) ?? { name: x.affiliation, count: 0 };
     entry.count++;
     counts.set(key, entry);

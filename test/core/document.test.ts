@@ -257,6 +257,7 @@ describe('parseDocument edge cases', () => {
   it('takes the first line as the title when there is no heading', () => {
     expect(parseDocument('\n**Project** self-assessment\n\nbody\n').title).toBe('Project self-assessment');
     expect(parseDocument('## Second level\n# First level\n').title).toBe('First level');
+    expect(parseDocument('# Table of Contents\n- [About](#about)\n# About Proj\n').title).toBe('About Proj');
   });
 });
 

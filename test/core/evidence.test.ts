@@ -106,6 +106,12 @@ describe('suggestions and gaps', () => {
     expect(byId(result, 'committer-health').gaps[0]).toMatch(/^no maintainer list found; the document states 19 \(line 12\) but names none; the Healthy Committers section/);
   });
 
+  it('counts independent maintainers as separate organisations', () => {
+    const entry = byId(extract('## Maintainers\n\n- Ada (@ada), Independent\n- Bob (@bob), Independent\n- Carol (@carol), Acme\n'), 'committer-health');
+    expect(entry.signals?.find((s) => s.name === 'organisations')?.value).toBe(3);
+    expect(entry.suggestion.score).toBe(2);
+  });
+
   it('says when the stated maintainer count differs from the list', () => {
     const entry = byId(extract('## Maintainers\n\nWe have 4 maintainers.\n\n- Ada (@ada), Acme\n- Grace (@grace), Globex\n'), 'committer-health');
     expect(entry.gaps).toContain('the document states 4 maintainers (line 3) but lists 2');
