@@ -52,6 +52,8 @@ export async function readScoreFileText(path: string, shown: string = path): Pro
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    // A FIFO or device would block or read forever.
+    if (!info.isFile()) throw new UserError(`${sanitizeLine(shown)}: not a regular file`);
     if (info.size > MAX_SCORE_FILE_BYTES) throw new UserError(`${sanitizeLine(shown)}: ${info.size} bytes is too large for a score file`);
     bytes = await readFile(path);
   } catch (error) {
