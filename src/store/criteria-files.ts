@@ -1,6 +1,6 @@
 // Finding and loading criteria sets: the shipped ones in criteria/ by id, or a user's file by path.
 import { readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CriteriaSet } from '../core/criteria.js';
 import { UserError } from '../core/errors.js';
@@ -44,8 +44,12 @@ function looksLikePath(ref: string): boolean {
 export async function loadCriteriaFile(path: string): Promise<CriteriaSet> {
   let text: string;
   try {
+    // A FIFO or device would block or read forever.
+    const info = await stat(path);
+    if (!info.isFile() && !info.isDirectory()) throw new UserError(`${sanitizeLine(path)}: not a regular file`);
     text = await readFile(path, 'utf8');
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : `cannot read (${code})`;
     throw new UserError(`${sanitizeLine(path)}: ${reason}`);
