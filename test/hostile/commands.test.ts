@@ -141,6 +141,10 @@ const BROKEN_SCORE_FILES: [string, (dir: string) => string][] = [
     cpSync(join(HOSTILE, 'workspace', 'scores', 'hostile-review', 'eve.score.json'), join(dir, 'simulated-unreadable.score.json'));
     return join(dir, 'simulated-unreadable.score.json');
   }],
+  ['a FIFO named like a score file', (dir) => {
+    execFileSync('mkfifo', [join(dir, 'pipe.score.json')]);
+    return join(dir, 'pipe.score.json');
+  }],
   ...Object.keys(brokenScoreFiles()).map((name): [string, (dir: string) => string] => [
     `score-files/${name}`,
     (dir) => {
@@ -175,6 +179,26 @@ describe('a broken score file where a command expects the reviewer’s own', () 
       mkdirSync(join(dir, 'scores', 'doc'), { recursive: true });
       copyFileSync(join(HOSTILE, 'score-files', fixture), join(dir, 'scores', 'doc', 'ada-lovelace.score.json'));
       await expectRefused(args, dir, 'ada-lovelace.score.json', `${name} with ${fixture}`);
+    }
+  });
+});
+
+describe('a criteria file that is not a file', () => {
+  const commands = [
+    ['criteria', 'show', 'CRITERIA'],
+    ['extract', 'doc.md', '--criteria', 'CRITERIA'],
+    ['score', 'doc.md', '--criteria', 'CRITERIA', '--set', 'production-users=2'],
+  ].filter((args) => !isPlaceholder(args[0]!));
+
+  it.each(commands)('%s … on a FIFO, a missing file and a directory', async (...args) => {
+    for (const [name, setUp] of [
+      ['pipe.yaml', (path: string) => execFileSync('mkfifo', [path])],
+      ['missing.yaml', () => undefined],
+      ['folder.yaml', (path: string) => mkdirSync(path)],
+    ] as const) {
+      const dir = workspace();
+      setUp(join(dir, name));
+      await expectRefused(args.map((a) => (a === 'CRITERIA' ? name : a)), dir, name, `${args.join(' ')} with ${name}`);
     }
   });
 });
