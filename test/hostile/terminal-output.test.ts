@@ -65,6 +65,10 @@ describe('score-file commands on the hostile workspace', () => {
   let before: Record<string, string>;
   beforeAll(() => {
     dir = copyHostileWorkspace();
+    // A file name with escape sequences (a shared repository can hold any byte but "/" and NUL).
+    const eve = JSON.parse(readFileSync(join(dir, 'scores', 'hostile-review', 'eve.score.json'), 'utf8')) as { reviewer: { handle: string } };
+    eve.reviewer.handle = 'zed';
+    writeFileSync(join(dir, 'scores', 'hostile-review', `x\x1b]0;title\x07\u202e.score.json`), JSON.stringify(eve));
     before = hashTree(dir);
   });
 
@@ -72,7 +76,7 @@ describe('score-file commands on the hostile workspace', () => {
     const text = await run(['validate', 'scores/hostile-review'], dir);
     expect(text.stdout).toMatch(/^ok .*mallory\.score\.json/m);
     const json = await run(['validate', 'scores/hostile-review', '--json'], dir);
-    expect(JSON.parse(json.stdout)).toHaveLength(2);
+    expect(JSON.parse(json.stdout)).toHaveLength(3);
   });
 
   it.skipIf(isPlaceholder('panel'))('panel (text and --json) never echoes reviewer names or titles raw', async () => {

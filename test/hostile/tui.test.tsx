@@ -87,6 +87,8 @@ describe.each([false, true])('UI on the hostile workspace (colour %s)', (color) 
     copyFileSync(join(HOSTILE, 'score-files', 'not-json.score.json'), join(workspace, 'scores', 'broken-own', 'mallory.score.json'));
     copyFileSync(join(HOSTILE, 'score-files', 'path-control.score.json'), join(workspace, 'scores', 'hostile-review', 'zed.score.json'));
     copyFileSync(join(HOSTILE, 'score-files', 'extra-field-item.score.json'), join(workspace, 'scores', 'hostile-review', 'ada.score.json'));
+    // File names are untrusted too: a shared repository can hold any byte but "/" and NUL.
+    copyFileSync(join(HOSTILE, 'documents', 'osc52-clipboard.md'), join(workspace, `name${PAYLOADS.osc52}${PAYLOADS.clearScreen}\u202e.md`));
   });
 
   it('the workspace list of hostile documents', async () => {
