@@ -147,6 +147,26 @@ export function ReviewScreen(props: ReviewScreenProps) {
     evidenceBody = buildEvidenceBody({ criteria, item, evidence, facts: review.extract?.facts, lines: review.lines, width: evidenceInner, render: renderer });
     bodyCache.current.set(bodyKey, evidenceBody);
   }
+  // Once markdown is available, lay out the other criteria's bodies in idle moments (one per
+  // tick), so moving to another criterion finds its body cached instead of rendering markdown
+  // between the keypress and the frame.
+  useEffect(() => {
+    if (!renderer) return;
+    const pending = items.filter((other) => !bodyCache.current.has(`${other.id}|${evidenceInner}|md`));
+    let timer: NodeJS.Timeout | undefined;
+    const next = () => {
+      const other = pending.shift();
+      if (!other) return;
+      const key = `${other.id}|${evidenceInner}|md`;
+      if (!bodyCache.current.has(key)) {
+        const otherEvidence = review.extract?.criteria.find((c) => c.id === other.id);
+        bodyCache.current.set(key, buildEvidenceBody({ criteria, item: other, evidence: otherEvidence, facts: review.extract?.facts, lines: review.lines, width: evidenceInner, render: renderer }));
+      }
+      timer = setTimeout(next, 0);
+    };
+    timer = setTimeout(next, 50);
+    return () => clearTimeout(timer);
+  }, [renderer, evidenceInner]);
   const view_ = useMemo(() => ({ score: scoreItem?.score ?? null, notes: scoreItem?.notes ?? '', cited: scoreItem?.cited ?? [] }), [scoreItem]);
   const head = useMemo(() => buildEvidenceHead({ criteria, item, evidence, view: view_, others, width: evidenceInner }), [criteria, item, evidence, view_, others, evidenceInner]);
   const layout = useMemo(() => joinLayout(head, evidenceBody), [head, evidenceBody]);
