@@ -23,13 +23,14 @@ const SIGNALS: RegExp[] = [
   // Compatibility promises across releases: "backward compatible with existing 1.x releases"
   /\bbackwards?[- ]compatib\w*\b[^;]{0,80}?\b(?:releases?|versions?)\b|\b(?:releases?|versions?)\b[^;]{0,80}?\bbackwards?[- ]compatib/i,
   /\bbreaking changes?\b[^;]{0,80}?\b(?:releases?|versions?)\b/i,
-  // "the release of v1.0.0", "released version 2.0", "release 1.4 shipped"
-  /\breleas(?:e|es|ed)\s+(?:of\s+)?(?:version\s+)?v?\d+\.\d+/i,
+  // "the release of v1.0.0", "released version 2.0", "release 1.4 shipped", "the release of Strimzi 1.0"
+  /\breleas(?:e|es|ed)\s+(?:of\s+(?:[\w-]+\s+)?)?(?:version\s+)?v?\d+\.\d+/i,
   /\b(?:latest|current|newest|recent|first|next|upcoming|last)\s+(?:stable\s+|major\s+|minor\s+|GA\s+)?release\b/i,
   /\b(?:latest|current|newest)\s+(?:stable\s+)?version\s+(?:is\s+)?v?\d+\.\d+/i,
   /\bversioning\b|\bsemver\b|\bsemantic version/i,
-  // A specific release: "in the `0.12` release", "The V0.12 release will be the final release"
-  /(?<![\w.])v?\d+\.(?:\d+|x)(?:\.(?:\d+|x))?\s+release\b/i,
+  // A specific release: "in the `0.12` release", "The V0.12 release will be the final release",
+  // "a Strimzi 1.0 version after ZooKeeper was removed"
+  /(?<![\w.])v?\d+\.(?:\d+|x)(?:\.(?:\d+|x))?\s+(?:release|version)\b/i,
   /\b(?:monthly|quarterly|weekly|yearly|annual|bi-?annual|bi-?weekly|bi-?monthly|regular|periodic|time-based)\s+releases?\b/i,
   /\b(?:release|releases|released|releasing|ship|ships|shipped)\b[^.;]{0,60}?\b(?:every|each|once a|twice a|per)\s+(?:\d+(?:[-–]\d+)?\s+|two\s+|three\s+|four\s+|six\s+|few\s+)?(?:weeks?|months?|quarters?|years?)\b/i,
   /\brelease cadence\b|\bcadence\b[^.;]{0,40}\breleas/i,

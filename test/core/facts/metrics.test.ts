@@ -73,6 +73,8 @@ describe('extractMetrics: the ways reports state activity and community size', (
     ['The Discord community has grown to **235** members, of which roughly **30** are online on a daily basis.', [['other', 235, 'total'], ['other', 30, null]]],
     ['Out of the last **100** merged pull requests, **22** were made by non-core contributors.', [['merged_prs', 100, null], ['merged_prs', 22, null]]],
     ['Tremor has seven primary maintainers from three organisations.', [['other', 7, 'total'], ['other', 3, 'total']]],
+    ['* A vibrant community of almost 2000 members discussing the project on the #proj Slack channel', [['other', 2000, 'total']]],
+    ['During the last year, we continued with our pace of one release every one or two months.', []],
     ['* [Stargazers](https://d.example/81): 331% annual growth from 524 -> 1735.', [['stars', 524, 'total'], ['stars', 1735, 'total']]],
     ['* [Code Committers](https://d.example/81): 500% annual growth from 18 -> 90.', [['contributors', 18, 'total'], ['contributors', 90, 'total']]],
     ['* [Code Commenters](https://d.example/81): 509% annual growth from 22 -> 112.', [['other', 22, 'total'], ['other', 112, 'total']]],

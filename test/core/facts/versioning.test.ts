@@ -31,6 +31,9 @@ describe('extractVersioning', () => {
     'Feedback from our mentorships promoted the connectors refactoring in the `0.12` release.',
     'We have successfully done so and released a major version for all of components of the project:',
     'The milestones are out of date due to a 2.7.x release being cut without issues being moved.',
+    'In the past, we decided to have a Strimzi 1.0 version after ZooKeeper was removed.',
+    '* Continuing with ZooKeeper removal and towards the release of Strimzi 1.0.',
+    '* Continuing the development and growth of the project with regular releases',
     '* **Availability**: Kyverno added support for multiple replicas in Release 1.4.0 (June 2021).',
   ])('finds: %s', (text) => {
     const doc = docOf(text);
@@ -58,6 +61,8 @@ describe('extractVersioning', () => {
     'Office hours run at a bi-weekly cadence.',
     'Crossplane is available on operatorhub.io for every v0.9 user.',
     'We aim to dramatically improve scalability in the subsequent releases.',
+    '* Keeping the project up-to-date with the latest Kubernetes releases and API changes.',
+    '- First version as alpha feature was released in v1.9 of Kubernetes - Dec 2017',
     'We published 3 press releases with our partners.',
   ])('ignores: %s', (text) => {
     expect(lines(text)).toEqual([]);
