@@ -136,6 +136,19 @@ function isPlainAt(raw: string, i: number): boolean {
 // three typed arrays per unit cost more than filling them).
 let scratch = { lines: new Int32Array(4096), cols: new Int32Array(4096), link: new Uint8Array(4096), inUse: false };
 
+// The next "[" at or after a position, remembered for the last line searched: each cell of a
+// table row is its own segment, and searching to the end of the row for every cell was
+// quadratic (a 5 MB row of a million cells took minutes). Segments of a line come in order,
+// so the search resumes rather than restarts.
+let bracketSearch: { raw: string; from: number; at: number } | null = null;
+function nextOpenBracket(raw: string, start: number): number {
+  const last = bracketSearch;
+  if (last !== null && last.raw === raw && last.from <= start && (last.at === -1 || last.at >= start)) return last.at;
+  const at = raw.indexOf('[', start);
+  bracketSearch = { raw, from: start, at };
+  return at;
+}
+
 class VisibleBuilder {
   // The text grows by string concatenation (cheap in V8; joining a char array was the single
   // most expensive step of extraction) and is never indexed while it grows: the last character
@@ -228,7 +241,7 @@ class VisibleBuilder {
     // Next "]" and ")" at or after each position: finding a link's end is O(1), so the scan
     // stays linear even on "[[[[[[..." lines.
     // Only a segment with a "[" can hold a link (most hold none: skip building the tables).
-    const firstBracket = raw.indexOf('[', start);
+    const firstBracket = nextOpenBracket(raw, start);
     const size = firstBracket !== -1 && firstBracket < end ? end - start + 1 : 0;
     const nextBracket = new Int32Array(size);
     const nextParen = new Int32Array(size);
