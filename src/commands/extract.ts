@@ -10,6 +10,7 @@ import type { CriterionEvidence, ExtractResult, Facts } from '../core/extract-ty
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
 import { DEFAULT_CRITERIA_ID, loadCriteria } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
+import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
 
 export const help = `Usage: toc-review extract <document.md> [--criteria ID|FILE] [--json]
@@ -148,8 +149,17 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     throw error;
   });
   const set = await chooseCriteria(values.criteria, context);
+  // --json for the same document, criteria and path as an earlier run of this build is read
+  // from the extraction cache (src/store/extract-cache.ts): same bytes out, no extraction.
+  const key = { documentSha256: file.sha256, criteriaSha256: set.source.sha256, displayPath: path };
+  const cached = values.json ? await readCachedExtract(context.env, key) : null;
+  if (cached) {
+    context.stdout.write(`${toTerminalSafeJson(cached)}\n`);
+    return 0;
+  }
   const doc = parseDocument(file.text);
   const result = extractEvidence(doc, set, { path, sha256: file.sha256 });
   context.stdout.write(values.json ? `${toTerminalSafeJson(result)}\n` : formatReport(result, set, doc));
+  await writeCachedExtract(context.env, key, result);
   return 0;
 }

@@ -1,9 +1,9 @@
-// The built CLI's startup shortcuts (scripts/build.mjs) must not change what users get:
-// the shipped criteria set parsed at build time equals the one parsed from its YAML now, an
-// edited copy of it is parsed in full (with the edit), and a broken one still fails with the
-// file, line and field.
+// The built CLI's startup shortcuts must not change what users get: the shipped criteria set
+// parsed at build time (scripts/build.mjs) equals the one parsed from its YAML now, an edited
+// copy of it is parsed in full (with the edit), a broken one still fails with the file, line
+// and field; and `extract --json` answered from the extraction cache prints the same bytes.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,5 +59,26 @@ describe('precompiled shipped criteria', () => {
     const run = cli('criteria', 'show', broken);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/broken\.yaml:\d+: title:/);
+  });
+});
+
+describe('extraction cache', () => {
+  it('answers a repeated extract --json with the same bytes, and a changed document afresh', () => {
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'corpus', 'seeds', 'kube-ovn-2022-annual.md'), join(dir, 'doc.md'));
+    const first = cli('extract', 'doc.md', '--json');
+    expect(first.status, first.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'config', 'cache')).filter((n) => n.endsWith('.json'))).toHaveLength(1);
+    const again = cli('extract', 'doc.md', '--json');
+    expect(again.stdout).toBe(first.stdout);
+    const uncached = spawnSync(process.execPath, [BIN, 'extract', 'doc.md', '--json'], {
+      cwd: dir,
+      env: { ...process.env, TOC_REVIEW_CONFIG_DIR: join(dir, 'config'), TOC_REVIEW_NO_CACHE: '1' },
+      encoding: 'utf8',
+    });
+    expect(uncached.stdout).toBe(first.stdout);
+    writeFileSync(join(dir, 'doc.md'), `${readFileSync(join(dir, 'doc.md'), 'utf8')}\n## Adopters\n\n- Zebra Cloud\n`);
+    const changed = cli('extract', 'doc.md', '--json');
+    expect(changed.stdout).not.toBe(first.stdout);
+    expect(changed.stdout).toContain('Zebra Cloud');
   });
 });
