@@ -97,9 +97,38 @@ interface Candidate {
   reason: string;
 }
 
+/** A hint with its matcher, compiled only when first needed (Unicode regexes cost to build). */
+interface Hint {
+  text: string;
+  lower: string;
+  ascii: boolean;
+  wholeWord: boolean;
+  re: RegExp | null;
+}
+
+function hint(text: string, wholeWord: boolean): Hint {
+  const lower = text.toLowerCase();
+  return { text, lower, ascii: /^[\x00-\x7f]*$/.test(lower), wholeWord, re: null };
+}
+
+function hintRe(entry: Hint): RegExp {
+  entry.re ??= hintPattern(entry.text, entry.wholeWord);
+  entry.re.lastIndex = 0;
+  return entry.re;
+}
+
+/**
+ * Whether the hint may occur in `lower` (the lower-cased text): false only when it surely does
+ * not, so the regex can be skipped. Exact for ASCII hints in text without characters that
+ * case-fold to ASCII (ſ, K).
+ */
+function mayOccur(entry: Hint, lower: string, foldsToAscii: boolean): boolean {
+  return !entry.ascii || foldsToAscii || lower.includes(entry.lower);
+}
+
 interface Patterns {
-  headings: RegExp[];
-  keywords: Array<[keyword: string, re: RegExp, ascii: boolean]>;
+  headings: Hint[];
+  keywords: Hint[];
   /** Content words of the criterion's title and question, stemmed. */
   criterionWords: Set<string>;
 }
@@ -146,11 +175,9 @@ function itemPatterns(item: CriteriaItem): Patterns {
   let patterns = patternsByItem.get(item);
   if (!patterns) {
     patterns = {
-      headings: item.hints.headings.map((h) => hintPattern(h, false)),
+      headings: item.hints.headings.map((h) => hint(h, false)),
       // Longer phrases first so "pull requests" is counted before "pull".
-      keywords: [...new Set(item.hints.keywords.map((k) => k.toLowerCase()))]
-        .sort((a, b) => b.length - a.length)
-        .map((k): [string, RegExp, boolean] => [k, hintPattern(k, true), /^[\x00-\x7f]*$/.test(k)]),
+      keywords: [...new Set(item.hints.keywords.map((k) => k.toLowerCase()))].sort((a, b) => b.length - a.length).map((k) => hint(k, true)),
       criterionWords: new Set(contentWords(`${item.title} ${item.question}`)),
     };
     patternsByItem.set(item, patterns);
@@ -164,10 +191,11 @@ function scoreSection(section: Section, item: CriteriaItem, facts: Facts, patter
   const reasons: string[] = [];
   let score = 0;
 
+  const headingLower = heading.toLowerCase();
+  const headingFolds = /[\u017f\u212a]/.test(heading);
   const headingHits = item.hints.headings.filter((_, k) => {
-    const re = patterns.headings[k]!;
-    re.lastIndex = 0;
-    return re.test(heading);
+    const entry = patterns.headings[k]!;
+    return mayOccur(entry, headingLower, headingFolds) && hintRe(entry).test(heading);
   });
   if (headingHits.length > 0) {
     // Hints are listed most specific first ("maintainer" before "governance"): an earlier hint
@@ -196,15 +224,13 @@ function scoreSection(section: Section, item: CriteriaItem, facts: Facts, patter
   const { text, foldsToAscii } = sectionText(section.blocks);
   let keywordCount = 0;
   const words: string[] = [];
-  for (const [keyword, re, ascii] of patterns.keywords) {
-    // A keyword absent from the text cannot match: skip the (costly, Unicode-aware) regex. Only
-    // exact for ASCII keywords in text without characters that case-fold to ASCII (ſ, K).
-    if (ascii && !foldsToAscii && !text.includes(keyword)) continue;
-    re.lastIndex = 0;
-    const n = text.match(re)?.length ?? 0;
+  for (const entry of patterns.keywords) {
+    // A keyword absent from the text cannot match: skip the (costly, Unicode-aware) regex.
+    if (!mayOccur(entry, text, foldsToAscii)) continue;
+    const n = text.match(hintRe(entry))?.length ?? 0;
     if (n > 0) {
       keywordCount += n;
-      if (words.length < 3) words.push(keyword);
+      if (words.length < 3) words.push(entry.lower);
     }
   }
   score += 0.5 * Math.min(keywordCount, 12);
