@@ -177,8 +177,9 @@ function headBefore(text: string, sentence: { start: number; end: number }, grou
     if (token.type === 'num') return null;
     percent = token.text === '%';
     if (token.type === 'punct') {
-      // "GitHub stars (~2,000 to 3,480+)": figures in parentheses right after their label.
-      if (index === 0 && token.text === '(') continue;
+      // "GitHub stars (~2,000 to 3,480+)", "community meetings (total 15 as of June)": figures in
+      // parentheses right after their label, at most behind a qualifier word.
+      if (token.text === '(' && before.slice(0, index).every((t) => /^(?:total|about|around|approximately|approx|over|almost|nearly|roughly|~)$/i.test(t.text))) continue;
       if (/[,;()!?.]/.test(token.text)) return null;
       continue;
     }

@@ -377,7 +377,11 @@ function buildUnit(
       // Markdown hard breaks (two trailing spaces or a backslash) end a sentence too.
       const prevRaw = (raw[prev.line - 1] ?? '').slice(prev.start, prev.end);
       const hardBreak = / {2,}$|\\$/.test(prevRaw) && prevRaw.trim() !== '';
-      const hard = kind === 'row' || hardBreak || (/^[A-Z]/.test(nextStart.replace(/^[*_[]+/, '')) && endsSentence(builder));
+      // A line ending in a figure ("Docker Pulls: 6.7K") before a capitalised line ("Stars: 344")
+      // is a finished statement too.
+      const figureEnd = /\d(?:[.,]\d+)?\s?[kKmMbB]?\+?[*_]*\s*$/.test(prevRaw);
+      const capitalNext = /^[A-Z]/.test(nextStart.replace(/^[*_[]+/, ''));
+      const hard = kind === 'row' || hardBreak || (capitalNext && (endsSentence(builder) || figureEnd));
       builder.push(hard ? '\n' : ' ', prev.line, prev.end, false);
     }
     const before = builder.length;
