@@ -28,7 +28,7 @@ add(['fork', 'forks'], { kind: 'forks', stock: true });
 add(
   [
     'maintainer', 'maintainers', 'reviewer', 'reviewers', 'approver', 'approvers', 'member', 'members',
-    'subscriber', 'subscribers', 'membership', 'commenters', 'creators', 'forkers', 'reporters', 'follower', 'followers', 'watcher', 'watchers', 'watched', 'attendee',
+    'subscriber', 'subscribers', 'membership', 'commenters', 'creators', 'forkers', 'reporters', 'follower', 'followers', 'watcher', 'watchers', 'watched', 'registrants', 'attendee',
     'attendees', 'participant', 'participants', 'people', 'persons', 'individuals',
   ],
   { kind: 'other', stock: true },

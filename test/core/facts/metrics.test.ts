@@ -76,6 +76,7 @@ describe('extractMetrics: the ways reports state activity and community size', (
     ['* A vibrant community of almost 2000 members discussing the project on the #proj Slack channel', [['other', 2000, 'total']]],
     ['During the last year, we continued with our pace of one release every one or two months.', []],
     ['Docker Pulls: 6.7K\nStars: 344', [['stars', 344, 'total']]],
+    ['Governance as Code Day: 2,500+ registrants, 310 live attendees, top 50 hashtags for KubeCon', [['other', 2500, 'total'], ['other', 310, 'total']]],
     ['We held bi-weekly community meetings constantly (total 15 as of Jun 2022). The average number of meeting attendees is ~30.', [['other', 15, 'total'], ['other', 30, 'total']]],
     ['* [Stargazers](https://d.example/81): 331% annual growth from 524 -> 1735.', [['stars', 524, 'total'], ['stars', 1735, 'total']]],
     ['* [Code Committers](https://d.example/81): 500% annual growth from 18 -> 90.', [['contributors', 18, 'total'], ['contributors', 90, 'total']]],
