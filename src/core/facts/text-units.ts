@@ -572,6 +572,31 @@ function computeReadingUnits(doc: DocumentModel): TextUnit[] {
 
 const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|approx|inc|ltd|no|mr|ms|mrs|dr|jr|sr|st|fig|[A-Z])\.$/i;
 
+/**
+ * A "sentence" longer than this (a paragraph with no full stop, a pasted log, an HTML block) is
+ * cut into pieces at spaces: the fact finders do work per number proportional to the sentence's
+ * length, which made a 2 MB paragraph of 40,000 lines take minutes. Real sentences are far
+ * shorter.
+ */
+const MAX_SENTENCE = 1000;
+
+function pushCapped(text: string, spans: Array<{ start: number; end: number }>, start: number, end: number): void {
+  while (end - start > MAX_SENTENCE) {
+    let cut = start + MAX_SENTENCE;
+    // Cut at a space in the second half of the piece if there is one (bounded search).
+    for (let k = cut; k > start + MAX_SENTENCE / 2; k--) {
+      if (text[k] === ' ') {
+        cut = k;
+        break;
+      }
+    }
+    spans.push({ start, end: cut });
+    start = cut;
+    while (start < end && /\s/.test(text[start]!)) start++;
+  }
+  if (start < end) spans.push({ start, end });
+}
+
 /** Sentence spans [start, end) of a unit's visible text. */
 export function sentenceSpans(text: string): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
@@ -587,13 +612,13 @@ export function sentenceSpans(text: string): Array<{ start: number; end: number 
       if (/[A-Z0-9("'“[]/.test(text[j] ?? '') && !ABBREVIATION.test(text.slice(Math.max(start, i - 8), i + 1))) boundary = i + 1;
     }
     if (boundary >= 0) {
-      if (text.slice(start, boundary).trim() !== '') spans.push({ start, end: boundary });
+      if (text.slice(start, boundary).trim() !== '') pushCapped(text, spans, start, boundary);
       start = boundary;
       while (start < text.length && /\s/.test(text[start]!)) start++;
       i = Math.max(i, start - 1);
     }
   }
-  if (text.slice(start).trim() !== '') spans.push({ start, end: text.length });
+  if (text.slice(start).trim() !== '') pushCapped(text, spans, start, text.length);
   return spans;
 }
 
