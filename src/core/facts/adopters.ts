@@ -159,14 +159,18 @@ export function sentences(text: string, firstLine: number): Array<{ text: string
   const re = /(?:[^.!?\n]|[.!?](?!\s|$))*(?:[.!?]+(?=\s|$)|\n|$)/g;
   let line = firstLine;
   let pending = '';
+  // Tracked rather than tested with pending.trim(): a paragraph with no full stop grows
+  // `pending` line by line, and trimming it each time was quadratic.
+  let pendingBlank = true;
   let pendingLine = firstLine;
   for (const m of text.matchAll(re)) {
     if (m[0] === '') {
       if (m.index >= text.length) break;
       continue;
     }
-    if (pending.trim() === '') pendingLine = line;
+    if (pendingBlank) pendingLine = line;
     const piece = m[0];
+    if (pendingBlank && piece.trim() !== '') pendingBlank = false;
     if (piece.endsWith('\n')) {
       pending += `${piece.slice(0, -1)} `;
       line++;
@@ -175,6 +179,7 @@ export function sentences(text: string, firstLine: number): Array<{ text: string
     pending += piece;
     out.push({ text: pending.trim(), line: pendingLine });
     pending = '';
+    pendingBlank = true;
   }
   if (pending.trim() !== '') out.push({ text: pending.trim(), line: pendingLine });
   return out;
