@@ -147,6 +147,13 @@ describe('extractEvidence on pathological markdown', () => {
     expect(result.document.lineCount).toBe(3);
   });
 
+  it('a 40,000-line paragraph and a 40,000-line HTML block with no full stop', () => {
+    // One "sentence" of 2 MB: per-number work proportional to the sentence took minutes.
+    const paragraph = extract(`# Activity\n\n${Array.from({ length: 40_000 }, (_, i) => `line ${i} has 28 commits per month and v1.${i}.0`).join('\n')}\n`);
+    expect(paragraph.facts.metrics.length).toBeGreaterThan(1000);
+    extract(`<div>\n${'text with 12 commits so far\n'.repeat(40_000)}</div>\n`);
+  });
+
   it('0.4 MB of escape sequences in a list', () => {
     extract(`# Adopters${PAYLOADS.osc52}\n\n${`- Org${PAYLOADS.osc8Open}x${PAYLOADS.osc8Close}\n`.repeat(8_000)}`);
   });
