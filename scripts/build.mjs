@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+const zodLocalesDir = fileURLToPath(new URL('../node_modules/zod/v4/locales/', import.meta.url));
 const shim = (name) => fileURLToPath(new URL(`./build-shims/${name}.mjs`, import.meta.url));
 
 /**
@@ -15,7 +16,9 @@ const shim = (name) => fileURLToPath(new URL(`./build-shims/${name}.mjs`, import
  * - marked-terminal's highlighter (highlight.js, every language) and emoji table are required
  *   on first use instead of parsed at every start;
  * - yoga-layout (Ink's layout engine) takes its synchronous path to decode the inlined wasm
- *   instead of calling fetch() on a data: URL, which loads Node's whole fetch implementation.
+ *   instead of calling fetch() on a data: URL, which loads Node's whole fetch implementation;
+ * - zod keeps only its English messages (the ones it uses): its other 60-odd locales were a
+ *   third of the schema chunk parsed at every start of the review screen.
  */
 const startupTrims = {
   name: 'startup-trims',
@@ -23,6 +26,11 @@ const startupTrims = {
     b.onResolve({ filter: /^(cli-highlight|node-emoji)$/ }, (args) =>
       args.importer.includes('marked-terminal') ? { path: shim(args.path) } : undefined,
     );
+    b.onLoad({ filter: /zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: "export { default as en } from './en.js';",
+      loader: 'js',
+      resolveDir: zodLocalesDir,
+    }));
     b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/].*\.js$/ }, async (args) => ({
       contents: (await readFile(args.path, 'utf8')).replaceAll('typeof fetch', 'typeof undefined'),
       loader: 'js',
