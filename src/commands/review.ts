@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
 import { UsageError, UserError } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { loadCriteria } from '../store/criteria-files.js';
-import { openSettings, resolveReviewer, type SettingsStore } from '../store/settings.js';
+import type { SettingsStore } from '../store/settings.js';
+import { readSetting, readSettings } from '../store/settings-read.js';
+import { resolveReviewer } from '../store/settings-values.js';
 import { resolveWorkspace } from '../store/workspace.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
 
@@ -56,11 +58,18 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   if (positionals.length > 1) throw new UsageError('review: give at most one document');
   const env = context.env;
 
+  // Settings are read without conf (store/settings-read.ts, same file and checks): loading conf
+  // costs more than the rest of this command's start. It is loaded only to write settings,
+  // which happens when the reviewer is asked for their name.
+  let settingsModule: typeof import('../store/settings.js') | null = null;
   let settings: SettingsStore | null = null;
-  const getSettings = () => (settings ??= openSettings(env));
-  const setting = (key: 'workspace' | 'criteria') => {
+  const getSettings = () => {
+    if (!settingsModule) throw new Error('settings are only written after asking for the reviewer');
+    return (settings ??= settingsModule.openSettings(env));
+  };
+  const setting = async (key: 'workspace' | 'criteria') => {
     try {
-      return getSettings().get(key);
+      return await readSetting(env, key);
     } catch (error) {
       // A broken settings file must not stop a reviewer who passed the flag.
       if (values[key] !== undefined) return undefined;
@@ -68,9 +77,21 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     }
   };
 
-  const workspace = resolveWorkspace({ flag: values.workspace, setting: values.workspace ? undefined : setting('workspace'), cwd: context.cwd });
-  const criteria = await loadCriteria(values.criteria ?? setting('criteria') ?? undefined);
-  const reviewer = resolveReviewer({ name: values.reviewer, handle: values.handle, env, settings: () => getSettings().all() });
+  const workspace = resolveWorkspace({ flag: values.workspace, setting: values.workspace ? undefined : await setting('workspace'), cwd: context.cwd });
+  const criteria = await loadCriteria(values.criteria ?? (await setting('criteria')) ?? undefined);
+  // resolveReviewer reads settings only without --reviewer and TOC_REVIEW_REVIEWER.
+  const fromEnv = env.TOC_REVIEW_REVIEWER;
+  const stored = values.reviewer === undefined && (fromEnv === undefined || fromEnv.trim() === '') ? await readSettings(env) : null;
+  const reviewer = resolveReviewer({
+    name: values.reviewer,
+    handle: values.handle,
+    env,
+    settings: () => {
+      if (!stored) throw new Error('settings were not read');
+      return stored;
+    },
+  });
+  if (!reviewer) settingsModule = await import('../store/settings.js');
 
   const stdout = context.stdout as NodeJS.WriteStream;
   const stdin = process.stdin;

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readSetting, settingsFilePath } from '../../src/store/settings-read.js';
+import { readSetting, readSettings, settingsFilePath } from '../../src/store/settings-read.js';
 import { openSettings } from '../../src/store/settings.js';
 
 let dir = '';
@@ -65,13 +65,27 @@ describe('readSetting', () => {
     ['a JSON array', '["criteria"]'],
     ['JSON null', 'null'],
   ];
+  files.push(
+    ['a full reviewer', JSON.stringify({ reviewer: { name: ' Ada Lovelace ', handle: 'ada' }, criteria: 'x', workspace: '/w' })],
+    ['a bad handle', JSON.stringify({ reviewer: { name: 'Ada', handle: 'Not A Slug' } })],
+    ['a reviewer that is a string', JSON.stringify({ reviewer: 'Ada' })],
+    ['a reviewer that is null', JSON.stringify({ reviewer: null, criteria: 'x' })],
+    ['a name too long', JSON.stringify({ reviewer: { name: 'a'.repeat(201) } })],
+  );
   for (const [what, text] of files) {
     it(`agrees with SettingsStore on ${what}`, async () => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'config.json'), text);
-      const fast = await outcome(() => readSetting(env(), 'criteria'));
-      const full = await outcome(() => openSettings(env()).get('criteria'));
-      expect(fast).toEqual(full);
+      for (const key of ['criteria', 'workspace', 'reviewer.name', 'reviewer.handle'] as const) {
+        const fast = await outcome(() => readSetting(env(), key));
+        const full = await outcome(() => openSettings(env()).get(key));
+        expect(fast, key).toEqual(full);
+      }
+      expect(await outcome(() => readSettings(env()))).toEqual(await outcome(() => openSettings(env()).all()));
     });
   }
+
+  it('reads every setting like SettingsStore.all when there is no file', async () => {
+    expect(await readSettings(env())).toEqual(openSettings(env()).all());
+  });
 });
