@@ -3,7 +3,8 @@
 // command line never modifies anything.
 import { basename, resolve } from 'node:path';
 import { relocateCitations, documentLines } from '../core/citation-relocate.js';
-import { scaleLabel, type CriteriaSet } from '../core/criteria.js';
+import type { CriteriaSet } from '../core/criteria.js';
+import { scaleLabel } from '../core/criteria-scale.js';
 import { parseDocument } from '../core/document.js';
 import { extractEvidence } from '../core/extract.js';
 import { UsageError, UserError } from '../core/errors.js';

@@ -105,12 +105,5 @@ export function parseCriteriaSet(text: string, path: string): CriteriaSet {
   return { ...result.data, source: { path, sha256: sha256(text) } };
 }
 
-export function scaleLabel(set: CriteriaSet, value: number | null | undefined): string {
-  if (value === null || value === undefined) return 'unscored';
-  return set.scale.find((entry) => entry.value === value)?.label ?? String(value);
-}
-
-export function scoreMeets(set: CriteriaSet, value: number | null | undefined): boolean | null {
-  if (value === null || value === undefined) return null;
-  return set.scale.find((entry) => entry.value === value)?.meets ?? null;
-}
+// Kept importable from here; criteria-scale.ts holds them so that they load without the parser.
+export { scaleLabel, scoreMeets } from './criteria-scale.js';

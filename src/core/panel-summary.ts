@@ -1,7 +1,8 @@
 // A panel summary as data: several reviewers' score files of one document against one criteria
 // set, with the per-criterion aggregate and disagreement flags. What the panel markdown renders
 // and what `export --format json` prints for a panel. Pure.
-import { scaleLabel, scoreMeets, type CriteriaSet } from './criteria.js';
+import type { CriteriaSet } from './criteria.js';
+import { scaleLabel, scoreMeets } from './criteria-scale.js';
 import type { ExtractResult } from './extract-types.js';
 import { lineRangeUrl, safeLinkUrl } from './markdown-escape.js';
 import type { ScoreFile, Verdict } from './score-file.js';

@@ -1,7 +1,8 @@
 // Panel maths: several reviewers' scores of one document against one criteria set, per
 // criterion, with the spread and a disagreement flag. Pure. Files of different documents or
 // criteria sets are grouped apart (groupScoreFiles), never averaged together.
-import { scoreMeets, type CriteriaSet } from './criteria.js';
+import type { CriteriaSet } from './criteria.js';
+import { scoreMeets } from './criteria-scale.js';
 import type { ScoreFile } from './score-file.js';
 
 /** A spread (max - min) of this many points or more is a disagreement. */

@@ -1,7 +1,8 @@
 // The scored summary of one reviewer's score file as data: what the markdown export renders
 // and what `export --format json` prints. Pure: the score file, the criteria set and (when the
 // document could be read) a fresh extraction go in; nothing is read from disk here.
-import { scaleLabel, scoreMeets, type CriteriaSet } from './criteria.js';
+import type { CriteriaSet } from './criteria.js';
+import { scaleLabel, scoreMeets } from './criteria-scale.js';
 import { UsageError } from './errors.js';
 import type { ExtractResult } from './extract-types.js';
 import { lineRangeUrl, safeLinkUrl } from './markdown-escape.js';

@@ -3,7 +3,7 @@
 // when the set is longer than the pane.
 import { Box, Text } from 'ink';
 import type { CriteriaSet } from '../core/criteria.js';
-import { scaleLabel } from '../core/criteria.js';
+import { scaleLabel } from '../core/criteria-scale.js';
 import type { ScoreFile } from '../core/score-file.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { fit, truncate } from './text.js';

@@ -3,7 +3,7 @@
 // scores, then each evidence passage as rendered markdown with source line numbers in a gutter.
 // Pure given the markdown renderer; the pane windows these rows.
 import type { CriteriaItem, CriteriaSet } from '../core/criteria.js';
-import { scaleLabel } from '../core/criteria.js';
+import { scaleLabel } from '../core/criteria-scale.js';
 import type { CriterionEvidence, EvidencePassage, Facts } from '../core/extract-types.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
 import type { MarkdownRenderer } from './markdown.js';

@@ -3,7 +3,7 @@
 // reducers (state/review-view.ts) and pure score-file updaters; every change is saved at once.
 import { Box, Text, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { scaleLabel } from '../core/criteria.js';
+import { scaleLabel } from '../core/criteria-scale.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import {
   setItemNotes,

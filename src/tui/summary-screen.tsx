@@ -2,7 +2,7 @@
 // which the reviewer sets here. Rendering only; keys are handled by the review screen.
 import { Box, Text } from 'ink';
 import type { CriteriaSet } from '../core/criteria.js';
-import { scaleLabel } from '../core/criteria.js';
+import { scaleLabel } from '../core/criteria-scale.js';
 import type { ScoreFile, Verdict } from '../core/score-file.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
 import { scoredCount } from './criteria-list.js';
