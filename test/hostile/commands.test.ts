@@ -68,6 +68,7 @@ const DOCUMENT_COMMANDS = ([
   { name: 'extract --json', args: (doc) => ['extract', doc, '--json'] },
   { name: 'score', args: (doc) => ['score', doc, '--set', 'production-users=2'] },
   { name: 'export', args: (doc) => ['export', doc] },
+  { name: 'export -o', args: (doc) => ['export', doc, '-o', 'summary.md'] },
   { name: 'review', args: (doc) => ['review', doc] },
 ] satisfies Command[] as Command[]).filter((command) => !isPlaceholder(command.name.split(' ')[0]!));
 
@@ -77,6 +78,7 @@ const SCORE_COMMANDS = ([
   { name: 'panel', args: (file) => ['panel', file] },
   { name: 'export', args: (file) => ['export', file] },
   { name: 'export --format json', args: (file) => ['export', file, '--format', 'json'] },
+  { name: 'export -o', args: (file) => ['export', file, '-o', 'summary.md'] },
 ] satisfies Command[] as Command[]).filter((command) => !isPlaceholder(command.name.split(' ')[0]!));
 
 /** Broken document inputs: [name shown in the test, set-up returning the path to pass]. */
@@ -206,7 +208,7 @@ describe('a criteria file that is not a file', () => {
 describe('a score file truncated at every byte offset', () => {
   const full = Buffer.from(`${JSON.stringify(baseScoreFile(), null, 2)}\n`);
 
-  it.each(SCORE_COMMANDS.filter((command) => !command.name.includes('--format')))('$name refuses every truncation', async ({ name, args }) => {
+  it.each(SCORE_COMMANDS.filter((command) => !command.name.includes('--format') && !command.name.includes('-o')))('$name refuses every truncation', async ({ name, args }) => {
     const dir = workspace();
     const path = join(dir, 'cut.score.json');
     // Every offset for validate (cheap); a stride for the heavier commands keeps the suite

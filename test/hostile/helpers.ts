@@ -41,12 +41,14 @@ export function expectOneLineError(stderr: string, mentions: string, label: stri
   expectNoControls(stderr, `${label}: stderr`);
 }
 
-/** Every file under dir (relative path -> sha256 of its bytes), to prove nothing was modified. */
+/** Every file and folder under dir (relative path -> sha256 of its bytes), to prove nothing was modified. */
 export function hashTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (path: string) => {
     const info = statSync(path);
     if (info.isDirectory()) {
+      // Folders count too: a failed command must not leave an empty scores/ folder behind.
+      if (path !== dir) out[`${relative(dir, path)}/`] = 'directory';
       for (const name of readdirSync(path).sort()) walk(join(path, name));
     } else if (!info.isFile()) {
       out[relative(dir, path)] = 'not a regular file'; // reading a FIFO would block
