@@ -219,4 +219,14 @@ describe('a score file truncated at every byte offset', () => {
       await expectRefused(args(path), dir, 'cut.score.json', `${name} on the file cut at byte ${end}`);
     }
   });
+
+  it.skipIf(isPlaceholder('score'))('score never saves over its own file cut short', async () => {
+    const dir = workspace();
+    const own = join(dir, 'scores', 'doc', 'ada-lovelace.score.json');
+    mkdirSync(join(dir, 'scores', 'doc'), { recursive: true });
+    for (let end = 0; end < full.length - 1; end += 11) {
+      writeFileSync(own, full.subarray(0, end));
+      await expectRefused(['score', 'doc.md', '--set', 'production-users=2'], dir, 'ada-lovelace.score.json', `score with its file cut at byte ${end}`);
+    }
+  });
 });
