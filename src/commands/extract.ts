@@ -2,10 +2,8 @@
 // as Contract 1 JSON for scripts or as a readable report. Kept lean for startup: no React, Ink
 // or markdown renderer on this path.
 import type { CriteriaSet, FactKind } from '../core/criteria.js';
-import { parseDocument } from '../core/document.js';
 import type { DocumentModel } from '../core/document-types.js';
 import { UsageError } from '../core/errors.js';
-import { extractEvidence } from '../core/extract.js';
 import type { CriterionEvidence, ExtractResult, Facts } from '../core/extract-types.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
 import { DEFAULT_CRITERIA_ID, loadCriteria } from '../store/criteria-files.js';
@@ -157,6 +155,8 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     context.stdout.write(`${toTerminalSafeJson(cached)}\n`);
     return 0;
   }
+  // The extraction code is loaded only when it has to run (not for a cached answer).
+  const [{ parseDocument }, { extractEvidence }] = await Promise.all([import('../core/document.js'), import('../core/extract.js')]);
   const doc = parseDocument(file.text);
   const result = extractEvidence(doc, set, { path, sha256: file.sha256 });
   context.stdout.write(values.json ? `${toTerminalSafeJson(result)}\n` : formatReport(result, set, doc));

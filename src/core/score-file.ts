@@ -15,7 +15,9 @@ export const VERDICTS = ['ready', 'not-ready', 'needs-more-info'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 /** Handles name files on disk, so they are strict slugs. */
-export const HANDLE_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+// Kept importable from here; handle.ts holds them so settings load without the schema library.
+import { HANDLE_PATTERN } from './handle.js';
+export { HANDLE_PATTERN, slugifyHandle } from './handle.js';
 
 const MAX_NOTES = 100_000;
 const MAX_QUOTE = 10_000;
@@ -328,18 +330,6 @@ function iso(now: Date | string): string {
 
 function emptyItem(id: string, suggested: number | null, stamp: string): ScoreItem {
   return { id, score: null, suggested, notes: '', cited: [], createdAt: stamp, updatedAt: stamp };
-}
-
-/** A reviewer handle from a name: "Ada Lovelace" -> "ada-lovelace". Empty when nothing is left. */
-export function slugifyHandle(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^[^a-z0-9]+/, '')
-    .replace(/-+$/, '')
-    .slice(0, 64);
 }
 
 export interface NewScoreFileInput {

@@ -2,7 +2,8 @@
 // conf, so commands that only read settings (and the review screen's start) can skip loading it.
 import { UserError, UsageError } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import { HANDLE_PATTERN, slugifyHandle, type Reviewer } from '../core/score-file.js';
+import { HANDLE_PATTERN, slugifyHandle } from '../core/handle.js';
+import type { Reviewer } from '../core/score-file.js';
 
 export const SETTING_KEYS = ['reviewer.name', 'reviewer.handle', 'criteria', 'workspace'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
