@@ -37,7 +37,11 @@ export function stripInline(markdown: string): string {
   return text;
 }
 
+// Every rule below needs one of these characters; most headings and sentences have none.
+const MARKUP_CHAR = /[<`[*_~\\&]/;
+
 function stripInlineUncached(markdown: string): string {
+  if (!MARKUP_CHAR.test(markdown)) return markdown.replace(/[ \t]+/g, ' ').trim();
   let text = markdown.replace(HTML_COMMENT, '');
   text = text.replace(CODE_SPAN, (_m, _ticks: string, code: string) => code.trim());
   // Twice: a link's text may itself hold an image ([![badge](img)](url)).
