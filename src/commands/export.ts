@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { loadCriteria } from '../store/criteria-files.js';
 import { UsageError, UserError } from '../core/errors.js';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine, toTerminalJson } from '../core/sanitize.js';
 import { checkAgainstCriteria, type ScoreFile } from '../core/score-file.js';
 import { buildSummary, exportDate } from '../core/summary.js';
 import { summaryToMarkdown } from '../core/summary-markdown.js';
@@ -63,16 +63,6 @@ function checkOrigin(origin: string | undefined): string | undefined {
   if (origin === undefined) return undefined;
   if (!/^https?:\/\/\S+$/.test(origin)) throw new UsageError(`export: --origin must be an http(s) URL (got "${sanitizeLine(origin)}")`);
   return origin;
-}
-
-/**
- * Pretty JSON whose text holds no raw control or bidi characters: JSON.stringify escapes C0
- * but leaves DEL, C1 (0x9b is CSI on 8-bit terminals) and bidi overrides raw; escape those too.
- * The data is unchanged for any JSON reader.
- */
-export function safeJson(value: unknown): string {
-  const text = JSON.stringify(value, null, 2).replace(/[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `${text}\n`;
 }
 
 /** Panel files must describe the same document and criteria set, each reviewer once. */
@@ -137,10 +127,10 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   let text: string;
   if (panel) {
     const summary = buildPanelSummary(files, criteria, extract, { date, origin, documentProblem: problem });
-    text = format === 'json' ? safeJson(summary) : panelSummaryToMarkdown(summary);
+    text = format === 'json' ? `${toTerminalJson(summary)}\n` : panelSummaryToMarkdown(summary);
   } else {
     const summary = buildSummary(first.file, criteria, extract, { date, origin, documentProblem: problem });
-    text = format === 'json' ? safeJson(summary) : summaryToMarkdown(summary);
+    text = format === 'json' ? `${toTerminalJson(summary)}\n` : summaryToMarkdown(summary);
   }
 
   if (values.output === undefined) {

@@ -5,7 +5,7 @@ import type { CriteriaSet, FactKind } from '../core/criteria.js';
 import type { DocumentModel } from '../core/document-types.js';
 import { UsageError } from '../core/errors.js';
 import type { CriterionEvidence, ExtractResult, Facts } from '../core/extract-types.js';
-import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
+import { sanitizeLine, sanitizeText, toTerminalJson } from '../core/sanitize.js';
 import { DEFAULT_CRITERIA_ID, loadCriteria } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
 import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
@@ -123,15 +123,6 @@ export function formatReport(result: ExtractResult, set: CriteriaSet, doc: Docum
   return `${sanitizeText(lines.join('\n'))}\n`;
 }
 
-/**
- * JSON whose text holds no raw control or bidi characters: JSON.stringify already escapes C0;
- * DEL, C1 and bidi overrides are written as \\u escapes too, so the data is unchanged but the
- * output is safe to print on a terminal.
- */
-export function toTerminalSafeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 export async function run(args: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('extract', args, {
     criteria: { type: 'string' },
@@ -152,14 +143,14 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   const key = { documentSha256: file.sha256, criteriaSha256: set.source.sha256, displayPath: path };
   const cached = values.json ? await readCachedExtract(context.env, key) : null;
   if (cached) {
-    context.stdout.write(`${toTerminalSafeJson(cached)}\n`);
+    context.stdout.write(`${toTerminalJson(cached)}\n`);
     return 0;
   }
   // The extraction code is loaded only when it has to run (not for a cached answer).
   const [{ parseDocument }, { extractEvidence }] = await Promise.all([import('../core/document.js'), import('../core/extract.js')]);
   const doc = parseDocument(file.text);
   const result = extractEvidence(doc, set, { path, sha256: file.sha256 });
-  context.stdout.write(values.json ? `${toTerminalSafeJson(result)}\n` : formatReport(result, set, doc));
+  context.stdout.write(values.json ? `${toTerminalJson(result)}\n` : formatReport(result, set, doc));
   await writeCachedExtract(context.env, key, result);
   return 0;
 }
