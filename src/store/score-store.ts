@@ -2,7 +2,7 @@
 // lock (or reports who holds it and opens read-only), validates the file without trusting it,
 // migrates an older schema (keeping a backup), and flags a document that changed since it was
 // scored. Saves are atomic and skipped when the bytes would not change.
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { documentLines, relocateCitations, type CitationRelocation } from '../core/citation-relocate.js';
 import type { CriteriaSet } from '../core/criteria.js';
@@ -21,7 +21,7 @@ import {
 } from '../core/score-file.js';
 import { writeFileAtomic, removeStaleTempFiles } from './atomic-write.js';
 import { acquireLock, describeHolder, type HeldLock, type LockHolder } from './lock.js';
-import { documentRelativePath, scoreFilePath as workspaceScoreFilePath, scoreFilePathsFor, workspaceForDocument } from './workspace.js';
+import { documentRelativePath, isInside, scoreFilePath as workspaceScoreFilePath, scoreFilePathsFor, workspaceForDocument } from './workspace.js';
 
 export type { LockHolder } from './lock.js';
 
@@ -240,6 +240,29 @@ class FileScoreSession implements ScoreSession {
   }
 }
 
+/**
+ * Refuse a scores folder that resolves outside the workspace: a shared repository can carry a
+ * `scores/<doc>` symlink pointing anywhere, and a save must never land there. The nearest
+ * existing ancestor is checked before any folder is created, so nothing is made outside either.
+ */
+async function assertScoresFolderInside(workspace: string, folder: string): Promise<void> {
+  let existing = folder;
+  for (;;) {
+    try {
+      await stat(existing);
+      break;
+    } catch {
+      const parent = dirname(existing);
+      if (parent === existing) return;
+      existing = parent;
+    }
+  }
+  const [realWorkspace, realExisting] = await Promise.all([realpath(workspace), realpath(existing)]);
+  if (!isInside(realWorkspace, realExisting)) {
+    throw new UserError(`${sanitizeLine(folder)}: the scores folder resolves outside the workspace (to ${sanitizeLine(realExisting)}); not writing score files there`);
+  }
+}
+
 export async function openScoreSession(options: OpenScoreSessionOptions): Promise<ScoreSession> {
   const now = options.now ?? (() => new Date());
   const workspace = workspaceForDocument(options.workspace, options.documentPath);
@@ -251,6 +274,7 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
   let readOnlyReason: string | null = options.readOnly ? 'opened read-only' : null;
   if (!options.readOnly) {
     try {
+      await assertScoresFolderInside(workspace, dirname(path));
       await mkdir(dirname(path), { recursive: true });
       const result = await acquireLock(path);
       if (result.acquired) lock = result.lock;

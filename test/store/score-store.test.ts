@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/core/hash.js';
@@ -37,6 +38,20 @@ describe('score store: location and saving', () => {
     expect(session.file.document.path).toBe('lanternfish.md');
     await session.save(setItemScore(session.file, 'versioning', 2, T1));
     expect(parseScoreFile(readFileSync(session.path, 'utf8'), session.path).items[3]!.score).toBe(2);
+  });
+
+  it('refuses a scores folder that a symlink points outside the workspace, and creates nothing there', async () => {
+    const { workspace, doc } = sampleWorkspace();
+    const outside = mkdtempSync(join(tmpdir(), 'toc-outside-'));
+    mkdirSync(join(workspace, 'scores'), { recursive: true });
+    symlinkSync(outside, join(workspace, 'scores', 'lanternfish'));
+    await expect(open(workspace, doc)).rejects.toThrow(/scores folder resolves outside the workspace/);
+    expect(readdirSync(outside)).toEqual([]);
+    // A symlinked scores/ root is refused the same way, before any folder is made under it.
+    const other = sampleWorkspace();
+    symlinkSync(outside, join(other.workspace, 'scores'));
+    await expect(open(other.workspace, other.doc)).rejects.toThrow(/resolves outside the workspace/);
+    expect(readdirSync(outside)).toEqual([]);
   });
 
   it('stable bytes: reopening and saving an unchanged file does not rewrite it', async () => {
