@@ -1,11 +1,11 @@
 // Finding and loading criteria sets: the shipped ones in criteria/ by id, or a user's file by path.
 import { readdirSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CriteriaSet } from '../core/criteria.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import { readRegularFile } from './read-file.js';
 import { packageRoot } from './package-root.js';
 
 export const DEFAULT_CRITERIA_ID = 'cncf-incubation';
@@ -42,18 +42,7 @@ function looksLikePath(ref: string): boolean {
 }
 
 export async function loadCriteriaFile(path: string): Promise<CriteriaSet> {
-  let text: string;
-  try {
-    // A FIFO or device would block or read forever.
-    const info = await stat(path);
-    if (!info.isFile() && !info.isDirectory()) throw new UserError(`${sanitizeLine(path)}: not a regular file`);
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : `cannot read (${code})`;
-    throw new UserError(`${sanitizeLine(path)}: ${reason}`);
-  }
+  const text = (await readRegularFile(path, { kind: 'criteria file' })).toString('utf8');
   const hash = sha256(text);
   const parsed = precompiledSet(hash);
   if (parsed) return { ...structuredClone(parsed), source: { path, sha256: hash } };

@@ -20,6 +20,7 @@ import {
   type ScoreFile,
 } from '../core/score-file.js';
 import { writeFileAtomic, removeStaleTempFiles } from './atomic-write.js';
+import { describeReadError, readRegularFile } from './read-file.js';
 import { acquireLock, describeHolder, type HeldLock, type LockHolder } from './lock.js';
 import { documentRelativePath, isInside, scoreFilePath as workspaceScoreFilePath, scoreFilePathsFor, workspaceForDocument } from './workspace.js';
 
@@ -36,30 +37,9 @@ export function scoreFilePath(workspace: string, documentPath: string, reviewerH
   return workspaceScoreFilePath(workspaceForDocument(workspace, documentPath), documentPath, reviewerHandle);
 }
 
-function describeReadError(path: string, error: unknown): UserError {
-  // `path` here is the name shown to the user.
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const shown = sanitizeLine(path);
-  if (code === 'ENOENT') return new UserError(`${shown}: no such file`);
-  if (code === 'EACCES' || code === 'EPERM') return new UserError(`${shown}: permission denied`);
-  if (code === 'EISDIR') return new UserError(`${shown}: is a directory, not a score file`);
-  return new UserError(`${shown}: cannot read (${code ?? String(error)})`);
-}
-
 /** The raw text of a score file, with size and encoding checks. Throws UserError naming `shown`. */
 export async function readScoreFileText(path: string, shown: string = path): Promise<string> {
-  let bytes: Buffer;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    // A FIFO or device would block or read forever.
-    if (!info.isFile()) throw new UserError(`${sanitizeLine(shown)}: not a regular file`);
-    if (info.size > MAX_SCORE_FILE_BYTES) throw new UserError(`${sanitizeLine(shown)}: ${info.size} bytes is too large for a score file`);
-    bytes = await readFile(path);
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw describeReadError(shown, error);
-  }
+  const bytes = await readRegularFile(path, { kind: 'score file', shown, maxBytes: MAX_SCORE_FILE_BYTES });
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -299,7 +279,7 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
     try {
       await stat(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw describeReadError(path, error);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw describeReadError(path, error, 'score file');
       exists = false;
     }
     const text = exists ? await readScoreFileText(path) : null;
