@@ -1,14 +1,13 @@
 // `toc-review panel <files...>`: several reviewers' score files side by side, one row per
 // criterion, with mean/median/range and a flag where reviewers disagree. Files of different
 // documents (or document versions) or criteria sets are shown as separate panels, never averaged.
-import { resolve } from 'node:path';
 import type { CriteriaSet } from '../core/criteria.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { computePanel, DISAGREEMENT_SPREAD, groupScoreFiles, type PanelRow } from '../core/panel.js';
 import { sanitizeLine, toTerminalJson } from '../core/sanitize.js';
 import { checkAgainstCriteria, type ScoreFile } from '../core/score-file.js';
 import { loadCriteria } from '../store/criteria-files.js';
-import { displayPath, findScoreFiles, isDirectory } from '../store/score-file-args.js';
+import { expandScoreFileArgs } from '../store/score-file-args.js';
 import { listScoreFiles, loadScoreFiles } from '../store/score-store.js';
 import { openSettings } from '../store/settings.js';
 import { resolveWorkspace } from '../store/workspace.js';
@@ -44,25 +43,16 @@ interface Group {
   disagreements: number;
 }
 
+/** Files, folders and documents (each document becomes every reviewer's file for it). */
 async function expandArguments(positionals: string[], context: CommandContext, workspaceFlag: string | undefined): Promise<string[]> {
-  const paths: string[] = [];
-  for (const arg of positionals) {
-    const full = resolve(context.cwd, arg);
-    if (await isDirectory(full)) {
-      const found = await findScoreFiles(full);
-      if (found.length === 0) throw new UserError(`${sanitizeLine(arg)}: no *.score.json files in this folder`);
-      paths.push(...found);
-    } else if (/\.(md|markdown|mdown|mkd)$/i.test(arg)) {
-      const setting = workspaceFlag === undefined ? openSettings(context.env).get('workspace') : undefined;
-      const workspace = resolveWorkspace({ flag: workspaceFlag, setting, cwd: context.cwd });
-      const listed = await listScoreFiles(workspace, full);
-      if (listed.length === 0) throw new UserError(`${sanitizeLine(arg)}: no score files for this document yet`);
-      paths.push(...listed.map((entry) => entry.path));
-    } else {
-      paths.push(full);
-    }
-  }
-  return [...new Set(paths)].map((path) => displayPath(context.cwd, path));
+  return expandScoreFileArgs(positionals, context.cwd, async (arg, full) => {
+    if (!/\.(md|markdown|mdown|mkd)$/i.test(arg)) return null;
+    const setting = workspaceFlag === undefined ? openSettings(context.env).get('workspace') : undefined;
+    const workspace = resolveWorkspace({ flag: workspaceFlag, setting, cwd: context.cwd });
+    const listed = await listScoreFiles(workspace, full);
+    if (listed.length === 0) throw new UserError(`${sanitizeLine(arg)}: no score files for this document yet`);
+    return listed.map((entry) => entry.path);
+  });
 }
 
 function format(value: number | null): string {

@@ -7,7 +7,7 @@ import { UsageError, UserError } from '../core/errors.js';
 import { sanitizeLine, toTerminalJson } from '../core/sanitize.js';
 import { checkAgainstCriteria, parseScoreFileWithInfo, SCORE_SCHEMA_ID } from '../core/score-file.js';
 import { loadCriteria } from '../store/criteria-files.js';
-import { displayPath, findScoreFiles, isDirectory } from '../store/score-file-args.js';
+import { expandScoreFileArgs } from '../store/score-file-args.js';
 import { readScoreFileText } from '../store/score-store.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
 
@@ -38,17 +38,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   const { values, positionals } = parseCommandArgs('validate', args, { criteria: { type: 'string' }, json: { type: 'boolean' } });
   if (positionals.length === 0) throw new UsageError('validate: give one or more score files or folders (see: toc-review validate --help)');
 
-  const paths: string[] = [];
-  for (const arg of positionals) {
-    const full = resolve(context.cwd, arg);
-    if (await isDirectory(full)) {
-      const found = await findScoreFiles(full);
-      if (found.length === 0) throw new UserError(`${sanitizeLine(arg)}: no *.score.json files in this folder`);
-      paths.push(...found.map((f) => displayPath(context.cwd, f)));
-    } else {
-      paths.push(arg);
-    }
-  }
+  const paths = await expandScoreFileArgs(positionals, context.cwd);
 
   const override = values.criteria === undefined ? undefined : await loadCriteria(values.criteria);
   const criteriaCache = new Map<string, Promise<CriteriaSet | null>>();
