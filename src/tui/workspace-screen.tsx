@@ -94,7 +94,8 @@ export function WorkspaceScreen(props: {
   const listRows = Math.max(1, bodyHeight - 3);
   const list = entries ?? [];
   const start = Math.max(0, Math.min(selected - Math.floor(listRows / 2), list.length - listRows));
-  const progressWidth = 22;
+  // Wide enough for the longest progress text plus a space before the title.
+  const progressWidth = 24;
   const nameWidth = Math.min(40, Math.max(12, Math.floor((inner - progressWidth) * 0.45)));
   const header = fit(` toc-review · workspace ${sanitizeLine(props.host.workspace)}`, columns);
   return (
