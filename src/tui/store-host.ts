@@ -7,6 +7,7 @@ import { parseDocument, splitLines } from '../core/document.js';
 import { extractEvidence } from '../core/extract.js';
 import type { Reviewer } from '../core/score-file.js';
 import { slugifyHandle } from '../core/score-file.js';
+import { exportDate } from '../core/summary.js';
 import { renderSummaryMarkdown } from '../core/summary-markdown.js';
 import { readDocumentFile } from '../store/document-file.js';
 import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
@@ -137,7 +138,7 @@ export function createStoreHost(options: StoreHostOptions): StoreHost {
     },
 
     async exportSummary(review, file) {
-      const markdown = renderSummaryMarkdown(file, review.criteria, review.extract, { date: new Date().toISOString().slice(0, 10) });
+      const markdown = renderSummaryMarkdown(file, review.criteria, review.extract, { date: exportDate(undefined, options.env ?? process.env) });
       return writeExportNextTo(review.session.path, markdown);
     },
 

@@ -24,7 +24,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function host(reviewer: { name: string; handle: string } | null) {
   const criteria = await loadCriteria('cncf-incubation');
-  return createStoreHost({ workspace: join(dir, 'ws'), criteria, reviewer, readOnly: false, settings: () => openSettings(env) });
+  return createStoreHost({ workspace: join(dir, 'ws'), criteria, reviewer, readOnly: false, settings: () => openSettings(env), env });
 }
 
 describe('store host', () => {
@@ -78,6 +78,7 @@ describe('store host', () => {
   });
 
   it('exports the summary next to the score file', async () => {
+    env.TOC_REVIEW_NOW = '2031-05-06T10:00:00Z';
     const h = await host({ name: 'Ada', handle: 'ada' });
     const review = await h.openReview(join(dir, 'ws', 'kube-ovn-2022-annual.md'));
     const file = setItemScore(review.session.file, 'versioning', 1);
@@ -86,6 +87,8 @@ describe('store host', () => {
     expect(path).toBe(join(dir, 'ws', 'scores', 'kube-ovn-2022-annual', 'ada.summary.md'));
     expect(existsSync(path)).toBe(true);
     expect(readFileSync(path, 'utf8')).toContain('Versioning');
+    // The UI dates its export like the command does, so TOC_REVIEW_NOW pins it.
+    expect(readFileSync(path, 'utf8')).toContain('2031-05-06');
     await h.closeAll();
   });
 });
