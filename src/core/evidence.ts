@@ -126,6 +126,42 @@ function mayOccur(entry: Hint, lower: string, foldsToAscii: boolean): boolean {
   return !entry.ascii || foldsToAscii || lower.includes(entry.lower);
 }
 
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Whether the code point ending just before `index` (or starting at it, `after`) is a letter or digit. */
+function wordCharAt(text: string, index: number, after: boolean): boolean {
+  if (after) {
+    const code = text.codePointAt(index);
+    return code !== undefined && LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+  }
+  if (index <= 0) return false;
+  let start = index - 1;
+  const low = text.charCodeAt(start);
+  if (low >= 0xdc00 && low <= 0xdfff && start > 0) {
+    const high = text.charCodeAt(start - 1);
+    if (high >= 0xd800 && high <= 0xdbff) start--;
+  }
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(start)!));
+}
+
+/**
+ * Occurrences of a lower-case ASCII keyword in lower-case text as a whole word, counted as
+ * text.match(hintPattern(keyword, true)) would (non-overlapping, left to right) without
+ * building that Unicode regex. Exact when the text has no characters that case-fold to ASCII.
+ */
+function countWholeWord(text: string, keyword: string): number {
+  let count = 0;
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(keyword, from);
+    if (at < 0) return count;
+    if (!wordCharAt(text, at, false) && !wordCharAt(text, at + keyword.length, true)) {
+      count++;
+      from = at + keyword.length;
+    } else from = at + 1;
+  }
+}
+
 interface Patterns {
   headings: Hint[];
   keywords: Hint[];
@@ -227,7 +263,7 @@ function scoreSection(section: Section, item: CriteriaItem, facts: Facts, patter
   for (const entry of patterns.keywords) {
     // A keyword absent from the text cannot match: skip the (costly, Unicode-aware) regex.
     if (!mayOccur(entry, text, foldsToAscii)) continue;
-    const n = text.match(hintRe(entry))?.length ?? 0;
+    const n = entry.ascii && !foldsToAscii ? countWholeWord(text, entry.lower) : (text.match(hintRe(entry))?.length ?? 0);
     if (n > 0) {
       keywordCount += n;
       if (words.length < 3) words.push(entry.lower);
