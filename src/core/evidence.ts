@@ -149,7 +149,7 @@ function wordCharAt(text: string, index: number, after: boolean): boolean {
  * text.match(hintPattern(keyword, true)) would (non-overlapping, left to right) without
  * building that Unicode regex. Exact when the text has no characters that case-fold to ASCII.
  */
-function countWholeWord(text: string, keyword: string): number {
+export function countWholeWord(text: string, keyword: string): number {
   let count = 0;
   let from = 0;
   for (;;) {
