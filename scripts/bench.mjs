@@ -53,6 +53,35 @@ for (const part of ['bin', 'dist', 'criteria', 'package.json']) cpSync(join(ROOT
 symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
 const BIN = join(pkg, 'bin', 'toc-review.js');
 
+// The bare Ink app, bundled the way the CLI is (one ESM bundle, production React, yoga without
+// fetch), so its first frame is a fair floor for the review screen's.
+const inkFloorDir = join(pkg, 'ink-floor');
+await build({
+  entryPoints: [join(ROOT, 'scripts', 'bench', 'ink-floor.mjs')],
+  outdir: inkFloorDir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['react-devtools-core'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: { js: "import { createRequire as __tocCreateRequire } from 'node:module'; const require = __tocCreateRequire(import.meta.url);" },
+  plugins: [
+    {
+      name: 'yoga-without-fetch',
+      setup(b) {
+        b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/].*\.js$/ }, (args) => ({
+          contents: readFileSync(args.path, 'utf8').replaceAll('typeof fetch', 'typeof undefined'),
+          loader: 'js',
+        }));
+      },
+    },
+  ],
+  logLevel: 'warning',
+});
+const INK_FLOOR = join(inkFloorDir, 'ink-floor.js');
+
 const workspace = join(work, 'reviews');
 const configDir = join(work, 'config');
 mkdirSync(workspace);
@@ -91,6 +120,7 @@ const coldEnv = { ...frameEnv, TOC_REVIEW_NO_CACHE: '1' };
 const tasks = {
   floor: { name: 'floor', args: ['-e', '0'], env, cwd: work },
   version: { name: 'version', args: [BIN, '--version'], env, cwd: work, check: (out) => assert(/^\d+\.\d+\.\d+/.test(out), '--version printed no version') },
+  inkFrame: { name: 'inkFrame', args: [INK_FLOOR], env: frameEnv, cwd: work },
   frame: { name: 'frame', args: [BIN, corpusDoc], env: frameEnv, cwd: work },
   frameCold: { name: 'frameCold', args: [BIN, corpusDoc], env: coldEnv, cwd: work },
   extract: {
@@ -118,7 +148,7 @@ const raw = { runs: RUNS };
 try {
   // ---- 1-4: whole processes, interleaved ----
   log(`whole-process timings: ${RUNS} interleaved runs of node -e 0, --version, first frame and extract (each repeated and first time)`);
-  const times = timeInterleaved([tasks.floor, tasks.version, tasks.frame, tasks.frameCold, tasks.extract, tasks.extractCold], RUNS, (i, n) => {
+  const times = timeInterleaved([tasks.floor, tasks.version, tasks.inkFrame, tasks.frame, tasks.frameCold, tasks.extract, tasks.extractCold], RUNS, (i, n) => {
     if (i % 5 === 0 || i === n) log(`  ${i}/${n}`);
   });
   raw.times = Object.fromEntries(times);
@@ -188,6 +218,7 @@ try {
   };
   timeRow('1. floor: `node -e 0`', times.get('floor'), '', null);
   timeRow('2. `toc-review --version`', times.get('version'), '<= 1.5x', 1.5);
+  timeRow('3. for scale: first frame of a bare Ink app (one line of text, bundled like the CLI)', times.get('inkFrame'), '', null);
   timeRow(`3. first frame, review screen (${basename(corpusDoc)}, ${kb(corpusDoc)}), reopened`, times.get('frame'), '<= 3x', 3);
   timeRow('3. first frame, same document, first open (extraction not cached)', times.get('frameCold'), '<= 3x', 3);
   timeRow('4. `extract --json` (same document), repeated', times.get('extract'), '<= 2x', 2);
