@@ -109,6 +109,12 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   // before either is loaded.
   const color = !(env.NO_COLOR !== undefined && env.NO_COLOR !== '');
   if (!color) process.env.FORCE_COLOR = '0';
+  // Ink draws only the final frame when CI or CONTINUOUS_INTEGRATION is set (read once, when
+  // Ink loads); on a real terminal the reviewer needs every frame, so hide them from it.
+  if (stdout.isTTY) {
+    delete process.env.CI;
+    delete process.env.CONTINUOUS_INTEGRATION;
+  }
   // Opening a document: load the markdown renderer alongside, so the review screen's first
   // frame is drawn once, with markdown, rather than as plain text and then again.
   const markdownReady =
