@@ -51,8 +51,15 @@ export function makeDocument(seeds, size, seed) {
   const chunks = seeds.flatMap((text) => sections(text));
   const parts = [`# Synthetic project ${seed} annual review\n`];
   let length = parts[0].length;
-  while (length < size) {
+  // Fill up to the size; a chunk that would overshoot by more than 5% is skipped (a few tries),
+  // so the documents keep the seeds' sizes rather than growing past them.
+  let misses = 0;
+  while (length < size && misses < 20) {
     const chunk = mutate(chunks[Math.floor(next() * chunks.length)], next);
+    if (length + chunk.length + 1 > size * 1.05 && length > size * 0.5) {
+      misses++;
+      continue;
+    }
     parts.push(chunk);
     length += chunk.length + 1;
   }
