@@ -6,7 +6,7 @@ import { scaleLabel, scoreMeets } from './criteria-scale.js';
 import type { ExtractResult } from './extract-types.js';
 import { lineRangeUrl, safeLinkUrl } from './markdown-escape.js';
 import type { ScoreFile, Verdict } from './score-file.js';
-import { gapsFor, VERDICT_LABELS, type DocumentStatus, type SummaryCitation, type SummaryOptions } from './summary.js';
+import { gapsFor, summaryCriteria, VERDICT_LABELS, type DocumentStatus, type SummaryCriteria, type SummaryCitation, type SummaryOptions } from './summary.js';
 import { computePanel } from './panel.js';
 
 export const PANEL_SUMMARY_SCHEMA = 'toc-review/panel-summary@1' as const;
@@ -52,7 +52,7 @@ export interface PanelSummary {
     currentSha256: string | null;
     problem: string | null;
   };
-  criteria: { id: string; title: string; version: number; sha256: string; sameAsScored: boolean; scale: { value: number; label: string; meets: boolean }[] };
+  criteria: SummaryCriteria;
   reviewers: { name: string; handle: string; scoredAt: string; verdict: Verdict | null; verdictLabel: string | null; recommendationNotes: string }[];
   items: PanelCriterion[];
   gapsComputed: boolean;
@@ -112,14 +112,7 @@ export function buildPanelSummary(files: readonly ScoreFile[], criteria: Criteri
       currentSha256: extract?.document.sha256 ?? null,
       problem: extract ? null : (options.documentProblem ?? 'the document was not read'),
     },
-    criteria: {
-      id: criteria.id,
-      title: criteria.title,
-      version: criteria.version,
-      sha256: first.criteria.sha256,
-      sameAsScored: files.every((f) => f.criteria.sha256 === criteria.source.sha256),
-      scale: criteria.scale.map((s) => ({ value: s.value, label: s.label, meets: s.meets })),
-    },
+    criteria: summaryCriteria(criteria, files.map((f) => f.criteria.sha256)),
     reviewers: files.map((f) => ({
       name: f.reviewer.name,
       handle: f.reviewer.handle,

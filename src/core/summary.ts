@@ -69,7 +69,7 @@ export interface Summary {
     currentSha256: string | null;
     problem: string | null;
   };
-  criteria: { id: string; title: string; version: number; sha256: string; sameAsScored: boolean; scale: { value: number; label: string; meets: boolean }[] };
+  criteria: SummaryCriteria;
   reviewer: { name: string; handle: string };
   scoredAt: string;
   recommendation: { verdict: Verdict | null; label: string | null; notes: string };
@@ -77,6 +77,29 @@ export interface Summary {
   /** False when extraction did not run (document unavailable): the gaps list is then unknown. */
   gapsComputed: boolean;
   counts: { total: number; scored: number; met: number };
+}
+
+export interface SummaryCriteria {
+  id: string;
+  title: string;
+  version: number;
+  /** The criteria set's sha256 as recorded in the score file(s). */
+  sha256: string;
+  /** False when the set loaded now differs from the one the scores were given against. */
+  sameAsScored: boolean;
+  scale: { value: number; label: string; meets: boolean }[];
+}
+
+/** The criteria header of a summary: the set as loaded now, against the sha256 it was scored with. */
+export function summaryCriteria(criteria: CriteriaSet, scoredSha256s: readonly string[]): SummaryCriteria {
+  return {
+    id: criteria.id,
+    title: criteria.title,
+    version: criteria.version,
+    sha256: scoredSha256s[0] ?? criteria.source.sha256,
+    sameAsScored: scoredSha256s.every((sha) => sha === criteria.source.sha256),
+    scale: criteria.scale.map((s) => ({ value: s.value, label: s.label, meets: s.meets })),
+  };
 }
 
 /** Gaps for one criterion from an extraction: its explicit gaps, or a question when it found no evidence at all. */
@@ -134,14 +157,7 @@ export function buildSummary(file: ScoreFile, criteria: CriteriaSet, extract: Ex
       currentSha256: extract?.document.sha256 ?? null,
       problem: extract ? null : (options.documentProblem ?? 'the document was not read'),
     },
-    criteria: {
-      id: criteria.id,
-      title: criteria.title,
-      version: criteria.version,
-      sha256: file.criteria.sha256,
-      sameAsScored: file.criteria.sha256 === criteria.source.sha256,
-      scale: criteria.scale.map((s) => ({ value: s.value, label: s.label, meets: s.meets })),
-    },
+    criteria: summaryCriteria(criteria, [file.criteria.sha256]),
     reviewer: { name: file.reviewer.name, handle: file.reviewer.handle },
     scoredAt: file.updatedAt,
     recommendation: { verdict, label: verdict ? VERDICT_LABELS[verdict] : null, notes: file.recommendation.notes },
