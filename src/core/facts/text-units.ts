@@ -431,6 +431,7 @@ export function readingUnits(doc: DocumentModel): TextUnit[] {
 }
 
 function computeReadingUnits(doc: DocumentModel): TextUnit[] {
+  spansByText.clear();
   const raw = doc.lines;
   const units: TextUnit[] = [];
   const first = Math.max(1, doc.content.startLine);
@@ -597,8 +598,22 @@ function pushCapped(text: string, spans: Array<{ start: number; end: number }>, 
   if (start < end) spans.push({ start, end });
 }
 
-/** Sentence spans [start, end) of a unit's visible text. */
+// Metrics and versioning both split every unit of a document into sentences: remember the
+// spans for the document being read (cleared when the next document's units are built).
+const spansByText = new Map<string, ReadonlyArray<{ start: number; end: number }>>();
+const SPANS_CACHE_LIMIT = 50_000;
+
+/** Sentence spans [start, end) of a unit's visible text (shared: callers must not modify them). */
 export function sentenceSpans(text: string): Array<{ start: number; end: number }> {
+  let spans = spansByText.get(text);
+  if (!spans) {
+    spans = computeSentenceSpans(text);
+    if (spansByText.size < SPANS_CACHE_LIMIT) spansByText.set(text, spans);
+  }
+  return spans as Array<{ start: number; end: number }>;
+}
+
+function computeSentenceSpans(text: string): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
