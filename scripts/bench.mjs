@@ -29,7 +29,7 @@ const RUNS = Number(opts.runs ?? (quick ? 6 : 20));
 const RSS_RUNS = quick ? 2 : 5;
 // The 10 MB document takes seconds per open: fewer runs keep the bench under three minutes.
 const BIG_RSS_RUNS = quick ? 1 : 3;
-const PASSES = quick ? 3 : 5;
+const PASSES = quick ? 3 : 9;
 const DOCS = 500;
 
 const log = (text) => process.stderr.write(`${text}\n`);
