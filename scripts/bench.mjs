@@ -12,7 +12,7 @@ import { cpus, loadavg, tmpdir, totalmem, release } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { bundleCore, bundleInkFloor } from './bench/bundles.mjs';
 import { peakRss, timeInterleaved } from './bench/process.mjs';
 import { haveScript, measureKeys } from './bench/keys.mjs';
 import { summary } from './bench/stats.mjs';
@@ -53,34 +53,9 @@ for (const part of ['bin', 'dist', 'criteria', 'package.json']) cpSync(join(ROOT
 symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
 const BIN = join(pkg, 'bin', 'toc-review.js');
 
-// The bare Ink app, bundled the way the CLI is (one ESM bundle, production React, yoga without
-// fetch), so its first frame is a fair floor for the review screen's.
-const inkFloorDir = join(pkg, 'ink-floor');
-await build({
-  entryPoints: [join(ROOT, 'scripts', 'bench', 'ink-floor.mjs')],
-  outdir: inkFloorDir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['react-devtools-core'],
-  define: { 'process.env.NODE_ENV': '"production"' },
-  banner: { js: "import { createRequire as __tocCreateRequire } from 'node:module'; const require = __tocCreateRequire(import.meta.url);" },
-  plugins: [
-    {
-      name: 'yoga-without-fetch',
-      setup(b) {
-        b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/].*\.js$/ }, (args) => ({
-          contents: readFileSync(args.path, 'utf8').replaceAll('typeof fetch', 'typeof undefined'),
-          loader: 'js',
-        }));
-      },
-    },
-  ],
-  logLevel: 'warning',
-});
-const INK_FLOOR = join(inkFloorDir, 'ink-floor.js');
+// The bare Ink app, bundled the way the CLI is, so its first frame is a fair floor for the
+// review screen's.
+const INK_FLOOR = await bundleInkFloor(join(pkg, 'ink-floor'));
 
 const workspace = join(work, 'reviews');
 const configDir = join(work, 'config');
@@ -166,20 +141,9 @@ try {
 
   // ---- 5: in-process extraction throughput against marked.lexer ----
   log(`extraction throughput: ${DOCS} documents, ${PASSES} passes each of extraction and marked.lexer`);
-  const bundleDir = join(ROOT, 'node_modules', '.cache', 'toc-review-bench');
-  // Bundled with the CLI's own settings (and inside the package, so criteria/ is found).
-  await build({
-    entryPoints: [join(ROOT, 'scripts', 'bench', 'core-entry.mjs')],
-    outfile: join(bundleDir, 'core.mjs'),
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    banner: { js: "import { createRequire as __tocCreateRequire } from 'node:module'; const require = __tocCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  const child = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench', 'throughput.mjs'), join(bundleDir, 'core.mjs'), SEEDS, String(DOCS), String(PASSES)], {
+  // Inside the package snapshot, so the shipped criteria are found.
+  const core = await bundleCore(join(pkg, 'bench-core', 'core.mjs'));
+  const child = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench', 'throughput.mjs'), core, SEEDS, String(DOCS), String(PASSES)], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -194,8 +158,8 @@ try {
     const traceFile = (name) => join(work, `trace-${name}.tsv`);
     log('keypress latency: bare Ink floor');
     keys.floor = await measureKeys({
-      binArgs: [join(ROOT, 'scripts', 'bench', 'ink-floor.mjs')],
-      env: { ...env, NODE_ENV: 'production' },
+      binArgs: [INK_FLOOR],
+      env,
       traceFile: traceFile('floor'),
     });
     log(`keypress latency: ${basename(corpusDoc)}`);
