@@ -461,6 +461,11 @@ function computeReadingUnits(doc: DocumentModel): TextUnit[] {
     open = null;
   };
 
+  const nextLineBody = (lineNo: number): string => {
+    const nextBody = lineNo < last ? maskComments(raw[lineNo] ?? '', { ...comments }) : '';
+    return nextBody.slice(quoteContentStart(nextBody));
+  };
+
   for (let lineNo = first; lineNo <= last; lineNo++) {
     const original = raw[lineNo - 1] ?? '';
     const masked = maskComments(original, comments);
@@ -510,8 +515,8 @@ function computeReadingUnits(doc: DocumentModel): TextUnit[] {
       previousBlank = false;
       continue;
     }
-    const nextBody = lineNo < last ? maskComments(raw[lineNo] ?? '', { ...comments }) : '';
-    const nextTrimmed = nextBody.slice(quoteContentStart(nextBody));
+    // The next line is looked at only when this one could be a table header.
+    const nextTrimmed = body.includes('|') ? nextLineBody(lineNo) : '';
     if (body.includes('|') && TABLE_DELIMITER.test(nextTrimmed) && nextTrimmed.includes('|')) {
       close();
       const header = splitCells(masked, qStart).map((cell) => visibleText(raw, { line: lineNo, ...cell }));
