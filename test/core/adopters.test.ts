@@ -114,6 +114,56 @@ describe('extractAdopters on other layouts', () => {
   });
 });
 
+describe('extractAdopters on template questions and look-alike lists', () => {
+  it('reads adopters answered under a template question written as a bullet', () => {
+    const md = [
+      '# P', '## Review', '',
+      '* How many maintainers do you have?', '', '  - Ada (@ada, Acme)', '',
+      '* What do you know about adoption? If you can list companies that are end users, please do so.', '',
+      '  Adopters grew from 3 to 9.', '', '  Some adopters are:', '  - Acme Cloud', '  - Globex (globex.example)', '  - Initech', '',
+    ].join('\n');
+    expect(names(md)).toEqual(['Acme Cloud', 'Globex', 'Initech']);
+  });
+
+  it('reads linked names followed by a hard line break, not the sub-bullets of their descriptions', () => {
+    const md = [
+      '## Review', '* **What do you know about adoption?**', '',
+      '  * [Acme](https://acme.example) \\', '  Acme builds widgets. \\', '  They run it on every cluster.',
+      '  * [Globex Labs](https://globex.example) \\', 'Globex Labs makes gadgets. They use it in these scenarios:',
+      '        * rolling service updates and traffic checks;', '        * message queue consumer checks;',
+    ].join('\n');
+    expect(names(md)).toEqual(['Acme', 'Globex Labs']);
+  });
+
+  it('drops a vague closing part of a usage sentence ("and several large banks")', () => {
+    const md = '## Adoption\n\nIt has been used by 900+ organizations in the last year, including Acme Air, Globex, and several large financial institutions.\n';
+    expect(names(md)).toEqual(['Acme Air', 'Globex']);
+  });
+
+  it('needs the use in the clause of the list, and a list of organisations rather than technologies', () => {
+    // The use is named in another clause of the sentence.
+    expect(names('## Goals\n\n- Five new fault types are supported, namely: FooChaos, BarChaos, and BazChaos; the dashboard is easier for users.\n')).toEqual([]);
+    // "technologies such as …", "rules such as …".
+    expect(names('## Adoption\n\nWe support our users on popular technologies such as Prometheus and Kafka.\n')).toEqual([]);
+    expect(names('## Roadmap later\n\nShip rules for commonly deployed applications, as well as compliance rules such as CIS.\n')).toEqual([]);
+    // A count after a label is not a name.
+    expect(names('## Year in review\n\n- Stars: 3.7k\n- Adopters: 40+\n')).toEqual([]);
+  });
+
+  it('skips tables of figures in an end-user section, and lists of collaborating projects', () => {
+    expect(names(['## Community & End Users', '### Community', '| Slack | Before | After |', '|---|---|---|', '| Slack members | 1436 | 2466 |', '| Slack WAU | 93 | 213 |'].join('\n'))).toEqual([]);
+    const projects = [
+      '## Progress and adoption', '',
+      'The community expanded its collaboration with many open-source projects. Some of these projects now have production users:', '',
+      '* Foo, an application framework, supports the runtime.', '* Bar, a container runtime, integrates it.',
+    ].join('\n');
+    expect(names(projects)).toEqual([]);
+    // Companies that deployed or integrated the project are still adopters.
+    const companies = ['## Adoption', '', 'Below are companies that deployed it or integrated it into their products.', '', '- Acme', '- Globex'].join('\n');
+    expect(names(companies)).toEqual(['Acme', 'Globex']);
+  });
+});
+
 describe('adopter name helpers', () => {
   it('cleans names as the gold conventions say', () => {
     expect(cleanOrgName('**DouyuTV (China)**')).toBe('DouyuTV');

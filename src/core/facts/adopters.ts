@@ -46,7 +46,8 @@ export function cleanOrgName(raw: string): string | null {
 
 /** The organisation a list item names: a leading bold or link label, or a short item, or "Name: description". */
 export function nameFromItem(text: string): string | null {
-  const first = text.split('\n')[0]!.trim();
+  // A trailing backslash is a markdown hard line break ("[Acme](url) \\" then a description).
+  const first = text.split('\n')[0]!.trim().replace(/\s*\\$/, '');
   if (first === '') return null;
   const bold = /^(?:\*\*|__)(.+?)(?:\*\*|__)/.exec(first) ?? /^\[(?:\*\*|__)(.+?)(?:\*\*|__)\]/.exec(first);
   if (bold) return cleanOrgName(bold[1]!);
@@ -66,11 +67,20 @@ export function nameFromItem(text: string): string | null {
   return cleanOrgName(head);
 }
 
+/**
+ * A one-line label that groups the names below it ("China:", "Financial services:"). An entry
+ * whose description ends with ":" before its own sub-bullets ("[Acme](url) \\ They use it in
+ * these scenarios:") is an adopter, and its sub-bullets are not.
+ */
+function isGroupLabel(item: ListItem): boolean {
+  return item.children.length > 0 && !item.text.includes('\n') && /:\s*$/.test(stripInline(item.text));
+}
+
 function itemsToScan(items: ListItem[]): ListItem[] {
   const out: ListItem[] = [];
   for (const { item, depth, parent } of walkItems(items)) {
-    if (depth === 0 && item.children.length > 0 && /:\s*$/.test(stripInline(item.text))) continue;
-    if (depth > 0 && !(parent && /:\s*$/.test(stripInline(parent.text)) && parent.children.includes(item))) continue;
+    if (depth === 0 && isGroupLabel(item)) continue;
+    if (depth > 0 && !(parent && isGroupLabel(parent) && parent.children.includes(item))) continue;
     out.push(item);
   }
   return out;
@@ -87,9 +97,24 @@ function fromList(items: ListItem[], out: Found[]): void {
 
 const NAME_COLUMN = /organi[sz]ation|company|adopter|end[- ]?user|user|customer|name|who/i;
 
+/** A cell holding a figure ("1436", "~2,000", "56 (+250%)"), not a year ("2021"). */
+const FIGURE_CELL = /^\s*[~≈<>]?\s*\d/;
+const YEAR_CELL = /^\s*(?:19|20)\d\d\s*$/;
+
 function fromTable(table: Table, out: Found[]): void {
   let column = table.header.findIndex((h) => NAME_COLUMN.test(stripInline(h)));
-  if (column < 0) column = 0;
+  if (column < 0) {
+    // A table of figures ("| Slack members | 1436 | 2466 |") labels its rows with what is
+    // counted, not with who uses the project.
+    const figures = table.rows.filter((row) =>
+      row.cells.some((cell, k) => {
+        const plain = stripInline(cell);
+        return k > 0 && FIGURE_CELL.test(plain) && !YEAR_CELL.test(plain);
+      }),
+    );
+    if (figures.length * 2 > table.rows.length) return;
+    column = 0;
+  }
   for (const row of table.rows) {
     const name = cleanOrgName(row.cells[column] ?? '');
     if (name) out.push({ name, line: row.line });
@@ -121,6 +146,17 @@ function listSpan(tail: string): string {
   return out;
 }
 
+/**
+ * Nouns that make "X such as A and B" a list of technologies rather than organisations:
+ * "popular technologies such as Prometheus and Kafka", "compliance rules such as CIS".
+ */
+const NOT_ORG_NOUN =
+  /\b(?:technolog(?:y|ies)|tools?|projects?|frameworks?|languages?|platforms?|features?|rules?|proposals?|types?|specs?|specifications?|standards?|protocols?|integrations?|runtimes?|databases?|plug-?ins?|librar(?:y|ies)|apis?|formats?|clouds?|distributions?|operating systems?)\s*,?\s*$/i;
+/** A closing part that only gestures at more ("and several large banks", "and many others", "etc."). */
+const VAGUE_TAIL = /^(?:several|many|numerous|various|other|others|more|some|a few|a number of|dozens|hundreds|thousands|lots|etc)\b/i;
+/** A count, not a name: "Adopters: 40+", "users: 80%". A bare number ("360") may be a name. */
+const COUNT_PART = /^[~≈<>]?\s*\p{N}[\p{N}.,]*\s*[kKmM]?[+%]$/u;
+
 /** Names in "… such as A, B and C" / "users include A, B, C" inside one sentence of prose. */
 export function namesInSentence(sentence: string): string[] {
   const plain = stripInline(sentence);
@@ -129,13 +165,21 @@ export function namesInSentence(sentence: string): string[] {
   for (const cue of plain.matchAll(LIST_CUE)) {
     const start = cue.index + cue[0].length;
     const span = listSpan(plain.slice(start, start + 400));
+    // The use must be spoken of in the list's own clause: "types are supported, namely: A, B;
+    // … for users" lists features.
+    const clauseStart = plain.lastIndexOf(';', cue.index) + 1;
+    const clauseEnd = plain.indexOf(';', start + span.length);
+    if (!USAGE_CUE.test(plain.slice(clauseStart, clauseEnd < 0 ? plain.length : clauseEnd))) continue;
+    if (NOT_ORG_NOUN.test(plain.slice(Math.max(clauseStart, cue.index - 40), cue.index))) continue;
     const parts = span
       .split(/,\s*|\s+and\s+|\s*&\s*|\s+or\s+/)
       .map((p) => p.trim().replace(/^(?:and|or)\s+/i, ''))
       .filter((p) => p !== '');
+    if (parts.length > 1 && VAGUE_TAIL.test(parts[parts.length - 1]!)) parts.pop();
     if (parts.length === 0) continue;
     // Every part must look like a proper name, or the span is ordinary prose.
     const ok = parts.every((p) => {
+      if (COUNT_PART.test(p)) return false;
       const words = p.split(/\s+/);
       if (words.length > 4 || /^(?:The|A|An|We|Our|It|This|These|Some|Many|Most|All)\b/.test(p)) return false;
       // Every word capitalised (or a digit/CJK start), small connectors aside: "Bank of Foo".
@@ -214,6 +258,24 @@ function isAdopterIntro(text: string): boolean {
   return ADOPTER_CUE.test(plain) && /\b(?:examples?|includes?|including|such as|following|below|highlight\w*)\b/i.test(last);
 }
 
+/**
+ * A list introduced as collaborations with other projects ("has expanded its collaboration with
+ * many open-source projects. Some of these projects now …:") names projects, not adopters. A list
+ * of companies that "deployed X or integrated X into their products" still names adopters.
+ */
+function isProjectsIntro(text: string): boolean {
+  const plain = stripInline(text);
+  if (/\bcollaborat\w*\b/i.test(plain)) return true;
+  const last = plain.trim().split(/(?<=[.!?])\s+/).pop() ?? '';
+  return /^(?:\S+\s+){0,3}projects\b/i.test(last);
+}
+
+/** The opening paragraph of a list item asks about adoption ("What do you know about adoption …?"). */
+export function isAdopterQuestion(text: string): boolean {
+  const question = stripInline(text.split('\n\n')[0]!);
+  return question.includes('?') && ADOPTER_HEADING.test(question) && !NOT_ADOPTER_HEADING.test(question);
+}
+
 const TOPICAL_HEADING =
   /^(?:overview|summary|introduction|background|others?|more|examples?|highlights?|details|notes?|use cases?|usage|deployments?|testimonials?|quotes?|references|list|users|adopters|customers|companies|organi[sz]ations)$/i;
 
@@ -272,12 +334,25 @@ export function extractAdopters(doc: DocumentModel): Adopter[] {
     }
   }
   for (const { section } of paths) {
-    for (const block of section.blocks) {
+    section.blocks.forEach((block, k) => {
       inAdopterSection.add(block);
-      if (described.has(section)) continue;
-      if (block.kind === 'list') fromList(block.items, structured);
+      if (described.has(section)) return;
+      if (block.kind === 'list') {
+        const intro = k > 0 ? section.blocks[k - 1]! : null;
+        if (intro?.kind === 'paragraph' && isProjectsIntro(intro.text)) return;
+        fromList(block.items, structured);
+      }
       else if (block.kind === 'table') fromTable(block, structured);
       else fromProse(block, prose);
+    });
+  }
+  // Template questions written as bullets, answered under them ("* What do you know about
+  // adoption …?" with the adopters as sub-bullets).
+  for (const section of [doc.root, ...doc.sections]) {
+    if (described.has(section)) continue;
+    for (const block of section.blocks) {
+      if (block.kind !== 'list' || inAdopterSection.has(block)) continue;
+      for (const item of block.items) if (item.children.length > 0 && isAdopterQuestion(item.text)) fromList(item.children, structured);
     }
   }
   // Lists introduced as adopters anywhere else ("Significant users include:").
