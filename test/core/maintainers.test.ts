@@ -105,6 +105,40 @@ describe('maintainer helpers', () => {
     expect(tableColumns(['Person', 'Notes'])).toEqual({ name: 0, handle: -1, affiliation: -1 });
   });
 
+  it('reads maintainers answered under a template question written as a bullet', () => {
+    const md = [
+      '## Review', '',
+      '* Include a link to your devstats page.', '', '  - [Dashboard](https://x.example)', '',
+      '* How many maintainers do you have, and which organizations are they from?', '',
+      '  Initial maintainers', '  - Ada Lovelace (@ada, Acme)', '  - Bob Smith (@bob-s, Globex Corp)', '',
+      '  New in the Year', '', '  - Carol Diaz (@carol, Acme)', '',
+    ].join('\n');
+    expect(people(md)).toEqual([
+      { name: 'Ada Lovelace', handle: 'ada', affiliation: 'Acme' },
+      { name: 'Bob Smith', handle: 'bob-s', affiliation: 'Globex Corp' },
+      { name: 'Carol Diaz', handle: 'carol', affiliation: 'Acme' },
+    ]);
+  });
+
+  it('leaves e-mail addresses out of the affiliation and the handle', () => {
+    expect(maintainerFromItem('Ada Lovelace ([ada](https://github.com/ada)) (ada.l@acme.example) Acme', 1)).toMatchObject({ name: 'Ada Lovelace', handle: 'ada', affiliation: 'Acme' });
+    expect(maintainerFromItem('Bob Smith ([bobs](https://github.com/bobs)) <bob@mail.example> Globex Labs', 1)).toMatchObject({ name: 'Bob Smith', handle: 'bobs', affiliation: 'Globex Labs' });
+  });
+
+  it('lets the heading decide when the intro names maintainers and another role together', () => {
+    const md = [
+      '## Maintainers', '',
+      'We now have two maintainers from Acme. We will promote more contributors to be maintainers.', '',
+      '* Ada Lovelace (Acme) @ada', '* Bob Smith (Acme) @bob',
+    ].join('\n');
+    expect(people(md)).toEqual([
+      { name: 'Ada Lovelace', handle: 'ada', affiliation: 'Acme' },
+      { name: 'Bob Smith', handle: 'bob', affiliation: 'Acme' },
+    ]);
+    // An intro that names only another role still excludes its list.
+    expect(people('## Maintainers\n\nThese are our reviewers:\n\n- Ada Lovelace (@ada), Acme\n')).toEqual([]);
+  });
+
   it('rejects sentences as maintainer items', () => {
     expect(maintainerFromItem('We are looking for more maintainers from other companies', 1)).toBeNull();
   });

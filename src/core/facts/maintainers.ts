@@ -84,13 +84,18 @@ function fromTable(table: Table, out: Maintainer[]): void {
  * One list item as a maintainer: "Name (@handle), Company", "Name, Company (@handle)",
  * "[Name](https://github.com/handle) - Company", "Name (Company)", "@handle (Name, Company)".
  */
+const EMAIL = /<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?/g;
+
 export function maintainerFromItem(text: string, line: number): Maintainer | null {
-  const first = text.split('\n')[0]!.trim();
+  // E-mail addresses ("(jane@example.com)") are contact details, not a handle or an affiliation.
+  const first = text.split('\n')[0]!.replace(EMAIL, ' ').trim();
   if (first === '') return null;
   const handle = parseHandle(first.replace(/^\[[^\]]*\]\((?!https?:\/\/(?:www\.)?github\.com)[^)]*\)/i, ''));
   // Drop the handle and any GitHub link wrapper, keeping the link text.
   let rest = first
     .replace(/\[([^\[\]]*)\]\(https?:\/\/(?:www\.)?github\.com\/[^)]*\)/gi, (_m, label: string) => (label.trim().startsWith('@') ? '' : label))
+    // "(@handle, Company)": the handle goes, the parenthesis with the company stays.
+    .replace(/\(\s*@[A-Za-z0-9-]+\s*[,;]\s*/g, '(')
     .replace(/\(?\s*@[A-Za-z0-9-]+\s*\)?/g, ' ');
   rest = stripInline(rest).replace(/\(\s*\)/g, ' ').replace(/\s+/g, ' ').trim();
   if (rest === '' || /^https?:/i.test(rest)) return null;
@@ -133,9 +138,24 @@ function contextOf(headings: string[], section: Section, block: Block): { headin
 
 function roleOfContext(text: string): 'maintainers' | 'other' | 'none' {
   const lastSentence = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '').pop() ?? '';
-  if (MAINTAINER_WORDS.test(lastSentence) && !OTHER_ROLES.test(lastSentence.replace(/maintainers?/gi, ''))) return 'maintainers';
-  if (OTHER_ROLES.test(lastSentence)) return 'other';
+  const maintainers = MAINTAINER_WORDS.test(lastSentence);
+  const other = OTHER_ROLES.test(lastSentence.replace(/maintainers?/gi, ''));
+  if (maintainers && !other) return 'maintainers';
+  // "… will promote more contributors to be maintainers": both roles named, so the sentence does
+  // not say which one the list holds; the heading decides.
+  if (maintainers) return 'none';
+  if (other) return 'other';
   return 'none';
+}
+
+/**
+ * The opening paragraph of a list item asks for or labels maintainers ("* How many maintainers
+ * do you have, and which organizations are they from?", "- Maintainers:"), with the people as
+ * its sub-bullets.
+ */
+export function isMaintainerQuestion(text: string): boolean {
+  const opening = stripInline(text.split('\n\n')[0]!).trim();
+  return (opening.includes('?') || opening.endsWith(':')) && MAINTAINER_WORDS.test(opening) && !OTHER_ROLES.test(opening.replace(/maintainers?/gi, ''));
 }
 
 export function extractMaintainers(doc: DocumentModel): Maintainer[] {
@@ -157,6 +177,9 @@ export function extractMaintainers(doc: DocumentModel): Maintainer[] {
       } else {
         const role = introRole !== 'none' ? introRole : headingRole;
         if (role === 'maintainers') fromList(block.items, found);
+        else if (role === 'none') {
+          for (const item of block.items) if (item.children.length > 0 && isMaintainerQuestion(item.text)) fromList(item.children, found);
+        }
       }
     }
   }
