@@ -167,8 +167,16 @@ export function groupNumbers(text: string, hits: NumberHit[], sentence: string):
     const lead = text.slice(Math.max(0, a.quoteStart - 12), a.quoteStart);
     // "from A to B", and "A to B" in a sentence about growth ("stars (~2,000 to 3,480+)"), are
     // before -> after pairs; other "A to B" are ranges.
-    const toGap = /^\s*to\s+(?:over\s+|about\s+|around\s+|more than\s+|nearly\s+|almost\s+)?$/i.test(gap);
+    // "from a max of 7 to a max of 13": a statistic named on both sides.
+    const toGap = /^\s*to\s+(?:over\s+|about\s+|around\s+|more than\s+|nearly\s+|almost\s+|an?\s+(?:max(?:imum)?|min(?:imum)?|average|peak|total)\s+of\s+)?$/i.test(gap);
     const pair = /^\s*(?:->|-->|→|=>|⇒)\s*$/.test(gap) || (toGap && (/\bfrom\s*$/i.test(lead) || growth));
+    // "Stars: 3.7k (from 1.5k)": the current figure first, its earlier value in parentheses.
+    const fromAfter = /^\s*\(\s*(?:up\s+)?from\s+(?:about\s+|around\s+|~\s*)?$/i.test(gap) && /^\s*\)/.test(text.slice(b.end, b.end + 3));
+    if (fromAfter) {
+      groups.push({ members: [a, b], values: [b.value, a.value], start: a.quoteStart, end: b.end });
+      i++;
+      continue;
+    }
     const range = (/^[-–]$|^\s*–\s*$/.test(gap) || /^\s*to\s+$/i.test(gap) || (/^\s*and\s+$/i.test(gap) && /\bbetween\s*$/i.test(lead))) && !pair;
     if (pair) {
       groups.push({ members: [a, b], values: [a.value, b.value], start: a.quoteStart, end: b.end });

@@ -64,6 +64,10 @@ export function periodFor(unit: TextUnit, sentence: string, head: Head, text: st
   if (modifierRate) return ratePeriod(modifierRate[1]!);
   const labelRate = ANY_RATE.exec(contextLabel) ?? /\b(weekly|monthly|yearly|annual)\b/i.exec(contextLabel);
   if (labelRate) return ratePeriod(labelRate[1]!);
+  // "Avg: 7 Max: 25", "from a max of 7": a statistic over some window is not a point-in-time total.
+  if (/\b(?:avg|average|mean|median|max|maximum|min|minimum|peak)\b\s*(?:of\s*)?[:=]?\s*$/i.test(text.slice(Math.max(0, group.start - 16), group.start))) return null;
+  // "| Slack DAU | 34 | … | Daily Active Users |": a per-day figure has no period of its own.
+  if (/\bdaily\b|\bper day\b/i.test(contextLabel)) return null;
   // "On average, there are 28 commits per month from 60 contributors"; a list introduced by
   // "with (monthly average):" gives its items that rate.
   for (const context of [sentence, unit.intro?.text ?? '']) {

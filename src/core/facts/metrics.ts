@@ -132,9 +132,15 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
       // "806 of the total PRs (...) are merged": the verb follows, before any other number or clause.
       const mergedLater = /^(?:(?!\band\b)[^.;\d]){0,60}?\b(?:are|were|got|been)\s+merged\b/i.test(text.slice(end, Math.min(sentence.end, end + 80)));
       if (kind === 'prs' && (modifiers.includes('merged') || after[0]?.lower === 'merged' || mergedVerb || mergedLater)) kind = 'merged_prs';
-      // "1 minor release every three months" states the cadence, "2 releases into the future" a
-      // planning horizon: neither is a count.
-      if (resolved.kind === 'releases' && (CADENCE_AFTER.test(text.slice(end, end + 32)) || /^\s*(?:into the future|ahead|from now|out)\b/i.test(text.slice(end, end + 20)))) return null;
+      // "1 minor release every three months" states the cadence, "2 releases into the future" and
+      // "within the next two releases" a planning horizon: none is a count.
+      if (
+        resolved.kind === 'releases' &&
+        (CADENCE_AFTER.test(text.slice(end, end + 32)) ||
+          /^\s*(?:into the future|ahead|from now|out)\b/i.test(text.slice(end, end + 20)) ||
+          /^(?:next|upcoming|coming|following|future)$/.test(before[1]?.lower ?? ''))
+      )
+        return null;
       const become = BECOME.test(text.slice(end, end + 24));
       if (become) kind = 'other';
       // "added 3 maintainers", "attracted 37 new committers": a change, not a level.
@@ -231,7 +237,7 @@ function sentenceMetrics(unit: TextUnit, sentence: { start: number; end: number 
     if (!head) head = headBefore(text, sentence, group);
     let labelText = '';
     const rest = text.slice(group.end, sentence.end).replace(/^\s*(?:per|a|each|\/)\s*\w+/i, '').replace(/\([^()]*\)/g, '');
-    if (!head && label && !group.members.every((m) => m.yearLike) && /^\s*$/.test(text.slice(sentence.start, group.start) + rest)) {
+    if (!head && label && !group.members.every((m) => m.yearLike) && (/^\s*$/.test(text.slice(sentence.start, group.start) + rest) || figuresOnly(sentenceText))) {
       head = labelHead(label.text);
       labelText = label.text;
     }
@@ -250,6 +256,20 @@ function sentenceMetrics(unit: TextUnit, sentence: { start: number; end: number 
     }
   }
   return metrics;
+}
+
+const CELL_FIGURE = /[+-]?\d[\d,.]*(?:\s*[kKmM](?![A-Za-z]))?\+?%?/g;
+const CELL_RATE = /(?:\b(?:per|a|each)\s+|\/\s*)(?:week|month|year|day|quarter)s?\b/gi;
+const CELL_QUALIFIER = /\b(?:avg|average|mean|median|max|maximum|min|minimum|peak|total|about|approx|approximately)\b|~/gi;
+
+/**
+ * A table cell that holds only figures with their qualifiers and rates: "3051 (24 per week)",
+ * "Avg: 7 Max: 25", "56 (+250%)". Every figure in it counts what the row or column label names.
+ */
+function figuresOnly(cell: string): boolean {
+  if (!/\d/.test(cell)) return false;
+  const residue = cell.replace(CELL_RATE, ' ').replace(CELL_FIGURE, ' ').replace(CELL_QUALIFIER, ' ');
+  return /^[\s():;,=|/+\-.]*$/.test(residue);
 }
 
 const SUBSET_BEFORE = /\b(?:of which|of whom|of those|of these|of them|among them|among which)\s*,?\s*(?:\w+\s+)?$/i;
@@ -298,11 +318,15 @@ function rowMetrics(unit: TextUnit, raw: string[]): Metric[] {
   const metrics: Metric[] = [];
   const firstText = cells[0] ? unit.text.slice(cells[0].start, cells[0].end).trim() : '';
   const rowLabel = /\d/.test(firstText) && !/[a-z]{3}/i.test(firstText) ? '' : firstText;
+  // An abbreviated label explained in a text cell of its row: "| Slack WAU | 93 | 213 | Weekly Active Users |".
+  const notes = cells.slice(1).map((c) => unit.text.slice(c.start, c.end).trim()).filter((t) => t !== '' && !/\d/.test(t));
+  const describedLabel = rowLabel && notes.length > 0 ? `${rowLabel} ${notes.join(' ')}` : '';
+  const headLabel = rowLabel && labelHead(rowLabel) ? rowLabel : describedLabel && labelHead(describedLabel) ? describedLabel : '';
   for (const [index, cell] of cells.entries()) {
     if (cell.end <= cell.start) continue;
     const columnHeader = header[index] ?? '';
-    const rowHead = index > 0 && rowLabel ? labelHead(rowLabel) : null;
-    const label = rowHead ? rowLabel : columnHeader;
+    const rowHead = index > 0 && headLabel ? labelHead(headLabel) : null;
+    const label = rowHead ? headLabel : columnHeader;
     // The other axis can carry the window: a "2022" column or a "Last 12 months" row.
     // A year column holds that year's activity, but a level (stars, contributors) at that time.
     const context = rowHead ? `${columnHeader} ${YEAR_HEADER.test(columnHeader) && !rowHead.stock ? 'per year' : ''}` : rowLabel;

@@ -219,6 +219,49 @@ describe('extractMetrics: the ways reports state activity and community size', (
     ]);
   });
 
+  it('reads "N (from M)" as a before -> after pair, earlier value first', () => {
+    expect(rows('- Stars: 3.7k (from 1.5k)\n- Contributors: 102 (from 23)')).toEqual([
+      ['stars', 1500, 'total'],
+      ['stars', 3700, 'total'],
+      ['contributors', 23, 'total'],
+      ['contributors', 102, 'total'],
+    ]);
+  });
+
+  it('reads every figure of a cell that holds only figures, and explains a label by its row', () => {
+    const text = [
+      '| GitHub | Before | After | Notes |',
+      '|---|---|---|---|',
+      '| Commits | 3051 (24 per week) | 2382 (48 per week) | |',
+      '| Contributors | Avg: 7 Max: 25 | Avg: 13 (+85%) Max: 55 (+120%) | 28 Day MA |',
+      '| Chat WAU | 93 | 213 (+129%) | Weekly Active Users |',
+      '| Chat DAU | 34 | 104 | Daily Active Users |',
+      '| Downloads | 43,482 | 121,270 | dpkg/rpm |',
+    ].join('\n');
+    expect(rows(text)).toEqual([
+      ['commits', 3051, null],
+      ['commits', 24, 'week'],
+      ['commits', 2382, null],
+      ['commits', 48, 'week'],
+      ['contributors', 7, null],
+      ['contributors', 25, null],
+      ['contributors', 13, null],
+      ['contributors', 55, null],
+      ['other', 93, 'week'],
+      ['other', 213, 'week'],
+      ['other', 34, null],
+      ['other', 104, null],
+    ]);
+    expectQuotesOnTheirLines(text);
+  });
+
+  it('reads "from a max of 7 to a max of 13" as a pair of statistics', () => {
+    expect(rows('The contributing companies metric increased from a max of 7 to a max of 13.')).toEqual([
+      ['contributing_orgs', 7, null],
+      ['contributing_orgs', 13, null],
+    ]);
+  });
+
   it('does not read maintainer tables, names, handles or join years as metrics', () => {
     const text = [
       '| Maintainer | GitHub ID | Affiliation | Since |',
@@ -276,6 +319,11 @@ describe('extractMetrics: what is not a metric', () => {
     '0 comments on commit d0ef43c',
   ])('%s', (text) => {
     expect(rows(text)).toEqual([]);
+  });
+
+  it('skips releases planned ahead ("within the next two releases")', () => {
+    expect(rows('The audit will be published within the next two releases.')).toEqual([]);
+    expect(rows('We shipped two releases this year.')).toEqual([['releases', 2, 'year']]);
   });
 
   it('skips code blocks, HTML comments and headings', () => {
