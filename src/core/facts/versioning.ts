@@ -31,6 +31,11 @@ const SIGNALS: RegExp[] = [
   // A specific release: "in the `0.12` release", "The V0.12 release will be the final release",
   // "a Strimzi 1.0 version after ZooKeeper was removed"
   /(?<![\w.])v?\d+\.(?:\d+|x)(?:\.(?:\d+|x))?\s+(?:release|version)\b/i,
+  // "Chaos Mesh 1.0 released", "Version 1.0.0 was released on …"
+  /(?<![\w.])v?\d+\.\d+(?:\.\d+)?\s+(?:(?:is|was|has been|got)\s+)?(?:released|shipped|published|launched)\b/i,
+  // The project's own version history: "Moved from 0.6.0 to 1.4.0", "moved to 1.3.0". The version
+  // follows the verb directly, so "upgraded Go to 1.17" (a dependency) is not one.
+  /\b(?:moved|went|progressed|advanced|evolved|jumped)\s+(?:from\s+v?\d+\.\d+(?:\.\d+)?\s+)?to\s+v?\d+\.\d+/i,
   /\b(?:monthly|quarterly|weekly|yearly|annual|bi-?annual|bi-?weekly|bi-?monthly|regular|periodic|time-based)\s+releases?\b/i,
   /\b(?:release|releases|released|releasing|ship|ships|shipped)\b[^.;]{0,60}?\b(?:every|each|once a|twice a|per)\s+(?:\d+(?:[-–]\d+)?\s+|two\s+|three\s+|four\s+|six\s+|few\s+)?(?:weeks?|months?|quarters?|years?)\b/i,
   /\brelease cadence\b|\bcadence\b[^.;]{0,40}\breleas/i,

@@ -35,6 +35,11 @@ describe('extractVersioning', () => {
     '* Continuing with ZooKeeper removal and towards the release of Strimzi 1.0.',
     '* Continuing the development and growth of the project with regular releases',
     '* **Availability**: Kyverno added support for multiple replicas in Release 1.4.0 (June 2021).',
+    '* Proj 1.0 released, and moving closely to 2.0.',
+    '- Version 1.0.0 released 24/11/2020',
+    'The 2.3 version was released in March.',
+    '- Since June 2020 moved from 0.6.0 to 1.4.0',
+    '- Moved to 1.3.0',
   ])('finds: %s', (text) => {
     const doc = docOf(text);
     const found = extractVersioning(doc);
@@ -64,6 +69,8 @@ describe('extractVersioning', () => {
     '* Keeping the project up-to-date with the latest Kubernetes releases and API changes.',
     '- First version as alpha feature was released in v1.9 of Kubernetes - Dec 2017',
     'We published 3 press releases with our partners.',
+    '- Upgraded Go to 1.17 and moved the CI to GitHub Actions.',
+    'Users moved to Kubernetes 1.20 during the year.',
   ])('ignores: %s', (text) => {
     expect(lines(text)).toEqual([]);
   });
