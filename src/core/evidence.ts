@@ -2,7 +2,7 @@
 // short reason. Driven only by the criterion's hints (heading words, body keywords, fact kinds),
 // so a user's own criteria set works the same way as the shipped one.
 import type { CriteriaItem, FactKind } from './criteria.js';
-import type { Block, DocumentModel, Section } from './document-types.js';
+import type { Block, DocumentModel, ListItem, Section } from './document-types.js';
 import type { EvidencePassage, Facts } from './extract-types.js';
 import { blockText, sectionPaths } from './doc-query.js';
 import { stripInline } from './inline.js';
@@ -74,7 +74,7 @@ function lowerBound(lines: number[], line: number): number {
 }
 
 /** How many of the sorted lines fall inside any of the blocks (each line counted once). */
-function countInBlocks(lines: number[], blocks: Block[]): number {
+function countInBlocks(lines: number[], blocks: Block[], onLine?: (line: number) => void): number {
   if (lines.length === 0) return 0;
   let ranges = mergedRanges.get(blocks);
   if (!ranges) {
@@ -87,7 +87,12 @@ function countInBlocks(lines: number[], blocks: Block[]): number {
     mergedRanges.set(blocks, ranges);
   }
   let count = 0;
-  for (const [start, end] of ranges) count += lowerBound(lines, end + 1) - lowerBound(lines, start);
+  for (const [start, end] of ranges) {
+    const from = lowerBound(lines, start);
+    const to = lowerBound(lines, end + 1);
+    count += to - from;
+    if (onLine) for (let k = from; k < to; k++) onLine(lines[k]!);
+  }
   return count;
 }
 
@@ -167,6 +172,8 @@ interface Patterns {
   keywords: Hint[];
   /** Content words of the criterion's title and question, stemmed. */
   criterionWords: Set<string>;
+  /** Per document, whether each fact line names one of the keywords. */
+  keyedLines: WeakMap<DocumentModel, Map<number, boolean>>;
 }
 
 const STOP_WORDS = new Set(
@@ -215,13 +222,33 @@ function itemPatterns(item: CriteriaItem): Patterns {
       // Longer phrases first so "pull requests" is counted before "pull".
       keywords: [...new Set(item.hints.keywords.map((k) => k.toLowerCase()))].sort((a, b) => b.length - a.length).map((k) => hint(k, true)),
       criterionWords: new Set(contentWords(`${item.title} ${item.question}`)),
+      keyedLines: new WeakMap(),
     };
     patternsByItem.set(item, patterns);
   }
   return patterns;
 }
 
-function scoreSection(section: Section, item: CriteriaItem, facts: Facts, patterns: Patterns): Candidate | null {
+/** Whether a line of the document names one of the criterion's keywords (checked once per line). */
+function lineNamesKeyword(doc: DocumentModel, line: number, patterns: Patterns): boolean {
+  let cache = patterns.keyedLines.get(doc);
+  if (!cache) {
+    cache = new Map();
+    patterns.keyedLines.set(doc, cache);
+  }
+  let hit = cache.get(line);
+  if (hit === undefined) {
+    const lower = (doc.lines[line - 1] ?? '').toLowerCase();
+    const folds = /[\u017f\u212a]/.test(lower);
+    hit = patterns.keywords.some((entry) =>
+      !mayOccur(entry, lower, folds) ? false : entry.ascii && !folds ? countWholeWord(lower, entry.lower) > 0 : hintRe(entry).test(lower),
+    );
+    cache.set(line, hit);
+  }
+  return hit;
+}
+
+function scoreSection(doc: DocumentModel, section: Section, item: CriteriaItem, facts: Facts, patterns: Patterns): Candidate | null {
   const heading = stripInline(section.heading);
   if (NAVIGATION_HEADING.test(heading.trim())) return null;
   const reasons: string[] = [];
@@ -248,14 +275,24 @@ function scoreSection(section: Section, item: CriteriaItem, facts: Facts, patter
   }
 
   let factCount = 0;
+  let factWeight = 0;
+  // Metrics span several subjects: a figure whose line names the criterion's subject ("Commits |
+  // 3051 | 2382") weighs twice one of another subject in the same section ("Slack members | 1436").
+  // Adopters, maintainers and release statements are about their criterion by construction.
+  let unkeyed = 0;
+  const countUnkeyed = (line: number) => {
+    if (!lineNamesKeyword(doc, line, patterns)) unkeyed++;
+  };
   for (const kind of item.hints.facts) {
-    const count = countInBlocks(sortedFactLines(facts, kind), section.blocks);
+    unkeyed = 0;
+    const count = countInBlocks(sortedFactLines(facts, kind), section.blocks, kind === 'metrics' && patterns.keywords.length > 0 ? countUnkeyed : undefined);
     if (count > 0) {
       factCount += count;
+      factWeight += 2 * count - unkeyed;
       reasons.push(`${count} ${FACT_LABEL[kind][count === 1 ? 0 : 1]}`);
     }
   }
-  score += 2 * Math.min(factCount, 10);
+  score += Math.min(factWeight, 20);
 
   const { text, foldsToAscii } = sectionText(section.blocks);
   let keywordCount = 0;
@@ -273,18 +310,76 @@ function scoreSection(section: Section, item: CriteriaItem, facts: Facts, patter
   if (keywordCount > 0) reasons.push(`${keywordCount} mention${keywordCount === 1 ? '' : 's'} of ${words.join(', ')}`);
 
   if (!restates && headingHits.length === 0 && factCount === 0 && keywordCount < 2) return null;
+  // A heading that matches a broad hint ("Features & Roadmap" for versioning) over a body that
+  // never speaks of the criterion is weak evidence: it ranks below a section whose body has the
+  // criterion's facts or words. A heading over subsections only (no body of its own) keeps its weight.
+  if (!restates && headingHits.length > 0 && factCount === 0 && keywordCount === 0 && section.blocks.length > 0) {
+    score /= 3;
+    reasons.push('nothing on the criterion in its own text');
+  }
   return { section, score, reason: reasons.join('; ') };
+}
+
+/** The opening paragraph of a list item, as plain text. */
+function openingOf(item: ListItem): string {
+  return stripInline(item.text.split('\n\n')[0]!).trim();
+}
+
+/** An item that carries an answer under its opening paragraph: sub-bullets or further paragraphs. */
+function hasAnswer(item: ListItem): boolean {
+  return item.children.length > 0 || item.text.includes('\n\n');
+}
+
+const MAX_QUESTION_HEADING = 100;
+
+/**
+ * Sections as evidence sees them. A list of template questions written as bullets ("* How many
+ * maintainers do you have …?" with the answer nested under each) is read like the same questions
+ * written as headings: each answered item becomes a subsection, and the list leaves its section's
+ * own body. A list counts when at least two of its top-level items ask a question.
+ */
+const evidenceSectionsCache = new WeakMap<DocumentModel, Section[]>();
+
+function evidenceSections(doc: DocumentModel): Section[] {
+  const cached = evidenceSectionsCache.get(doc);
+  if (cached) return cached;
+  const out: Section[] = [];
+  for (const section of sectionPaths(doc).map((p) => p.section)) {
+    const questions: Section[] = [];
+    const own: Block[] = [];
+    for (const block of section.blocks) {
+      const asking = block.kind === 'list' ? block.items.filter((it) => hasAnswer(it) && openingOf(it).includes('?')).length : 0;
+      if (block.kind !== 'list' || asking < 2) {
+        own.push(block);
+        continue;
+      }
+      for (const it of block.items) {
+        const part: Block = { kind: 'list', line: it.line, endLine: it.endLine, ordered: block.ordered, items: [it] };
+        if (!hasAnswer(it)) {
+          own.push(part);
+          continue;
+        }
+        const opening = openingOf(it);
+        const heading = opening.length <= MAX_QUESTION_HEADING ? opening : `${opening.slice(0, MAX_QUESTION_HEADING - 1)}…`;
+        questions.push({ heading, level: Math.min(section.level + 1, 7), line: it.line, endLine: it.endLine, blocks: [part], children: [] });
+      }
+    }
+    out.push(questions.length > 0 ? { ...section, blocks: own } : section);
+    out.push(...questions);
+  }
+  evidenceSectionsCache.set(doc, out);
+  return out;
 }
 
 /** The best sections for one criterion, best first (ties in document order). */
 export function findEvidence(doc: DocumentModel, item: CriteriaItem, facts: Facts, limit = MAX_EVIDENCE): EvidencePassage[] {
   const patterns = itemPatterns(item);
   const candidates: Candidate[] = [];
-  const sections = sectionPaths(doc).map((p) => p.section);
+  const sections = [...evidenceSections(doc)];
   // Text before the first heading counts too, when there is any.
   if (doc.root.blocks.length > 0) sections.unshift({ ...doc.root, heading: '', endLine: doc.root.blocks[doc.root.blocks.length - 1]!.endLine });
   for (const section of sections) {
-    const candidate = scoreSection(section, item, facts, patterns);
+    const candidate = scoreSection(doc, section, item, facts, patterns);
     if (candidate) candidates.push(candidate);
   }
   candidates.sort((a, b) => b.score - a.score || a.section.line - b.section.line);

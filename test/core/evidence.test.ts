@@ -50,6 +50,42 @@ describe('evidence ranges on the corpus', () => {
   });
 });
 
+describe('evidence ranges on other layouts', () => {
+  it('reads template questions written as bullets as sections of their own', () => {
+    const md = [
+      '# Proj annual review', '', '## Year in review', '- Proj 1.0 released', '', '## Review contents', '',
+      '* Include a link to your devstats page.', '', '  - Contributors: 12 => **40**', '  - Commits: 300 => **900**', '',
+      '* How many maintainers do you have, and which organizations are they from?', '', '  - Ada Lovelace (@ada, Acme)', '  - Bob Smith (@bob, Globex)', '',
+      '* What do you know about adoption? List companies that are end users.', '', '  - Initech', '  - Umbrella Corp', '  - Hooli', '',
+      '* How has the project performed against its goals?', '', '  - Release cadence: 1 minor release every three months', '  - Versioning scheme: follows semantic versioning', '',
+    ].join('\n');
+    const result = extract(md);
+    expect(byId(result, 'commit-flow').evidence[0]).toMatchObject({ startLine: 8, endLine: 11, heading: 'Include a link to your devstats page.' });
+    expect(byId(result, 'committer-health').evidence[0]).toMatchObject({ startLine: 13, endLine: 16 });
+    expect(byId(result, 'production-users').evidence[0]).toMatchObject({ startLine: 18, endLine: 22 });
+    expect(byId(result, 'versioning').evidence[0]).toMatchObject({ startLine: 24, endLine: 27 });
+  });
+
+  it('ranks a heading that only matches a broad hint below a section that speaks of the criterion', () => {
+    const md = [
+      '# Proj', '', '## Features & Roadmap', '', 'We shipped a number of features.', '', '* Faster startup', '* Smaller images', '',
+      '## Requirements', '', '* A clear versioning scheme with dev and stable releases.',
+    ].join('\n');
+    expect(byId(extract(md), 'versioning').evidence[0]).toMatchObject({ heading: 'Requirements', startLine: 10 });
+  });
+
+  it('weighs figures that name what the criterion counts above figures of another subject', () => {
+    const md = [
+      '# Proj', '', '## GitHub', '',
+      '| GitHub | Before | After |', '|---|---|---|', '| Commits | 3051 | 2382 |', '| Committers | 16 | 56 |', '| Contributors | 7 | 13 |', '| Stars | 945 | 1820 |', '| Contributing companies | 2 | 7 |', '',
+      '## Community', '',
+      '| Chat | Before | After |', '|---|---|---|', '| Chat members | 1436 | 2466 |', '| Chat WAU | 93 | 213 | Weekly Active Users |', '| Chat DAU | 34 | 104 | Daily Active Users |',
+      '| Chat posters | 12 | 25 |', '| Forum members | 40 | 90 |',
+    ].join('\n');
+    expect(byId(extract(md), 'commit-flow').evidence[0]).toMatchObject({ heading: 'GitHub', startLine: 3 });
+  });
+});
+
 describe('suggestions and gaps', () => {
   it('explains the empty maintainer bullets of the KubeVirt draft', () => {
     const entry = byId(extract(seedText('kubevirt-incubation-draft')), 'committer-health');
