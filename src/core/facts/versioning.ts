@@ -31,11 +31,6 @@ const SIGNALS: RegExp[] = [
   // A specific release: "in the `0.12` release", "The V0.12 release will be the final release",
   // "a Strimzi 1.0 version after ZooKeeper was removed"
   /(?<![\w.])v?\d+\.(?:\d+|x)(?:\.(?:\d+|x))?\s+(?:release|version)\b/i,
-  // "Chaos Mesh 1.0 released", "Version 1.0.0 was released on …"
-  /(?<![\w.])v?\d+\.\d+(?:\.\d+)?\s+(?:(?:is|was|has been|got)\s+)?(?:released|shipped|published|launched)\b/i,
-  // The project's own version history: "Moved from 0.6.0 to 1.4.0", "moved to 1.3.0". The version
-  // follows the verb directly, so "upgraded Go to 1.17" (a dependency) is not one.
-  /\b(?:moved|went|progressed|advanced|evolved|jumped)\s+(?:from\s+v?\d+\.\d+(?:\.\d+)?\s+)?to\s+v?\d+\.\d+/i,
   /\b(?:monthly|quarterly|weekly|yearly|annual|bi-?annual|bi-?weekly|bi-?monthly|regular|periodic|time-based)\s+releases?\b/i,
   /\b(?:release|releases|released|releasing|ship|ships|shipped)\b[^.;]{0,60}?\b(?:every|each|once a|twice a|per)\s+(?:\d+(?:[-–]\d+)?\s+|two\s+|three\s+|four\s+|six\s+|few\s+)?(?:weeks?|months?|quarters?|years?)\b/i,
   /\brelease cadence\b|\bcadence\b[^.;]{0,40}\breleas/i,
@@ -45,6 +40,18 @@ const SIGNALS: RegExp[] = [
 
 const VERSION_LITERAL = /\bv?\d+\.\d+(?:\.\d+)?\b/;
 
+/**
+ * Signals that need a version number ("1.0"), tried only on sentences that have one.
+ * "Chaos Mesh 1.0 released", "Version 1.0.0 was released on …"; the project's own version
+ * history, "Moved from 0.6.0 to 1.4.0", "moved to 1.3.0", where the version follows the verb
+ * directly, so "upgraded Go to 1.17" (a dependency) is not one.
+ */
+const VERSION_SIGNALS: RegExp[] = [
+  /(?<![\w.])v?\d+\.\d+(?:\.\d+)?\s+(?:(?:is|was|has been|got)\s+)?(?:released|shipped|published|launched)\b/i,
+  /\b(?:moved|went|progressed|advanced|evolved|jumped)\s+(?:from\s+v?\d+\.\d+(?:\.\d+)?\s+)?to\s+v?\d+\.\d+/i,
+];
+const DIGIT_DOT_DIGIT = /\d\.\d/;
+
 // "maintaining cadence with upstream": a cadence with no other subject is the release cadence.
 const BARE_CADENCE = /\bcadence\b/i;
 const OTHER_CADENCE = /meeting|\bcalls?\b|sync|stand-?up|sprint|review|newsletter|blog|office hours?|triage|retro/i;
@@ -53,7 +60,11 @@ const PRESS_RELEASE = /\bpress[- ]releases?\b/gi;
 
 function isSignal(text: string): boolean {
   const sentence = text.replace(PRESS_RELEASE, '');
-  return SIGNALS.some((pattern) => pattern.test(sentence)) || (BARE_CADENCE.test(sentence) && !OTHER_CADENCE.test(sentence));
+  return (
+    SIGNALS.some((pattern) => pattern.test(sentence)) ||
+    (DIGIT_DOT_DIGIT.test(sentence) && VERSION_SIGNALS.some((pattern) => pattern.test(sentence))) ||
+    (BARE_CADENCE.test(sentence) && !OTHER_CADENCE.test(sentence))
+  );
 }
 
 const SCHEME_PART = /^\s*(?:major|minor|patch|pre-?releases?|alpha|beta|rc|release candidates?|stable|lts|nightly|dev(?:elopment)?)\b[\w\s()]{0,24}?[:–-]/i;
@@ -157,7 +168,7 @@ function rawSpan(unit: TextUnit, raw: string[], start: number, end: number, anch
 
 function firstSignalIndex(sentence: string): number {
   let best = sentence.length;
-  for (const pattern of SIGNALS) {
+  for (const pattern of DIGIT_DOT_DIGIT.test(sentence) ? [...SIGNALS, ...VERSION_SIGNALS] : SIGNALS) {
     const match = pattern.exec(sentence);
     if (match && match.index < best) best = match.index;
   }
