@@ -99,7 +99,8 @@ function criterionReport(entry: CriterionEvidence, set: CriteriaSet, facts: Fact
     out.push('  evidence:');
     for (const e of entry.evidence) out.push(`    lines ${e.startLine}-${e.endLine}  ${e.heading}: ${e.reason}`);
   }
-  for (const kind of item.hints.facts) out.push(...factLinesFor(kind, facts).map((line) => `  ${line}`));
+  // One push per line: spreading a fact list of 100,000s of lines overflows the call stack.
+  for (const kind of item.hints.facts) for (const line of factLinesFor(kind, facts)) out.push(`  ${line}`);
   if (entry.gaps.length > 0) {
     out.push('  gaps:');
     for (const gap of entry.gaps) out.push(`    - ${gap}`);
@@ -118,7 +119,10 @@ export function formatReport(result: ExtractResult, set: CriteriaSet, doc: Docum
     lines.push(`  markdown: lines ${doc.content.startLine}-${doc.content.endLine} (web page text around it is ignored)`);
   }
   if (doc.lineCount === 0 || doc.sections.length + doc.root.blocks.length === 0) lines.push('  the document is empty: nothing to extract');
-  for (const entry of result.criteria) lines.push('', ...criterionReport(entry, set, result.facts));
+  for (const entry of result.criteria) {
+    lines.push('');
+    for (const line of criterionReport(entry, set, result.facts)) lines.push(line);
+  }
   // Every piece of document text passes through the sanitiser on its way to the terminal.
   return `${sanitizeText(lines.join('\n'))}\n`;
 }

@@ -56,7 +56,7 @@ export function sectionBlocks(section: Section, deep: boolean): Block[] {
   const stack: Section[] = [section];
   while (stack.length > 0) {
     const s = stack.pop()!;
-    out.push(...s.blocks);
+    for (const block of s.blocks) out.push(block);
     for (let k = s.children.length - 1; k >= 0; k--) stack.push(s.children[k]!);
   }
   return out.sort((a, b) => a.line - b.line);

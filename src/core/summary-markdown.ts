@@ -108,7 +108,11 @@ function itemSection(item: SummaryItem): string[] {
   }
   blocks.push('**Notes:**', notes === '' ? '_No notes._' : notes);
   if (item.cited.length === 0) blocks.push('**Cited evidence:** _none._');
-  else blocks.push('**Cited evidence:**', ...item.cited.map(citationBlock));
+  else {
+    // One push per citation: a shared score file may cite 100,000s of passages.
+    blocks.push('**Cited evidence:**');
+    for (const citation of item.cited) blocks.push(citationBlock(citation));
+  }
   return blocks;
 }
 

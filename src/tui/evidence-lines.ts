@@ -184,7 +184,7 @@ export function buildEvidenceBody(input: Omit<EvidenceInput, 'view' | 'others'>)
   const facts = factRows(item, input.facts, w);
   if (facts.length > 0) {
     rows.push({ text: '', tone: 'plain' });
-    rows.push(...facts);
+    for (const row of facts) rows.push(row);
   }
   const passages = evidence?.evidence ?? [];
   const passageStarts: number[] = [];

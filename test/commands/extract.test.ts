@@ -111,6 +111,24 @@ describe('toc-review extract (readable report)', () => {
   });
 });
 
+describe('toc-review extract on documents with 100,000s of facts', () => {
+  // Spreading a fact list into push(...) overflowed the call stack past about 120,000 items.
+  it('prints the readable report and the JSON for 150,000 maintainers and 150,000 figures', async () => {
+    const path = join(dir, 'huge-lists.md');
+    const maintainers = Array.from({ length: 150_000 }, (_, i) => `- Person ${i} (@p${i}), Org${i % 5}`).join('\n');
+    writeFileSync(path, `# Maintainers\n\n${maintainers}\n\n# Activity\n\n${'We had 28 commits per month.\n\n'.repeat(150_000)}`);
+    const report = await run(['extract', path]);
+    expect(report.stderr).toBe('');
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('line 150002: Person 149999 @p149999, Org4');
+    const json = await run(['extract', path, '--json']);
+    expect(json.code).toBe(0);
+    const facts = JSON.parse(json.stdout).facts;
+    expect(facts.maintainers).toHaveLength(150_000);
+    expect(facts.metrics.filter((m: { kind: string }) => m.kind === 'commits')).toHaveLength(150_000);
+  }, 120_000);
+});
+
 describe('toc-review extract errors', () => {
   it('refuses a missing file, a directory and a binary file with one line naming the file', async () => {
     const binary = join(dir, 'image.md');
@@ -160,6 +178,14 @@ describe('toc-review extract via the built binary', () => {
     // The bundle inlines its dependencies, so check the chunks the extract path imports instead.
     const chunks = reachableChunks(join(ROOT, 'dist'), 'cli.js', /^extract-/);
     for (const file of chunks) expect(readFileSync(join(ROOT, 'dist', file), 'utf8'), file).not.toMatch(/react\.(?:production|development)|ink-text-input|from "react"|\buseInput\b/);
+  });
+
+  it('stops quietly when the reader of its output goes away (| head)', () => {
+    if (!existsSync(join(ROOT, 'dist/cli.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+    const child = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" bin/toc-review.js extract ${SEEDS}/karmada-2022-annual.md --json | head -c 10`], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(child.stdout).toBe('{\n  "schem');
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
   });
 });
 

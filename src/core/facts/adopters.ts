@@ -315,7 +315,7 @@ function withDescendants(section: Section, into: Set<Section>): void {
   while (stack.length > 0) {
     const s = stack.pop()!;
     into.add(s);
-    stack.push(...s.children);
+    for (const child of s.children) stack.push(child);
   }
 }
 

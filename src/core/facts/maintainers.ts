@@ -122,7 +122,7 @@ function fromList(items: ListItem[], out: Maintainer[]): void {
   const found = candidates.map((e) => maintainerFromItem(e.item.text, e.item.line)).filter((m): m is Maintainer => m !== null);
   // A list of sentences about maintainers is not a list of maintainers.
   if (found.length === 0 || found.length * 2 < candidates.length) return;
-  out.push(...found);
+  for (const m of found) out.push(m);
 }
 
 function previousText(section: Section, block: Block): string {
