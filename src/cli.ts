@@ -47,6 +47,7 @@ export async function main(argv: string[], context: CommandContext = defaultCont
   try {
     const [first, ...rest] = argv;
     if (first === '--version' || first === '-v') {
+      if (rest.length > 0) throw new UsageError(`${first} takes no arguments (got "${sanitizeLine(rest[0]!)}")`);
       context.stdout.write(`${packageVersion()}\n`);
       return 0;
     }

@@ -24,7 +24,7 @@ function describeSet(set: CriteriaSet): string {
     ...set.items.flatMap((item) => [
       `    ${item.id}${item.required ? '' : ' (suggested)'}: ${item.title}`,
       `      question: ${item.question}`,
-      `      guidance: ${item.guidance}`,
+      item.guidance ? `      guidance: ${item.guidance}` : '',
     ]),
     `  file: ${set.source.path}`,
   ];

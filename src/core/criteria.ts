@@ -33,7 +33,8 @@ const itemSchema = z.strictObject({
   id: idSchema,
   title: z.string().min(1),
   question: z.string().min(1),
-  guidance: z.string().min(1),
+  /** What "met" looks like, shown to the reviewer; optional (DESIGN: a set "can carry" it). */
+  guidance: z.string().default(''),
   required: z.boolean().default(true),
   hints: hintsSchema.default({ headings: [], keywords: [], facts: [] }),
 });
@@ -73,6 +74,27 @@ function fieldName(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(top level)';
 }
 
+/**
+ * Where to point a YAML syntax error. The parser notices an unclosed quote only at the end of
+ * the file; the line a reviewer has to fix is the one where the quote opened.
+ */
+function errorOffset(text: string, code: string, message: string, offset: number): number {
+  const quote = code === 'MISSING_CHAR' ? /closing (["'])/.exec(message)?.[1] : undefined;
+  if (quote === undefined) return offset;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    // Inside the unclosed scalar, a double quote can only appear escaped and a single quote
+    // only doubled; the first quote that is neither, from the end, opened it.
+    if (quote === '"' && text[i - 1] === '\\') continue;
+    if (quote === "'" && text[i - 1] === "'") {
+      i--;
+      continue;
+    }
+    return i;
+  }
+  return offset;
+}
+
 /** Parse and validate a criteria set from YAML (JSON is YAML too). */
 export function parseCriteriaSet(text: string, path: string): CriteriaSet {
   const file = sanitizeLine(path);
@@ -80,7 +102,7 @@ export function parseCriteriaSet(text: string, path: string): CriteriaSet {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const firstError = doc.errors[0];
   if (firstError) {
-    const line = lineCounter.linePos(firstError.pos[0]).line;
+    const line = lineCounter.linePos(errorOffset(text, firstError.code, firstError.message, firstError.pos[0])).line;
     const message = sanitizeLine(firstError.message.split('\n')[0] ?? 'syntax error');
     throw new UserError(`${file}:${line}: YAML syntax error: ${message}`);
   }

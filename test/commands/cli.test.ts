@@ -6,6 +6,10 @@ describe('toc-review CLI skeleton', () => {
     const { code, stdout } = await runCli(['--version']);
     expect(code).toBe(0);
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const extra = await runCli(['--version', 'extra']);
+    expect(extra.code).toBe(2);
+    expect(extra.stdout).toBe('');
+    expect(extra.stderr.split('\n')[0]).toBe('toc-review: --version takes no arguments (got "extra")');
   });
 
   it('lists every command in --help', async () => {

@@ -60,6 +60,13 @@ describe('criteria validation errors name file, line and field', () => {
     expect(message).toMatch(/^broken\.yaml:\d+: YAML syntax error/);
   });
 
+  it('points an unclosed quote at the line where it opened, not at the end of the file', () => {
+    const lines = ['id: x', 'title: X', 'scale:', '  - value: 0', '    label: "Not \\" met', '    meets: false', 'items: []', ''];
+    expect(errorOf(() => parseCriteriaSet(lines.join('\n'), 'q.yaml'))).toMatch(/^q\.yaml:5: YAML syntax error: Missing closing "quote/);
+    const single = ['id: x', "title: 'it''s", 'open', 'items: []', ''];
+    expect(errorOf(() => parseCriteriaSet(single.join('\n'), 's.yaml'))).toMatch(/^s\.yaml:2: YAML syntax error: Missing closing 'quote/);
+  });
+
   it('rejects duplicate item ids and scale values', () => {
     const dup = shipped.replace('  - id: versioning', '  - id: commit-flow');
     expect(errorOf(() => parseCriteriaSet(dup, 'd.yaml'))).toContain('duplicate item id "commit-flow"');
@@ -72,6 +79,9 @@ describe('criteria validation errors name file, line and field', () => {
     );
     expect(set.items[0]!.required).toBe(true);
     expect(set.items[0]!.hints).toEqual({ headings: [], keywords: [], facts: [] });
+    // Guidance is optional: a set "can carry" it.
+    const bare = parseCriteriaSet('id: tiny\ntitle: Tiny\nscale:\n  - {value: 0, label: No, meets: false}\n  - {value: 1, label: Yes, meets: true}\nitems:\n  - {id: docs, title: Docs, question: Are there docs?}\n', 'bare.yaml');
+    expect(bare.items[0]!.guidance).toBe('');
   });
 
   it('never echoes control sequences from the file into the message', () => {
