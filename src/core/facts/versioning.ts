@@ -10,7 +10,7 @@ import { readingUnits, sentenceSpans, type TextUnit } from './text-units.js';
 const NUMBER_WORD = '(?:(?<![\\w.])\\d+\\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple)';
 
 /** Each pattern alone marks a sentence as a versioning statement. All are linear. */
-const SIGNALS: RegExp[] = [
+export const SIGNALS: RegExp[] = [
   // "release process and cadence", "release and support patterns", "release cycle"
   /\breleas(?:e|es|ing)\b(?:\s+[a-z-]+){0,2}?\s+(?:process(?:es)?|cadence|cycles?|schedules?|train|policy|policies|patterns?|calendar|strategy|model|branches|versioning|captains?|managers?|team)\b/i,
   // "3 major releases", "minor and patch releases", "dev and stable releases", "1 major version"
@@ -58,12 +58,22 @@ const OTHER_CADENCE = /meeting|\bcalls?\b|sync|stand-?up|sprint|review|newslette
 // Press releases are announcements, not software releases.
 const PRESS_RELEASE = /\bpress[- ]releases?\b/gi;
 
+/**
+ * Every pattern of SIGNALS and BARE_CADENCE needs one of these (lower-cased) words, so a sentence
+ * without any of them, most sentences, skips the regex list. Kept in step with SIGNALS by a
+ * property test over words taken from the patterns themselves.
+ */
+export const SIGNAL_WORDS = ['releas', 'version', 'semver', 'ship', 'cadence', 'long', 'lts'];
+
 function isSignal(text: string): boolean {
+  const lower = text.toLowerCase();
+  const mayMatch = SIGNAL_WORDS.some((word) => lower.includes(word));
+  if (!mayMatch && !DIGIT_DOT_DIGIT.test(text)) return false;
   const sentence = text.replace(PRESS_RELEASE, '');
   return (
-    SIGNALS.some((pattern) => pattern.test(sentence)) ||
+    (mayMatch && SIGNALS.some((pattern) => pattern.test(sentence))) ||
     (DIGIT_DOT_DIGIT.test(sentence) && VERSION_SIGNALS.some((pattern) => pattern.test(sentence))) ||
-    (BARE_CADENCE.test(sentence) && !OTHER_CADENCE.test(sentence))
+    (mayMatch && BARE_CADENCE.test(sentence) && !OTHER_CADENCE.test(sentence))
   );
 }
 

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractVersioning } from '../../../src/core/facts/versioning.js';
+import { extractVersioning, SIGNAL_WORDS, SIGNALS } from '../../../src/core/facts/versioning.js';
 import { docOf } from './doc.js';
 
 function lines(text: string): number[] {
@@ -133,5 +134,29 @@ describe('extractVersioning', () => {
   it('skips code blocks and comments', () => {
     const text = ['```', 'We publish monthly releases.', '```', '<!-- The latest release is v2.0 -->', 'Plain text.'].join('\n');
     expect(lines(text)).toEqual([]);
+  });
+});
+
+describe('the versioning pre-filter', () => {
+  // isSignal skips SIGNALS for sentences without any of SIGNAL_WORDS. That is only right while
+  // every pattern needs one of them: sentences made of the words the patterns themselves spell
+  // out (plus numbers and versions) must never match a pattern without holding a signal word.
+  // Runs of one to four consecutive words as a pattern spells them ("major milestone"), so a
+  // pattern that needs a phrase is tried with that phrase.
+  const runs = [...SIGNALS, /\bcadence\b/].flatMap((re) => {
+    const words = re.source.replace(/\\[A-Za-z]/g, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+    return words.flatMap((_, i) => [1, 2, 3, 4].map((n) => words.slice(i, i + n).join(' ')));
+  });
+  const token = fc.oneof(fc.constantFrom(...new Set(runs)), fc.constantFrom('3', '1.0', 'v2.1.0', '1.x', '-', 'and', 'of', 'a', 'the', '.'));
+  it('every pattern needs a signal word', () => {
+    fc.assert(
+      fc.property(fc.array(token, { minLength: 1, maxLength: 8 }), fc.boolean(), (parts, upper) => {
+        const sentence = upper ? parts.join(' ').toUpperCase() : parts.join(' ');
+        const lower = sentence.toLowerCase();
+        if (SIGNAL_WORDS.some((w) => lower.includes(w))) return;
+        for (const re of SIGNALS) expect(re.test(sentence), `${re} on "${sentence}"`).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
