@@ -389,6 +389,8 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const CLAIM =
   /(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)\+?\s+(?:[a-z][\w-]*\s+){0,2}(adopters|end[- ]?users|organi[sz]ations|companies|users|customers|enterprises)\b/gi;
+/** Every noun CLAIM can end on contains one of these (lower-cased). */
+const CLAIM_NOUNS = ['adopter', 'user', 'organi', 'compan', 'customer', 'enterprise'];
 const CLAIM_USAGE = /^[^.;]{0,30}?\b(?:use|uses|using|adopt\w*|in production|running|run|deployed|rely)/i;
 
 /** An adopter count stated in prose ("11 adopters … in production", "10 organizations use X"), or null. */
@@ -403,6 +405,9 @@ export function extractAdoptersClaimedCount(doc: DocumentModel): { count: number
             : [];
       for (const s of texts) {
         const plain = stripInline(s.text);
+        // Most sentences name none of CLAIM's nouns: skip the regex, which has no literal to seek.
+        const lower = plain.toLowerCase();
+        if (!CLAIM_NOUNS.some((noun) => lower.includes(noun))) continue;
         for (const m of plain.matchAll(CLAIM)) {
           const before = plain.slice(Math.max(0, m.index - 12), m.index);
           // "in production by 3 significant end users", "at least three": the criterion, not a count.
