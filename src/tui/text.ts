@@ -1,22 +1,77 @@
 // Plain-text measuring, wrapping and truncating for terminal cells. Pure. Ink truncates each
 // rendered line as a backstop, but the panes window by *rows*, so wrapping has to happen here,
-// before windowing, with the same idea of width the terminal has.
+// before windowing, with the same idea of width Ink has: widths come from string-width (what
+// Ink measures with), per grapheme cluster, so an emoji or an accented letter is never cut in
+// two and a wrapped row is never wider than Ink thinks it is.
+import stringWidth from 'string-width';
 
-// Code points that take two terminal cells (East Asian wide/fullwidth, most emoji).
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
-// Combining marks and zero-width characters take none.
-const ZERO = /[\u0300-\u036f\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f\ufeff]/u;
+/** Tab stops every 4 columns: the stop CommonMark uses for block structure, so expanding a
+ * markdown source first does not change how it parses. */
+export const TAB_STOP = 4;
 
-export function charWidth(char: string): number {
-  if (ZERO.test(char)) return 0;
-  return WIDE.test(char) ? 2 : 1;
+const ASCII = /^[\x20-\x7e]*$/;
+const segmenter = new Intl.Segmenter();
+// Widths of the non-ASCII clusters seen so far; documents reuse few distinct ones.
+const widthCache = new Map<string, number>();
+
+/** The grapheme clusters of a text (a plain loop over the characters for printable ASCII). */
+export function graphemes(text: string): string[] {
+  if (ASCII.test(text)) return text.split('');
+  const out: string[] = [];
+  for (const { segment } of segmenter.segment(text)) out.push(segment);
+  return out;
 }
 
-/** Cells a plain (escape-free) string takes. Tabs count as 4. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += char === '\t' ? 4 : charWidth(char);
+/** Cells one grapheme cluster (or one character) takes. A tab counts as TAB_STOP. */
+export function charWidth(cluster: string): number {
+  if (cluster.length === 1) {
+    const code = cluster.charCodeAt(0);
+    if (code >= 0x20 && code < 0x7f) return 1;
+    if (code === 9) return TAB_STOP;
+  }
+  let width = widthCache.get(cluster);
+  if (width === undefined) {
+    width = stringWidth(cluster);
+    if (widthCache.size >= 10_000) widthCache.clear();
+    widthCache.set(cluster, width);
+  }
   return width;
+}
+
+/** Cells a plain (escape-free) string takes. Tabs count as TAB_STOP (expand them first to be exact). */
+export function displayWidth(text: string): number {
+  if (ASCII.test(text)) return text.length;
+  let width = 0;
+  for (const cluster of graphemes(text)) width += charWidth(cluster);
+  return width;
+}
+
+/**
+ * Tabs replaced by spaces up to the next multiple of TAB_STOP columns, counted from the start of
+ * each line in terminal cells. A raw tab would move the cursor by a width nobody measured and
+ * push the pane's right border out.
+ */
+export function expandTabs(text: string): string {
+  if (!text.includes('\t')) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (!line.includes('\t')) return line;
+      let out = '';
+      let column = 0;
+      for (const cluster of graphemes(line)) {
+        if (cluster === '\t') {
+          const spaces = TAB_STOP - (column % TAB_STOP);
+          out += ' '.repeat(spaces);
+          column += spaces;
+        } else {
+          out += cluster;
+          column += charWidth(cluster);
+        }
+      }
+      return out;
+    })
+    .join('\n');
 }
 
 /** Cut a plain string to at most `width` cells, ending in "…" when cut. */
@@ -25,10 +80,10 @@ export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
   let used = 0;
-  for (const char of text) {
-    const w = char === '\t' ? 4 : charWidth(char);
+  for (const cluster of graphemes(text)) {
+    const w = charWidth(cluster);
     if (used + w > width - 1) break;
-    out += char;
+    out += cluster;
     used += w;
   }
   return `${out}…`;
@@ -41,15 +96,19 @@ export function fit(text: string, width: number): string {
 }
 
 /**
- * Word-wrap plain text to `width` cells. Newlines are kept; words longer than a line are split;
- * tabs become spaces. An empty string gives one empty row.
+ * Word-wrap plain text to `width` cells. Newlines are kept; words longer than a line are split
+ * between grapheme clusters; tabs are expanded. An empty string gives one empty row.
  */
 export function wrapText(text: string, width: number): string[] {
   const w = Math.max(1, width);
   const rows: string[] = [];
-  for (const paragraph of text.replace(/\t/g, '    ').split('\n')) {
+  for (const paragraph of expandTabs(text).split('\n')) {
     if (paragraph === '') {
       rows.push('');
+      continue;
+    }
+    if (displayWidth(paragraph) <= w) {
+      rows.push(paragraph.trimEnd());
       continue;
     }
     let row = '';
@@ -67,15 +126,15 @@ export function wrapText(text: string, width: number): string[] {
       row = '';
       rowWidth = 0;
       // A word wider than the row is split across rows.
-      for (const char of token) {
-        const cw = charWidth(char);
-        if (rowWidth + cw > w) {
-          if (char === ' ') continue;
+      for (const cluster of graphemes(token)) {
+        const cw = charWidth(cluster);
+        if (rowWidth + cw > w && rowWidth > 0) {
+          if (cluster === ' ') continue;
           rows.push(row);
           row = '';
           rowWidth = 0;
         }
-        row += char;
+        row += cluster;
         rowWidth += cw;
       }
     }

@@ -2,7 +2,8 @@
 // view reducer, document search, evidence layout, key hints and the saver.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { displayWidth, fit, truncate, wrapText } from '../../src/tui/text.js';
+import stringWidth from 'string-width';
+import { displayWidth, expandTabs, fit, TAB_STOP, truncate, wrapText } from '../../src/tui/text.js';
 import { editorOf, editorReducer, type EditorAction } from '../../src/tui/state/editor.js';
 import { activePassage, currentPassage, initialReviewView, passageJump, reviewViewReducer } from '../../src/tui/state/review-view.js';
 import { findMatch, topFor } from '../../src/tui/state/document-view.js';
@@ -11,6 +12,9 @@ import { BINDINGS, keyHints } from '../../src/tui/keys.js';
 import { createSaver } from '../../src/tui/saver.js';
 import { eachKeyWithFlags } from '../../src/tui/use-ref-state.js';
 import { loadCriteria } from '../../src/store/criteria-files.js';
+
+// A high or low surrogate without its other half (what a cut emoji leaves).
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 describe('text', () => {
   it('measures wide characters as two cells', () => {
@@ -31,6 +35,31 @@ describe('text', () => {
     expect(wrapText('aaaa bbbb cccc', 9)).toEqual(['aaaa bbbb', 'cccc']);
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     expect(wrapText('one\n\ntwo', 10)).toEqual(['one', '', 'two']);
+  });
+
+  it('measures emoji as Ink does and wraps between grapheme clusters, never inside a surrogate pair', () => {
+    expect(displayWidth('🚀')).toBe(stringWidth('🚀'));
+    expect(displayWidth('a🚀b👍🏽c')).toBe(stringWidth('a🚀b👍🏽c'));
+    const text = `Emoji ${'🚀'.repeat(30)} then a${'😀'.repeat(25)} and e\u0301${'🇫🇷'.repeat(9)}`;
+    for (const width of [5, 6, 7, 15, 16]) {
+      const rows = wrapText(text, width);
+      for (const row of rows) {
+        expect(row).not.toMatch(LONE_SURROGATE);
+        expect(row).not.toContain('\ufffd');
+        expect(stringWidth(row)).toBeLessThanOrEqual(width);
+      }
+      expect(rows.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+    }
+  });
+
+  it('expands tabs to the next multiple of four columns, counted in cells', () => {
+    expect(TAB_STOP).toBe(4);
+    expect(expandTabs('\tx')).toBe('    x');
+    expect(expandTabs('ab\tc\td')).toBe('ab  c   d');
+    expect(expandTabs('日\tx')).toBe('日  x');
+    expect(expandTabs('a\tb\n\tc')).toBe('a   b\n    c');
+    expect(wrapText('x\ty', 20)).toEqual(['x   y']);
+    expect(wrapText('\tindented', 20)).toEqual(['    indented']);
   });
 
   it('truncates with an ellipsis and fits to an exact width', () => {
@@ -247,7 +276,7 @@ describe('saver', () => {
 
 describe('markdown rows', () => {
   it('wraps wide rows at spaces, keeps indentation, and never exceeds the width', async () => {
-    const { wrapAnsiRow } = await import('../../src/tui/markdown.js');
+    const { wrapAnsiRow } = await import('../../src/tui/ansi-text.js');
     const row = '  * ' + 'word '.repeat(30).trim();
     const rows = wrapAnsiRow(row, 30);
     expect(rows.length).toBeGreaterThan(1);
@@ -258,5 +287,24 @@ describe('markdown rows', () => {
     const styledRows = wrapAnsiRow(styled, 25);
     for (const r of styledRows) expect(displayWidth(r.replace(/\u001B\[[0-9;]*m/g, ''))).toBeLessThanOrEqual(25);
     expect(styledRows[1]!.includes('\u001B[1m')).toBe(true);
+  });
+
+  it('wraps styled rows between grapheme clusters and by display width', async () => {
+    const { wrapAnsiRow } = await import('../../src/tui/ansi-text.js');
+    for (const row of [`  * a${'🚀'.repeat(30)}`, `\u001B[1m${'😀'.repeat(21)}\u001B[22m x`, `ab ${'日本語'.repeat(8)} x`]) {
+      for (const width of [15, 16, 21]) {
+        for (const r of wrapAnsiRow(row, width)) {
+          const plain = r.replace(/\u001B\[[0-9;]*m/g, '');
+          expect(plain).not.toMatch(LONE_SURROGATE);
+          expect(stringWidth(plain)).toBeLessThanOrEqual(width);
+        }
+      }
+    }
+  });
+
+  it("indents continuation rows under a list item's text", async () => {
+    const { wrapAnsiRow } = await import('../../src/tui/ansi-text.js');
+    expect(wrapAnsiRow('  12. one two three four', 14)).toEqual(['  12. one two', '      three', '      four']);
+    expect(wrapAnsiRow('plain one two three', 10)).toEqual(['plain one', 'two three']);
   });
 });
