@@ -67,6 +67,16 @@ export function wrapAnsiRow(row: string, width: number, indent = hangingIndent(r
       continue;
     }
     while (used + unit.width > width && content) {
+      if (unit.text === ' ') {
+        // The row is full just before a space: break there and drop the space.
+        emit(line.length, active);
+        lineStyle = pad + active;
+        line = [];
+        used = indent;
+        content = false;
+        space = null;
+        break;
+      }
       if (space && space.used > indent) {
         const tail = line.slice(space.at);
         emit(space.at, space.active);
@@ -83,6 +93,7 @@ export function wrapAnsiRow(row: string, width: number, indent = hangingIndent(r
       content = line.some((u) => 'width' in u);
       space = null;
     }
+    if (unit.text === ' ' && !content && line.length === 0 && rows.length > 0) continue;
     line.push(unit);
     used += unit.width;
     if (unit.text === ' ') space = { at: line.length, used, active };
