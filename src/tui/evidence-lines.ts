@@ -6,7 +6,7 @@ import type { CriteriaItem, CriteriaSet } from '../core/criteria.js';
 import { scaleLabel } from '../core/criteria-scale.js';
 import type { CriterionEvidence, EvidencePassage, Facts } from '../core/extract-types.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
-import type { MarkdownRenderer } from './markdown.js';
+import type { MarkdownRenderer, RenderedRow } from './markdown.js';
 import { wrapText } from './text.js';
 
 export type Tone = 'title' | 'label' | 'dim' | 'warn' | 'good' | 'header' | 'plain' | 'ansi';
@@ -95,6 +95,11 @@ export function splitBlocks(lines: readonly string[], firstLine: number): { line
   });
   if (current.length > 0) blocks.push({ line: start, source: current.join('\n') });
   return blocks;
+}
+
+/** A block as plain text (before the markdown renderer has loaded), each source line numbered. */
+function plainRows(source: string, width: number): RenderedRow[] {
+  return source.split('\n').flatMap((line, index) => wrapText(sanitizeText(line), width).map((text, i) => (i === 0 ? { text, line: index } : { text })));
 }
 
 function factRows(item: CriteriaItem, facts: Facts | undefined, width: number): Row[] {
@@ -206,10 +211,13 @@ export function buildEvidenceBody(input: Omit<EvidenceInput, 'view' | 'others'>)
     const last = Math.min(passage.endLine, passage.startLine + MAX_PASSAGE_LINES - 1, input.lines.length);
     const source = input.lines.slice(passage.startLine - 1, last);
     for (const block of splitBlocks(source, passage.startLine)) {
-      const rendered = input.render ? input.render(block.source, bodyWidth) : wrapText(sanitizeText(block.source), bodyWidth);
-      rendered.forEach((text, i) => {
-        const gutter = i === 0 ? `${String(block.line).padStart(digits)} │ ` : `${' '.repeat(digits)} │ `;
-        rows.push({ text: gutter + text, tone: input.render ? 'ansi' : 'plain', passage: index });
+      const rendered = input.render ? input.render(block.source, bodyWidth) : plainRows(block.source, bodyWidth);
+      // Every row that starts a source line (paragraph line, list item, table row) is numbered.
+      const numbered = rendered.some((row) => row.line !== undefined);
+      rendered.forEach((row, i) => {
+        const line = row.line !== undefined ? block.line + row.line : !numbered && i === 0 ? block.line : null;
+        const gutter = line !== null ? `${String(line).padStart(digits)} │ ` : `${' '.repeat(digits)} │ `;
+        rows.push({ text: gutter + row.text, tone: input.render ? 'ansi' : 'plain', passage: index });
       });
     }
     if (last < passage.endLine) {

@@ -102,13 +102,27 @@ function rowByRow(cells: TableCells, width: number, color: boolean): TableLine[]
 export function layoutTable(cells: (linksAsText: boolean) => TableCells, width: number, color: boolean): TableLine[] {
   const natural = (t: TableCells) => t.header.map((_, i) => Math.max(1, visibleWidth(t.header[i]!), ...t.rows.map((r) => visibleWidth(r[i] ?? ''))));
   const overhead = (t: TableCells) => 3 * t.header.length + 1;
-  const full = cells(false);
-  if (natural(full).reduce((a, b) => a + b, 0) + overhead(full) <= width) return boxTable(full, natural(full), color);
+  const whole = cells(false);
+  if (natural(whole).reduce((a, b) => a + b, 0) + overhead(whole) <= width) return boxTable(whole, natural(whole), color);
   const short = cells(true);
   const longestWord = (text: string) => Math.max(0, ...stripVTControlCharacters(text).split(/\s+/).map(displayWidth));
   const minimum = short.header.map((_, i) =>
     Math.min(MAX_WORD, Math.max(MIN_COLUMN, longestWord(short.header[i]!), ...short.rows.map((r) => longestWord(r[i] ?? '')))),
   );
-  const widths = columnWidths(natural(short), minimum, width - overhead(short));
-  return widths ? boxTable(short, widths, color) : rowByRow(short, width, color);
+  // Widths for the body first (a header wraps once, a body column on every row), then what is
+  // left goes to headers that would still wrap.
+  const available = width - overhead(short);
+  const full = natural(short);
+  const body = short.header.map((_, i) => Math.max(1, longestWord(short.header[i]!), ...short.rows.map((r) => visibleWidth(r[i] ?? ''))));
+  const widths = columnWidths(body.map((b, i) => Math.min(b, full[i]!)), minimum, available);
+  if (!widths) return rowByRow(short, width, color);
+  let spare = available - widths.reduce((a, b) => a + b, 0);
+  widths.forEach((w, i) => {
+    const grow = Math.min(spare, full[i]! - w);
+    if (grow > 0) {
+      widths[i] = w + grow;
+      spare -= grow;
+    }
+  });
+  return boxTable(short, widths, color);
 }

@@ -28,7 +28,7 @@ describe('markdown rendering with hyperlink support forced on', () => {
 
   it.each([true, false])('the UI renderer shows links as text, colour %s', async (color) => {
     const render = await createMarkdownRenderer({ color });
-    const rows = render(SOURCE, 80);
+    const rows = render(SOURCE, 80).map((row) => row.text);
     const text = rows.join('\n');
     expect(text).not.toContain('\x1b]');
     if (!color) expect(text).not.toContain('\x1b');

@@ -2,6 +2,9 @@
 // view reducer, document search, evidence layout, key hints and the saver.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createMarkdownRenderer } from '../../src/tui/markdown.js';
 import stringWidth from 'string-width';
 import { displayWidth, expandTabs, fit, TAB_STOP, truncate, wrapText } from '../../src/tui/text.js';
 import { editorOf, editorReducer, type EditorAction } from '../../src/tui/state/editor.js';
@@ -213,6 +216,33 @@ describe('evidence layout', async () => {
       { line: 1, source: 'a' },
       { line: 3, source: 'b\nc' },
     ]);
+  });
+
+  it('numbers every row that starts a source line: paragraph lines, list items, table rows', async () => {
+    const render = await createMarkdownRenderer({ color: false });
+    const karmada = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'corpus', 'seeds', 'karmada-2022-annual.md'), 'utf8').split('\n');
+    const evidence = { ...base.evidence, evidence: [{ startLine: 105, endLine: 135, heading: 'Adoption', reason: 'x' }] };
+    const layout = buildEvidenceLayout({ ...base, lines: karmada, width: 70, render, evidence });
+    const numbered = layout.rows.map((r) => /^ *(\d+) │/.exec(r.text)?.[1]).filter((n) => n !== undefined).map(Number);
+    // 105 paragraph, 108 table header, 110-116 its rows, 118 paragraph, 120 heading, 122-125 one
+    // paragraph's lines, 127-128 another's, 130, 132-135 a list item and its lines.
+    expect(numbered).toEqual([105, 108, 110, 111, 112, 113, 114, 115, 116, 118, 120, 122, 123, 124, 125, 127, 128, 130, 132, 133, 134, 135]);
+    const plainLayout = buildEvidenceLayout({ ...base, lines: karmada, width: 70, render: null, evidence });
+    // Before the renderer has loaded: every non-blank source line.
+    expect(plainLayout.rows.filter((r) => /^ *\d+ │/.test(r.text))).toHaveLength(23);
+  });
+
+  it('expands tabs in passages, rendered or not', async () => {
+    const render = await createMarkdownRenderer({ color: false });
+    const tabbed = ['Adopters:', '\tTab indented', '| a | b |', '|---|---|', '| x\ty | z |', '```', 'foo\tbar', '```'];
+    const evidence = { ...base.evidence, evidence: [{ startLine: 1, endLine: 8, heading: 'Tabs', reason: 'x' }] };
+    for (const renderer of [render, null]) {
+      const layout = buildEvidenceLayout({ ...base, lines: tabbed, width: 40, render: renderer, evidence });
+      for (const row of layout.rows) {
+        expect(row.text).not.toContain('\t');
+        expect(displayWidth(row.text)).toBeLessThanOrEqual(40);
+      }
+    }
   });
 
   it('quotes the first non-blank line of a cited passage', () => {

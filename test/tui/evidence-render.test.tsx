@@ -1,0 +1,71 @@
+// The evidence pane on real documents with real extraction, at 80x24: what the reviewer sees
+// of tables, list items and tabs (the frame must stay a frame).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { parseDocument } from '../../src/core/document.js';
+import { extractEvidence } from '../../src/core/extract.js';
+import { sha256 } from '../../src/core/hash.js';
+import { loadMarkdownRenderer } from '../../src/tui/markdown.js';
+import { displayWidth } from '../../src/tui/text.js';
+import { CORPUS, KEY, memoryHost, openedReview, press, renderApp, waitFor } from './helpers.js';
+
+afterEach(() => cleanup());
+
+const SIZE = { columns: 80, rows: 24 };
+
+async function open(docName: string, text = readFileSync(join(CORPUS, docName), 'utf8')) {
+  // Rendered markdown from the first frame (as when the review command preloads it).
+  await loadMarkdownRenderer({ color: false });
+  const { review, criteria } = await openedReview(docName, { text });
+  const real = { ...review, extract: extractEvidence(parseDocument(text), criteria, { path: docName, sha256: sha256(text) }) };
+  const app = renderApp({ host: memoryHost({ [docName]: real }), start: { kind: 'document', path: docName, review: real }, size: SIZE });
+  await waitFor(() => expect(app.lastFrame()).toContain('Evidence · Production users'));
+  return app;
+}
+
+function expectFrame(frame: string) {
+  for (const row of frame.split('\n')) {
+    expect(row).not.toContain('\t');
+    expect(displayWidth(stripVTControlCharacters(row)), row).toBeLessThanOrEqual(SIZE.columns);
+  }
+}
+
+describe('evidence pane rendering', () => {
+  it('fits the kube-ovn maintainer table to the pane: one maintainer per row, numbered', async () => {
+    const app = await open('kube-ovn-2022-annual.md');
+    await press(app.stdin, 'j', KEY.tab, ']', KEY.pageDown);
+    await waitFor(() => expect(app.lastFrame()).toContain('Riming Fan'));
+    const frame = app.lastFrame()!;
+    expectFrame(frame);
+    expect(frame).toMatch(/39 │ │ Riming Fan +│ @fanriming +│ China Telecom │/);
+    expect(frame).toMatch(/40 │ │ Tao Liu +│ @lut777 +│ Alauda +│/);
+    expect(frame).not.toContain('(https://github.com/');
+  });
+
+  it('shows inline markdown in list items rendered, as in paragraphs', async () => {
+    const app = await open('karmada-2022-annual.md');
+    await press(app.stdin, KEY.tab, ']');
+    await waitFor(() => expect(app.lastFrame()).toContain('▶ Passage 1/'));
+    // Page through the passage (the adopter list), looking at each screen.
+    const seen: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      seen.push(app.lastFrame()!);
+      await press(app.stdin, KEY.pageDown);
+    }
+    const text = seen.join('\n');
+    expect(text).toMatch(/\* VIPKID is an online/);
+    expect(text).not.toContain('**VIPKID**');
+  });
+
+  it('keeps the frame whole when the document has tabs', async () => {
+    const text = ['# Tabs', '', '## Adopters', '', '\tAcme runs it\tin production.', '', '| Adopter | Since |', '|---|---|', '| Acme\tCorp | 2021 |', '', '```', 'kubectl\tapply', '```', ''].join('\n');
+    const app = await open('tabs.md', text);
+    await press(app.stdin, KEY.tab, 'G');
+    await waitFor(() => expect(app.lastFrame()).toContain('kubectl'));
+    expectFrame(app.lastFrame()!);
+    expect(app.lastFrame()).toMatch(/│ Acme {2}Corp │ 2021 {2}│/);
+  });
+});
