@@ -1,14 +1,16 @@
 // The whole document, raw, with line numbers: opened at the current passage (`o`) or to search
-// (`/`). Only the lines that fit are sanitised and wrapped, so a 1 MB document costs the same as
-// a small one per keypress.
+// (`/`). It scrolls by wrapped rows, so every part of a line longer than the screen can be
+// reached. Only the lines around the window are sanitised and wrapped (and kept for the next
+// keypress), so a 1 MB document costs the same as a small one per keypress.
+import { useMemo } from 'react';
 import { Box, Text } from 'ink';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
 import { EditorView, editorActionFor } from './editor-view.js';
 import type { KeySlot } from './key-slot.js';
 import { editorOf, editorReducer, type EditorState } from './state/editor.js';
-import { clampTop, findMatch, topFor } from './state/document-view.js';
+import { clampPos, findMatch, lastPage, rowCache, stepRows, topFor, type RowPos } from './state/document-view.js';
 import type { Status } from './status-bar.js';
-import { fit, wrapText } from './text.js';
+import { expandTabs, fit, wrapText } from './text.js';
 import { useTheme } from './theme.js';
 import { eachKey, useRefState } from './use-ref-state.js';
 
@@ -30,7 +32,7 @@ export interface DocumentViewerProps {
 }
 
 interface ViewerState {
-  top: number;
+  top: RowPos;
   query: string;
   match: number | null;
   editor: EditorState | null;
@@ -41,12 +43,24 @@ export function DocumentViewer(props: DocumentViewerProps) {
   const count = props.lines.length;
   const bodyHeight = Math.max(1, props.height - 3);
   const inner = Math.max(10, props.width - 4);
+  const digits = String(Math.max(1, count)).length;
+  const textWidth = Math.max(4, inner - digits - 2);
+  // Raw text, made safe, tabs expanded to 4-column stops (a raw tab would move the border).
+  const rowsOf = useMemo(() => rowCache(props.lines, (line) => expandTabs(sanitizeText(line)).replace(/\n/g, ' '), (text) => wrapText(text, textWidth)), [props.lines, textWidth]);
+  const lineTop = (line: number): RowPos => clampPos({ line: topFor(line, bodyHeight, count), row: 0 }, count, bodyHeight, rowsOf);
   const [, setState, state] = useRefState<ViewerState>(() => ({
-    top: topFor(props.startLine, bodyHeight, count),
+    top: lineTop(props.startLine),
     query: '',
     match: null,
     editor: props.searchFirst ? editorOf('') : null,
   }));
+
+  // The match's line near the top; within a line longer than the window, the row holding it.
+  const matchTop = (line: number, query: string): RowPos => {
+    const needle = query.toLowerCase();
+    const row = rowsOf(line).findIndex((text) => text.toLowerCase().includes(needle));
+    return row >= bodyHeight - 1 ? clampPos({ line, row: row - 1 }, count, bodyHeight, rowsOf) : lineTop(line);
+  };
 
   const search = (query: string, from: number, direction: 1 | -1) => {
     const line = findMatch(props.lines, query, from, direction);
@@ -55,7 +69,7 @@ export function DocumentViewer(props: DocumentViewerProps) {
       setState((s) => ({ ...s, query, editor: null }));
     } else {
       props.onStatus({ text: `"${sanitizeLine(query)}" found at line ${line}`, tone: 'info' });
-      setState((s) => ({ ...s, query, match: line, editor: null, top: topFor(line, bodyHeight, count) }));
+      setState((s) => ({ ...s, query, match: line, editor: null, top: matchTop(line, query) }));
     }
     props.onSearching(false);
   };
@@ -68,7 +82,7 @@ export function DocumentViewer(props: DocumentViewerProps) {
           if (query === '') {
             setState((v) => ({ ...v, editor: null }));
             props.onSearching(false);
-          } else search(query, (s.match ?? s.top - 1) || 0, 1);
+          } else search(query, (s.match ?? s.top.line - 1) || 0, 1);
           return;
         }
         if (key.escape) {
@@ -80,46 +94,52 @@ export function DocumentViewer(props: DocumentViewerProps) {
         if (action) setState((v) => ({ ...v, editor: editorReducer(v.editor!, action) }));
         return;
       }
-      const scrollTo = (top: number) => setState((v) => ({ ...v, top: clampTop(top, count) }));
-      if (key.escape) return props.onBack(state.current.top);
-      if (key.downArrow) return scrollTo(state.current.top + 1);
-      if (key.upArrow) return scrollTo(state.current.top - 1);
-      if (key.pageDown) return scrollTo(state.current.top + bodyHeight);
-      if (key.pageUp) return scrollTo(state.current.top - bodyHeight);
-      if (key.home) return scrollTo(1);
-      if (key.end) return scrollTo(count - bodyHeight + 1);
+      const scrollBy = (delta: number) => setState((v) => ({ ...v, top: stepRows(v.top, delta, count, bodyHeight, rowsOf) }));
+      const scrollTo = (top: RowPos) => setState((v) => ({ ...v, top: clampPos(top, count, bodyHeight, rowsOf) }));
+      const end = () => lastPage(count, bodyHeight, rowsOf);
+      if (key.escape) return props.onBack(state.current.top.line);
+      if (key.downArrow) return scrollBy(1);
+      if (key.upArrow) return scrollBy(-1);
+      if (key.pageDown) return scrollBy(bodyHeight);
+      if (key.pageUp) return scrollBy(-bodyHeight);
+      if (key.home) return scrollTo({ line: 1, row: 0 });
+      if (key.end) return scrollTo(end());
       for (const ch of eachKey(input)) {
         const v = state.current;
-        if (ch === 'q') return props.onBack(v.top);
+        if (ch === 'q') return props.onBack(v.top.line);
         if (ch === '?') return props.onHelp();
-        if (ch === 'j') scrollTo(v.top + 1);
-        else if (ch === 'k') scrollTo(v.top - 1);
-        else if (ch === ' ') scrollTo(v.top + bodyHeight);
-        else if (ch === 'b') scrollTo(v.top - bodyHeight);
-        else if (ch === 'g') scrollTo(1);
-        else if (ch === 'G') scrollTo(count - bodyHeight + 1);
+        if (ch === 'j') scrollBy(1);
+        else if (ch === 'k') scrollBy(-1);
+        else if (ch === ' ') scrollBy(bodyHeight);
+        else if (ch === 'b') scrollBy(-bodyHeight);
+        else if (ch === 'g') scrollTo({ line: 1, row: 0 });
+        else if (ch === 'G') scrollTo(end());
         else if (ch === '/') {
           setState((x) => ({ ...x, editor: editorOf('') }));
           props.onSearching(true);
           return;
-        } else if ((ch === 'n' || ch === 'N') && v.query) search(v.query, v.match ?? v.top, ch === 'n' ? 1 : -1);
+        } else if ((ch === 'n' || ch === 'N') && v.query) search(v.query, v.match ?? v.top.line, ch === 'n' ? 1 : -1);
       }
   };
 
   const s = state.current;
-  const digits = String(Math.max(1, count)).length;
-  const textWidth = Math.max(4, inner - digits - 2);
+  // Clamped again here: after a resize the rows of a line are not the ones the top was set for.
+  const top = clampPos(s.top, count, bodyHeight, rowsOf);
   const rows: { gutter: string; text: string; mark: 'match' | 'passage' | null }[] = [];
-  for (let line = s.top; line <= count && rows.length < bodyHeight; line++) {
+  let lastLine = top.line;
+  for (let line = top.line; line <= count && rows.length < bodyHeight; line++) {
     const inPassage = props.highlight !== null && line >= props.highlight.startLine && line <= props.highlight.endLine;
     const mark = line === s.match ? 'match' : inPassage ? 'passage' : null;
     const sep = mark === 'match' ? '>' : mark === 'passage' ? '┃' : '│';
-    wrapText(sanitizeLine(props.lines[line - 1]!), textWidth).forEach((text, i) => {
-      if (rows.length < bodyHeight) rows.push({ gutter: i === 0 ? `${String(line).padStart(digits)}${sep} ` : `${' '.repeat(digits)}${sep} `, text, mark });
-    });
+    const wrapped = rowsOf(line);
+    for (let i = line === top.line ? top.row : 0; i < wrapped.length && rows.length < bodyHeight; i++) {
+      rows.push({ gutter: i === 0 ? `${String(line).padStart(digits)}${sep} ` : `${' '.repeat(digits)}${sep} `, text: wrapped[i]!, mark });
+      lastLine = line;
+    }
   }
-  const lastLine = Math.min(count, s.top + bodyHeight - 1);
-  const title = `● ${props.name} · lines ${count === 0 ? 0 : s.top}-${lastLine} of ${count}${s.query ? ` · /${sanitizeLine(s.query)}` : ''}`;
+  // Inside a line that wraps past the window, say where: the gutter only numbers a line's first row.
+  const within = top.row > 0 ? ` · line ${top.line} row ${top.row + 1}/${rowsOf(top.line).length}` : '';
+  const title = `● ${props.name} · lines ${count === 0 ? 0 : top.line}-${count === 0 ? 0 : lastLine} of ${count}${within}${s.query ? ` · /${sanitizeLine(s.query)}` : ''}`;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.focus} width={props.width} height={props.height} paddingX={1}>
       <Text bold wrap="truncate-end">

@@ -37,7 +37,7 @@ export const BINDINGS: Record<View, Binding[]> = {
     { keys: 'Ctrl-C', action: 'quit at once (everything is already saved)' },
   ],
   document: [
-    { keys: '↑/↓ j/k', action: 'scroll a line', short: 'j/k scroll' },
+    { keys: '↑/↓ j/k', action: 'scroll a row (long lines wrap)', short: 'j/k scroll' },
     { keys: 'PgDn/PgUp Space', action: 'scroll a page', short: 'PgDn page' },
     { keys: 'g/G Home/End', action: 'start/end of the document', short: 'g/G ends' },
     { keys: '/', action: 'search (case-insensitive)', short: '/ search' },

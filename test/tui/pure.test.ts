@@ -9,7 +9,7 @@ import stringWidth from 'string-width';
 import { displayWidth, expandTabs, fit, TAB_STOP, truncate, wrapText } from '../../src/tui/text.js';
 import { editorOf, editorReducer, type EditorAction } from '../../src/tui/state/editor.js';
 import { activePassage, currentPassage, initialReviewView, passageJump, reviewViewReducer } from '../../src/tui/state/review-view.js';
-import { findMatch, topFor } from '../../src/tui/state/document-view.js';
+import { clampPos, findMatch, lastPage, stepRows, topFor } from '../../src/tui/state/document-view.js';
 import { buildEvidenceLayout, citationQuote, MAX_FACTS, splitBlocks } from '../../src/tui/evidence-lines.js';
 import { BINDINGS, keyHints } from '../../src/tui/keys.js';
 import { createSaver } from '../../src/tui/saver.js';
@@ -160,6 +160,41 @@ describe('document search', () => {
   it('places a line near the top of the window with some context', () => {
     expect(topFor(50, 20, 100)).toBe(47);
     expect(topFor(1, 20, 100)).toBe(1);
+  });
+});
+
+describe('document rows', () => {
+  // Line 2 wraps into 5 rows, the others into 1; a window of 3 rows.
+  const counts = [1, 5, 1, 1];
+  const rowsOf = (line: number) => Array.from({ length: counts[line - 1]! }, (_, i) => `${line}.${i}`);
+
+  it('scrolls by wrapped rows, through a line longer than the window, within the document', () => {
+    let pos = { line: 1, row: 0 };
+    const seen: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      seen.push(`${pos.line}.${pos.row}`);
+      pos = stepRows(pos, 1, 4, 3, rowsOf);
+    }
+    expect(seen).toEqual(['1.0', '2.0', '2.1', '2.2', '2.3', '2.4', '2.4', '2.4', '2.4', '2.4']);
+    expect(stepRows({ line: 2, row: 4 }, -3, 4, 3, rowsOf)).toEqual({ line: 2, row: 1 });
+    expect(stepRows({ line: 2, row: 1 }, -2, 4, 3, rowsOf)).toEqual({ line: 1, row: 0 });
+    expect(stepRows({ line: 2, row: 0 }, -9, 4, 3, rowsOf)).toEqual({ line: 1, row: 0 });
+  });
+
+  it('puts the last row at the bottom for G, and clamps tops past it', () => {
+    expect(lastPage(4, 3, rowsOf)).toEqual({ line: 2, row: 4 });
+    expect(lastPage(4, 30, rowsOf)).toEqual({ line: 1, row: 0 });
+    expect(clampPos({ line: 4, row: 0 }, 4, 3, rowsOf)).toEqual({ line: 2, row: 4 });
+    expect(clampPos({ line: 2, row: 99 }, 4, 3, rowsOf)).toEqual({ line: 2, row: 4 });
+    expect(lastPage(0, 3, rowsOf)).toEqual({ line: 1, row: 0 });
+  });
+
+  it('asks for the rows of no more lines than the window needs', () => {
+    const asked = new Set<number>();
+    const big = (line: number) => (asked.add(line), ['x']);
+    stepRows({ line: 500_000, row: 0 }, 20, 1_000_000, 20, big);
+    lastPage(1_000_000, 20, big);
+    expect(asked.size).toBeLessThanOrEqual(45);
   });
 });
 
