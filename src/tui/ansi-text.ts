@@ -66,7 +66,8 @@ export function wrapAnsiRow(row: string, width: number, indent = hangingIndent(r
       active = unit.sgr === RESET || unit.sgr === '\u001B[m' ? '' : active + unit.sgr;
       continue;
     }
-    while (used + unit.width > width && content) {
+    // Break only when the row holds something past its indentation (else no progress is made).
+    while (used + unit.width > width && used > (rows.length === 0 ? 0 : indent)) {
       if (unit.text === ' ') {
         // The row is full just before a space: break there and drop the space.
         emit(line.length, active);

@@ -90,7 +90,7 @@ function rowByRow(cells: TableCells, width: number, color: boolean): TableLine[]
       wrapAnsiRow(field, width, first ? 2 : 4).forEach((text, k) => out.push(first && k === 0 ? { text, row: index } : { text }));
       first = false;
     });
-    if (first) out.push({ text: '(empty row)', row: index });
+    if (first) wrapAnsiRow('(empty)', width, 0).forEach((text, k) => out.push(k === 0 ? { text, row: index } : { text }));
   });
   return out;
 }
