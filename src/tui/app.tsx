@@ -1,9 +1,11 @@
 // The top of the UI: asks for the reviewer's name if unknown, then shows the workspace list or
-// goes straight to one document's review screen. Ctrl-C quits from anywhere (everything is
-// already saved); the command that rendered this cleans up.
-import { Box, Text, useInput } from 'ink';
-import { useMemo, useRef, useState } from 'react';
+// goes straight to one document's review screen. Ctrl-C quits from anywhere (the note being
+// typed is saved first); the command that rendered this cleans up.
+import { Box, Text, useInput, useStdin } from 'ink';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createInputDecoder, type InputEvent } from './input-decoder.js';
 import { keySlot } from './key-slot.js';
+import { shutdownSlot, type ShutdownSlot } from './shutdown-slot.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { ErrorBoundary } from './error-boundary.js';
 import { ReviewScreen } from './review-screen.js';
@@ -11,6 +13,7 @@ import { ReviewerPrompt } from './reviewer-prompt.js';
 import type { Status } from './status-bar.js';
 import { makeTheme, ThemeContext } from './theme.js';
 import type { OpenedReview, ReviewHost } from './types.js';
+import { useRefState } from './use-ref-state.js';
 import { useTerminalSize, type Size } from './use-terminal-size.js';
 import { WorkspaceScreen } from './workspace-screen.js';
 
@@ -22,8 +25,13 @@ export interface AppProps {
   color?: boolean;
   /** Fixed size for tests; otherwise the terminal's, following resizes. */
   size?: Size;
-  /** The app is done: 0 quit, 130 Ctrl-C, 1 with a message on failure. */
+  /**
+   * The app is done: 0 quit, 130 Ctrl-C, 1 with a message on failure or when changes could not
+   * be saved (the message names the score file).
+   */
   onExit: (code: number, message?: string) => void;
+  /** Filled with the open review's last steps, for exits that do not come through the app (SIGTERM). */
+  shutdown?: ShutdownSlot;
   onReady?: () => void;
   /** Every keypress, before it is handled (key timing traces). */
   onKey?: (input: string) => void;
@@ -34,7 +42,7 @@ export const MIN_ROWS = 16;
 
 type Screen = { kind: 'prompt' } | { kind: 'workspace'; selected?: string } | { kind: 'opening'; path: string } | { kind: 'review'; review: OpenedReview };
 
-function message(error: unknown): string {
+function errorMessage(error: unknown): string {
   return sanitizeLine(error instanceof Error ? error.message : String(error));
 }
 
@@ -47,30 +55,85 @@ export function App(props: AppProps) {
     if (start.kind === 'document') return start.review ? { kind: 'review', review: start.review } : { kind: 'opening', path: start.path };
     return { kind: 'workspace' };
   };
-  const [screen, setScreen] = useState<Screen>(firstScreen);
+  const [screen, setScreen, screenRef] = useRefState<Screen>(firstScreen);
+  const shutdown = useMemo(() => props.shutdown ?? shutdownSlot(), [props.shutdown]);
+  // Lines naming changes that could not be saved in reviews already closed (workspace mode).
+  const unsaved = useRef<string[]>([]);
+  const exiting = useRef(false);
 
+  /** End the app once the open review has saved what it can; unsaved changes make it non-zero. */
+  const exit = (code: number, message?: string) => {
+    if (exiting.current) return;
+    exiting.current = true;
+    const finish = shutdown.current;
+    shutdown.current = null;
+    const last = finish ? finish().catch((error: unknown) => `NOT SAVED: ${errorMessage(error)}`) : Promise.resolve(null);
+    void last.then((line) => {
+      const lost = line ? [...unsaved.current, line] : unsaved.current;
+      if (lost.length === 0) return props.onExit(code, message);
+      props.onExit(code === 0 ? 1 : code, [message, ...lost].filter(Boolean).join('; '));
+    });
+  };
+
+  const keys = useMemo(keySlot, []);
+  // Keys that come while a document opens or closes wait here and go to the screen that follows
+  // once it has rendered, so "Enter 2 q" typed fast scores the opened document.
+  const queued = useRef<InputEvent[]>([]);
   const open = (path: string) => {
     setScreen({ kind: 'opening', path });
     host.openReview(path).then(
       (review) => setScreen({ kind: 'review', review }),
       (error: unknown) => {
-        if (start.kind === 'document') return props.onExit(1, message(error));
-        setWorkspaceStatus({ text: message(error), tone: 'bad' });
+        // Keys typed for the document that did not open must not act on the list.
+        queued.current = [];
+        if (start.kind === 'document') return exit(1, errorMessage(error));
+        setWorkspaceStatus({ text: errorMessage(error), tone: 'bad' });
         setScreen({ kind: 'workspace', selected: path });
       },
     );
   };
 
-  const keys = useMemo(keySlot, []);
-  useInput((input, key) => {
-    props.onKey?.(input);
-    if (key.ctrl && input === 'c') return props.onExit(130);
-    // Nothing to act on while a document opens or while the terminal is too small.
-    if (routeKeys.current) keys.current?.(input, key);
+  const switching = useRef(false);
+  const tooSmall = useRef(false);
+  tooSmall.current = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
+  const route = (event: InputEvent) => {
+    const [input, key] = event;
+    if (key.ctrl && input === 'c') return exit(130);
+    if (switching.current || screenRef.current.kind === 'opening') {
+      queued.current.push(event);
+      return;
+    }
+    // Nothing to act on while the terminal is too small.
+    if (!tooSmall.current) keys.current?.(input, key);
+  };
+  useEffect(() => {
+    if (switching.current || screen.kind === 'opening' || queued.current.length === 0) return;
+    const events = queued.current;
+    queued.current = [];
+    for (const event of events) route(event);
   });
 
-  const routeKeys = useRef(true);
-  routeKeys.current = screen.kind !== 'opening' && size.columns >= MIN_COLUMNS && size.rows >= MIN_ROWS;
+  // The raw sequence of each input, seen just before useInput's handler gets the parsed key
+  // (this listener is added first and stays; useInput re-adds its own after it): the decoder
+  // needs it to tell a paste marker or "Esc, then ?" from typed text.
+  const { internal_eventEmitter: inputEmitter } = useStdin();
+  const raw = useRef<string | null>(null);
+  useEffect(() => {
+    const onRaw = (data: string) => {
+      raw.current = data;
+    };
+    inputEmitter?.on('input', onRaw);
+    return () => {
+      inputEmitter?.off('input', onRaw);
+    };
+  }, [inputEmitter]);
+  const decoder = useMemo(createInputDecoder, []);
+  useInput((input, key) => {
+    const sequence = raw.current;
+    raw.current = null;
+    props.onKey?.(input);
+    for (const event of decoder.decode(input, key, sequence !== null && sequence.endsWith(input) ? sequence : null)) route(event);
+  });
 
   let body;
   if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
@@ -86,7 +149,7 @@ export function App(props: AppProps) {
         size={size}
         keys={keys}
         save={(name) => host.setReviewer(name)}
-        onQuit={() => props.onExit(0)}
+        onQuit={() => exit(0)}
         onDone={() => {
           if (start.kind === 'document') open(start.path);
           else setScreen({ kind: 'workspace' });
@@ -103,7 +166,7 @@ export function App(props: AppProps) {
           status={screen.kind === 'opening' ? { text: `opening ${sanitizeLine(screen.path)}…`, tone: 'info' } : workspaceStatus}
           initialSelected={screen.kind === 'workspace' ? screen.selected : screen.path}
           onOpen={(entry) => open(entry.path)}
-          onQuit={() => props.onExit(0)}
+          onQuit={() => exit(0)}
         />
       );
   } else {
@@ -116,13 +179,17 @@ export function App(props: AppProps) {
         keys={keys}
         exportSummary={host.exportSummary ? (file) => host.exportSummary!(review, file) : undefined}
         onReady={props.onReady}
-        onBack={() => {
+        shutdown={shutdown}
+        onLeaving={() => {
+          switching.current = true;
+        }}
+        onBack={(lost) => {
+          if (lost) unsaved.current.push(lost);
           void Promise.resolve(review.session.close()).finally(() => {
-            if (start.kind === 'document') props.onExit(0);
-            else {
-              setWorkspaceStatus({ text: `closed ${sanitizeLine(review.displayPath)}`, tone: 'info' });
-              setScreen({ kind: 'workspace', selected: review.sourcePath });
-            }
+            if (start.kind === 'document') return exit(0);
+            switching.current = false;
+            setWorkspaceStatus(lost ? { text: lost, tone: 'bad' } : { text: `closed ${sanitizeLine(review.displayPath)}`, tone: 'info' });
+            setScreen({ kind: 'workspace', selected: review.sourcePath });
           });
         }}
       />
@@ -130,7 +197,7 @@ export function App(props: AppProps) {
   }
   return (
     <ThemeContext.Provider value={makeTheme(props.color ?? true)}>
-      <ErrorBoundary onCrash={(error) => props.onExit(1, `internal error: ${message(error)}`)}>{body}</ErrorBoundary>
+      <ErrorBoundary onCrash={(error) => exit(1, `internal error: ${errorMessage(error)}`)}>{body}</ErrorBoundary>
     </ThemeContext.Provider>
   );
 }

@@ -94,6 +94,7 @@ export function DocumentViewer(props: DocumentViewerProps) {
         if (action) setState((v) => ({ ...v, editor: editorReducer(v.editor!, action) }));
         return;
       }
+      if (key.paste) return props.onStatus({ text: 'pasted text ignored: / opens the search to paste into', tone: 'warn' });
       const scrollBy = (delta: number) => setState((v) => ({ ...v, top: stepRows(v.top, delta, count, bodyHeight, rowsOf) }));
       const scrollTo = (top: RowPos) => setState((v) => ({ ...v, top: clampPos(top, count, bodyHeight, rowsOf) }));
       const end = () => lastPage(count, bodyHeight, rowsOf);

@@ -1,7 +1,8 @@
 // A text box for the notes editor and the prompts: the text wrapped to the width, with a
 // visible cursor mark, windowed to the last rows when it grows taller than the box. The text may
 // be a note from a shared score file or pasted input, so each row is sanitised for display.
-import { Box, Text, type Key } from 'ink';
+import { Box, Text } from 'ink';
+import type { InputKey } from './input-decoder.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { editorReducer, type EditorAction, type EditorState } from './state/editor.js';
 import type { KeySlot } from './key-slot.js';
@@ -39,31 +40,42 @@ export function EditorView(props: { state: EditorState; width: number; height: n
   );
 }
 
-/** Map a keypress to an editor action, or null when the key is not for the editor. */
-export function editorActionFor(input: string, key: Key): EditorAction | null {
+/**
+ * Map a keypress to an editor action, or null when the key is not for the editor. `multiline`
+ * editors (notes) take Alt-Enter or Ctrl-J as a newline and keep pasted newlines; one-line ones
+ * (search, name) turn pasted newlines into spaces.
+ */
+export function editorActionFor(input: string, key: InputKey, multiline = false): EditorAction | null {
+  if (key.paste) return { type: 'insert', text: multiline ? input : input.replace(/\s*\n\s*/g, ' ') };
   if (key.backspace || key.delete) return { type: 'backspace' };
   if (key.leftArrow) return { type: 'left' };
   if (key.rightArrow) return { type: 'right' };
+  if (multiline && key.upArrow) return { type: 'up' };
+  if (multiline && key.downArrow) return { type: 'down' };
   if (key.home || (key.ctrl && input === 'a')) return { type: 'home' };
   if (key.end || (key.ctrl && input === 'e')) return { type: 'end' };
   if (key.ctrl && input === 'w') return { type: 'deleteWord' };
   if (key.ctrl && input === 'u') return { type: 'clear' };
-  if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || key.pageUp || key.pageDown) return null;
-  if (input === '') return null;
+  if (multiline && ((key.return && key.meta) || (input === '\n' && !key.ctrl))) return { type: 'insert', text: '\n' };
+  if (key.ctrl || key.meta || key.tab || key.return || key.upArrow || key.downArrow || key.pageUp || key.pageDown) return null;
+  if (input === '' || input === '\n') return null;
   return { type: 'insert', text: input };
 }
 
-/** Keys for an editor, put in `slot`: Enter submits, Esc cancels, the rest edits. */
+/**
+ * Keys for an editor, put in `slot`: Enter submits, Esc cancels, the rest edits (a multiline
+ * editor takes Alt-Enter/Ctrl-J as a newline).
+ */
 export function bindEditorKeys(
   slot: KeySlot,
   state: { readonly current: EditorState },
   setState: (next: EditorState) => void,
-  handlers: { onSubmit: (text: string) => void; onCancel: () => void },
+  handlers: { onSubmit: (text: string) => void; onCancel: () => void; multiline?: boolean },
 ): void {
   slot.current = (input, key) => {
-    if (key.return) return handlers.onSubmit(state.current.text);
+    if (key.return && !key.meta && !key.paste) return handlers.onSubmit(state.current.text);
     if (key.escape) return handlers.onCancel();
-    const action = editorActionFor(input, key);
+    const action = editorActionFor(input, key, handlers.multiline ?? false);
     if (action) setState(editorReducer(state.current, action));
   };
 }

@@ -3,9 +3,10 @@
 // rendering, so a component is listening from its first frame: with one useInput per component
 // the subscription only starts after React flushes effects, and keys typed right after a screen
 // change (fast typists, tmux, pasted text) were lost.
-import type { Key } from 'ink';
+import type { InputKey } from './input-decoder.js';
 
-export type KeyHandler = (input: string, key: Key) => void;
+/** One key (or, with key.paste, one pasted text: insert it or ignore it, never run it). */
+export type KeyHandler = (input: string, key: InputKey) => void;
 
 export interface KeySlot {
   current: KeyHandler | null;

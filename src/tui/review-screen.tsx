@@ -20,9 +20,10 @@ import { buildEvidenceBody, buildEvidenceHead, citationQuote, isCited, joinLayou
 import { EvidencePane } from './evidence-pane.js';
 import { HelpOverlay } from './help-overlay.js';
 import { keySlot, type KeySlot } from './key-slot.js';
+import type { InputKey } from './input-decoder.js';
 import type { View } from './keys.js';
 import { loadedMarkdownRenderer, loadMarkdownRenderer, type MarkdownRenderer } from './markdown.js';
-import { NotesEditor } from './notes-editor.js';
+import { NotesEditor, type DraftSlot } from './notes-editor.js';
 import { createSaver } from './saver.js';
 import { activePassage, initialReviewView, reviewViewReducer, type ReviewViewAction } from './state/review-view.js';
 import { StatusBar, type SaveState, type Status } from './status-bar.js';
@@ -30,8 +31,9 @@ import { SummaryScreen, VERDICT_TEXT } from './summary-screen.js';
 import { fit, truncate } from './text.js';
 import { useTheme } from './theme.js';
 import type { OpenedReview } from './types.js';
+import type { ShutdownSlot } from './shutdown-slot.js';
 import type { Size } from './use-terminal-size.js';
-import { eachKeyWithFlags, useRefState } from './use-ref-state.js';
+import { useRefState } from './use-ref-state.js';
 
 type Mode = 'review' | 'notes' | 'document' | 'summary' | 'recnotes';
 
@@ -40,8 +42,15 @@ export interface ReviewScreenProps {
   size: Size;
   keys: KeySlot;
   exportSummary?: (file: ScoreFile) => Promise<string>;
-  /** q/Esc from the review: the parent closes the session. Resolves after saves are flushed. */
-  onBack: () => void;
+  /**
+   * q/Esc from the review, after saves are flushed: the parent closes the session. `unsaved` is
+   * one line naming what could not be saved, or null.
+   */
+  onBack: (unsaved: string | null) => void;
+  /** q/Esc was pressed: keys from now on belong to whatever comes next. */
+  onLeaving?: () => void;
+  /** Filled with this screen's last steps before the app ends (save the draft, flush saves). */
+  shutdown?: ShutdownSlot;
   /** Called once, after the first frame with the evidence fully rendered. */
   onReady?: () => void;
 }
@@ -51,7 +60,10 @@ function clock(): string {
 }
 
 function errorText(error: unknown): string {
-  return sanitizeLine(error instanceof Error ? error.message : String(error));
+  const text = error instanceof Error ? error.message : String(error);
+  // A file system error quotes the whole path; the status line has room for the name only.
+  const path = (error as NodeJS.ErrnoException | null)?.path;
+  return sanitizeLine(path ? text.split(`'${path}'`).join(`'${path.replace(/^.*[\\/]/, '')}'`) : text);
 }
 
 export function ReviewScreen(props: ReviewScreenProps) {
@@ -68,10 +80,13 @@ export function ReviewScreen(props: ReviewScreenProps) {
   const [help, setHelpState, helpRef] = useRefState(false);
   // Keys for the editor or viewer on top. Emptied when it changes; keys that arrive before the
   // new one has rendered wait in pendingKeys and are replayed to it after that render.
-  const pendingKeys = useRef<[string, Key][]>([]);
-  const routeKeyRef = useRef<(ch: string, key: Key) => void>(() => undefined);
+  const pendingKeys = useRef<[string, InputKey][]>([]);
+  const routeKeyRef = useRef<(ch: string, key: InputKey) => void>(() => undefined);
+  // The text in the open notes editor, to save it when the app is ended mid-note (Ctrl-C).
+  const draft = useMemo<DraftSlot>(() => ({ current: null }), []);
   const setMode = (next: Mode) => {
     childKeys.current = null;
+    draft.current = null;
     if (next === 'review' || next === 'summary') pendingKeys.current = [];
     setModeState(next);
   };
@@ -91,15 +106,24 @@ export function ReviewScreen(props: ReviewScreenProps) {
   const [renderer, setRenderer] = useState<MarkdownRenderer | null>(loadedMarkdownRenderer);
   const childKeys = useMemo(keySlot, []);
 
+  // What changed since the last successful save, and why the last save failed: named on quit
+  // when it still cannot be written.
+  const unsavedLabels = useRef<string[]>([]);
+  const saveError = useRef<unknown>(null);
   const saver = useMemo(
     () =>
       createSaver<ScoreFile>(
         (next) => session.save(next),
         (_label, error) => {
           if (error) {
+            saveError.current = error;
             setSaveState({ kind: 'failed' });
             setStatus({ text: `NOT SAVED: ${errorText(error)}`, tone: 'bad' });
-          } else setSaveState({ kind: 'saved', at: clock() });
+          } else {
+            saveError.current = null;
+            unsavedLabels.current = [];
+            setSaveState({ kind: 'saved', at: clock() });
+          }
         },
       ),
     [session],
@@ -223,8 +247,44 @@ export function ReviewScreen(props: ReviewScreenProps) {
     setFile(next);
     setStatus({ text: label, tone: 'info' });
     setSaveState({ kind: 'saving' });
+    unsavedLabels.current.push(label);
     saver.save(next, label);
   };
+
+  const saveNote = (text: string) => {
+    const id = currentItemId();
+    change(setItemNotes(fileRef.current, id, text, new Date()), `${sanitizeLine(items[viewRef.current.selected]!.title)}: note`);
+  };
+
+  const saveRecommendationNotes = (text: string) => {
+    const f = fileRef.current;
+    change(setRecommendation(f, f.recommendation.verdict, text, new Date()), 'recommendation notes');
+  };
+
+  /**
+   * The last steps before this review goes away: keep the note being typed, wait for saves,
+   * retry a failed one once (the disk may be back). Returns what could not be saved, or null.
+   */
+  const finish = async (): Promise<string | null> => {
+    const text = draft.current?.();
+    if (text !== undefined && modeRef.current === 'notes') saveNote(text);
+    if (text !== undefined && modeRef.current === 'recnotes') saveRecommendationNotes(text);
+    await saver.flush();
+    if (saveError.current === null || session.readOnly) return null;
+    try {
+      await session.save(fileRef.current);
+      saveError.current = null;
+      unsavedLabels.current = [];
+      return null;
+    } catch (error) {
+      saveError.current = error;
+    }
+    const labels = [...new Set(unsavedLabels.current.filter(Boolean))];
+    const what = labels.length === 0 ? 'the selected criterion' : labels.length > 3 ? `${labels.slice(0, 3).join(', ')} and ${labels.length - 3} more` : labels.join(', ');
+    return `NOT SAVED to ${sanitizeLine(session.path)}: ${what} (${errorText(saveError.current)})`;
+  };
+  const leaving = useRef(false);
+  if (props.shutdown && !leaving.current) props.shutdown.current = finish;
 
   const currentItemId = () => items[viewRef.current.selected]!.id;
 
@@ -249,7 +309,11 @@ export function ReviewScreen(props: ReviewScreenProps) {
   };
 
   const back = () => {
-    void saver.flush().then(() => props.onBack());
+    if (leaving.current) return;
+    leaving.current = true;
+    if (props.shutdown) props.shutdown.current = null;
+    props.onLeaving?.();
+    void finish().then((unsaved) => props.onBack(unsaved));
   };
 
   const handleReviewKey = (ch: string, key: Key) => {
@@ -339,12 +403,17 @@ export function ReviewScreen(props: ReviewScreenProps) {
   };
 
   // One key to whatever is on top when it comes (a key can open the editor the next ones go to).
-  const routeKey = (ch: string, key: Key) => {
+  const routeKey = (ch: string, key: InputKey) => {
+    const m = modeRef.current;
+    // Pasted text goes into an editor, and is never run as keys anywhere else.
+    if (key.paste && (helpRef.current || m === 'review' || m === 'summary')) {
+      setStatus({ text: session.readOnly ? 'pasted text ignored (read-only)' : `pasted text ignored: ${m === 'summary' ? 'e' : 'n'} opens a note to paste into`, tone: 'warn' });
+      return;
+    }
     if (helpRef.current) {
       if (key.escape || ch === 'q' || ch === '?') setHelp(false);
       return;
     }
-    const m = modeRef.current;
     if (m === 'review') handleReviewKey(ch, key);
     else if (m === 'summary') handleSummaryKey(ch, key);
     else if (childKeys.current) childKeys.current(ch, key);
@@ -352,10 +421,8 @@ export function ReviewScreen(props: ReviewScreenProps) {
   };
   routeKeyRef.current = routeKey;
 
-  // Typed-ahead or scripted keys arrive as one chunk: handle them one by one.
-  props.keys.current = (input, key) => {
-    for (const [ch, chKey] of eachKeyWithFlags(input, key)) routeKey(ch, chKey);
-  };
+  // The app hands over one key (or one paste) at a time, typed-ahead chunks already split.
+  props.keys.current = routeKey;
 
 
   const viewName: View = help ? 'help' : mode === 'review' ? 'review' : mode === 'summary' ? 'summary' : mode === 'document' ? (searching ? 'search' : 'document') : 'notes';
@@ -396,9 +463,9 @@ export function ReviewScreen(props: ReviewScreenProps) {
           width={columns}
           height={bodyHeight}
           keys={childKeys}
+          draft={draft}
           onSave={(text) => {
-            const f = fileRef.current;
-            change(setRecommendation(f, f.recommendation.verdict, text, new Date()), 'recommendation notes');
+            saveRecommendationNotes(text);
             setMode('summary');
           }}
           onCancel={() => setMode('summary')}
@@ -415,8 +482,9 @@ export function ReviewScreen(props: ReviewScreenProps) {
             width={paneWidth}
             height={bodyHeight}
             keys={childKeys}
+            draft={draft}
             onSave={(text) => {
-              change(setItemNotes(fileRef.current, item.id, text, new Date()), `${sanitizeLine(item.title)}: note`);
+              saveNote(text);
               setMode('review');
             }}
             onCancel={() => {

@@ -1,6 +1,7 @@
-// Mounting the UI on a real terminal and taking it down cleanly: alternate screen, Ctrl-C,
-// SIGTERM/SIGHUP and uncaught errors all end in the same place, which unmounts Ink (restoring
-// raw mode and the cursor), releases score-file locks and leaves the alternate screen. Also
+// Mounting the UI on a real terminal and taking it down cleanly: alternate screen, bracketed
+// paste, Ctrl-C, SIGTERM/SIGHUP and uncaught errors all end in the same place, which lets the
+// open review save what it can, unmounts Ink (restoring raw mode and the cursor), releases
+// score-file locks, and turns bracketed paste and the alternate screen off again. Also
 // the two measurement hooks for the benchmark (TOC_REVIEW_EXIT_AFTER_FIRST_FRAME,
 // TOC_REVIEW_TRACE_KEYS).
 import { appendFileSync } from 'node:fs';
@@ -9,6 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { render } from 'ink';
 import { sanitizeLine } from '../core/sanitize.js';
 import { App, type AppStart } from './app.js';
+import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON } from './input-decoder.js';
+import { shutdownSlot } from './shutdown-slot.js';
 import type { StoreHost } from './store-host.js';
 
 export interface RunOptions {
@@ -96,7 +99,25 @@ export async function runReviewUi(options: RunOptions): Promise<number> {
       }
     : undefined;
 
-  if (useAltScreen) stdout.write(ALT_SCREEN_ON);
+  // Terminal modes to undo on the way out; also on 'exit', for a path that skips cleanUp.
+  let modesOn = false;
+  const restoreModes = () => {
+    if (!modesOn) return;
+    modesOn = false;
+    try {
+      stdout.write(BRACKETED_PASTE_OFF + ALT_SCREEN_OFF);
+    } catch {
+      // The terminal is gone.
+    }
+  };
+  process.on('exit', restoreModes);
+  // Pasted text comes wrapped in markers, so the app can insert it instead of running it.
+  if (useAltScreen) {
+    stdout.write(ALT_SCREEN_ON + BRACKETED_PASTE_ON);
+    modesOn = true;
+  }
+  // The open review's last steps (save the note being typed), run before the UI goes away.
+  const shutdown = shutdownSlot();
   let instance: ReturnType<typeof render> | null = null;
   try {
     instance = render(
@@ -105,6 +126,7 @@ export async function runReviewUi(options: RunOptions): Promise<number> {
         start={options.start}
         color={options.color}
         onExit={end}
+        shutdown={shutdown}
         onKey={onKey}
         onReady={exitAfterFirstFrame ? () => setImmediate(() => end(0)) : undefined}
       />,
@@ -121,13 +143,22 @@ export async function runReviewUi(options: RunOptions): Promise<number> {
   }
 
   async function cleanUp(result: { code: number; message?: string }): Promise<number> {
+    // Exits that did not come through the app (SIGTERM, a crash) still keep the open note and
+    // wait for saves, but never hang on them.
+    const finish = shutdown.current;
+    shutdown.current = null;
+    if (finish && !hungUp) {
+      const unsaved = await Promise.race([finish().catch(() => null), new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000).unref())]);
+      if (unsaved) result = { code: result.code === 0 ? 1 : result.code, message: [result.message, unsaved].filter(Boolean).join('; ') };
+    }
     try {
       instance?.unmount();
     } catch {
       // Already unmounted.
     }
     await host.closeAll();
-    if (useAltScreen) stdout.write(ALT_SCREEN_OFF);
+    restoreModes();
+    process.off('exit', restoreModes);
     if (stdout.isTTY) stdout.write(SHOW_CURSOR);
     process.off('uncaughtException', onError);
     process.off('unhandledRejection', onError);

@@ -9,6 +9,9 @@ import { scoredCount } from './criteria-list.js';
 import { fit, truncate, wrapText } from './text.js';
 import { useTheme } from './theme.js';
 
+/** Lines of one item's note shown in the summary; the rest is counted. */
+const NOTE_ROWS = 4;
+
 export const VERDICT_TEXT: Record<Verdict, string> = {
   ready: 'Ready',
   'not-ready': 'Not ready',
@@ -23,35 +26,47 @@ export function SummaryScreen(props: { criteria: CriteriaSet; file: ScoreFile; s
   const titleWidth = Math.min(30, Math.max(12, Math.floor(inner * 0.4)));
   const rec = file.recommendation;
   const recNotes = rec.notes.trim() ? wrapText(sanitizeText(rec.notes), inner - 2) : [];
-  // Border, title, rule, verdict and notes rows are fixed; the item list gets what is left,
-  // two rows per item.
+  // Border, title, rule, verdict and notes rows are fixed; the items get what is left: a title
+  // row each and the note's lines (a few per item, so one long note cannot hide the rest).
   const itemRoom = Math.max(2, props.height - 5 - Math.max(1, Math.min(recNotes.length, 4)));
-  const perPage = Math.max(1, Math.floor(itemRoom / 2));
-  const start = Math.max(0, Math.min(props.selected - Math.floor(perPage / 2), criteria.items.length - perPage));
+  const rows: { item: number; kind: 'title' | 'note'; text: string }[] = [];
+  criteria.items.forEach((item, index) => {
+    rows.push({ item: index, kind: 'title', text: '' });
+    const notes = byId.get(item.id)?.notes.trim() ?? '';
+    const lines = notes ? wrapText(sanitizeText(notes), Math.max(1, inner - 4)) : ['(no note)'];
+    const shown = lines.length > NOTE_ROWS ? [...lines.slice(0, NOTE_ROWS - 1), `… ${lines.length - NOTE_ROWS + 1} more lines (Enter, then n)`] : lines;
+    for (const line of shown) rows.push({ item: index, kind: 'note', text: line });
+  });
+  // Window the rows so the selected item is whole on screen, as near the middle as it goes.
+  const first = rows.findIndex((r) => r.item === props.selected);
+  const last = rows.findLastIndex((r) => r.item === props.selected);
+  const start = Math.max(0, Math.min(first - Math.floor((itemRoom - (last - first + 1)) / 2), rows.length - itemRoom, first));
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.focus} width={props.width} height={props.height} paddingX={1}>
       <Text bold wrap="truncate-end">
         {fit(`● Summary · ${scoredCount(file)}/${criteria.items.length} scored`, inner)}
       </Text>
-      {criteria.items.slice(start, start + perPage).map((item, offset) => {
-        const index = start + offset;
+      {rows.slice(start, start + itemRoom).map((row, offset) => {
+        const item = criteria.items[row.item]!;
+        const key = `${item.id}-${start + offset}`;
+        if (row.kind === 'note') {
+          return (
+            <Text key={key} color={theme.dim} wrap="truncate-end">
+              {truncate(`    ${row.text}`, inner)}
+            </Text>
+          );
+        }
         const scored = byId.get(item.id);
         const score = scored?.score ?? null;
-        const isSelected = index === props.selected;
-        const note = scored?.notes.trim() ? sanitizeLine(scored.notes) : '(no note)';
+        const isSelected = row.item === props.selected;
         const cited = scored && scored.cited.length > 0 ? ` · ${scored.cited.length} cited` : '';
         return (
-          <Box key={item.id} flexDirection="column">
-            <Text wrap="truncate-end" bold={isSelected}>
-              <Text color={isSelected ? theme.accent : undefined}>{fit(`${isSelected ? '›' : ' '} ${sanitizeLine(item.title)}`, titleWidth)}</Text>
-              <Text color={score === null ? theme.warn : theme.good}>
-                {truncate(` ${score === null ? 'unscored' : `${score} ${scaleLabel(criteria, score)}`}${cited}`, inner - titleWidth)}
-              </Text>
+          <Text key={key} wrap="truncate-end" bold={isSelected}>
+            <Text color={isSelected ? theme.accent : undefined}>{fit(`${isSelected ? '›' : ' '} ${sanitizeLine(item.title)}`, titleWidth)}</Text>
+            <Text color={score === null ? theme.warn : theme.good}>
+              {truncate(` ${score === null ? 'unscored' : `${score} ${scaleLabel(criteria, score)}`}${cited}`, inner - titleWidth)}
             </Text>
-            <Text color={theme.dim} wrap="truncate-end">
-              {truncate(`    ${note}`, inner)}
-            </Text>
-          </Box>
+          </Text>
         );
       })}
       <Box flexGrow={1} />

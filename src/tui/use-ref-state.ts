@@ -19,16 +19,3 @@ export function useRefState<T>(initial: T | (() => T)): [T, (next: T | ((prev: T
 export function eachKey(input: string): string[] {
   return input.length <= 1 ? [input] : Array.from(input);
 }
-
-/**
- * Like eachKey, with the key flags each character stands for: inside a chunk, "\r" is Enter
- * and "\t" is Tab (Ink only flags them when they come alone).
- */
-export function eachKeyWithFlags<K extends { return: boolean; tab: boolean }>(input: string, key: K): [string, K][] {
-  if (input.length <= 1) return [[input, key]];
-  return Array.from(input).map((ch): [string, K] => {
-    if (ch === '\r') return ['', { ...key, return: true }];
-    if (ch === '\t') return ['', { ...key, tab: true }];
-    return [ch, key];
-  });
-}

@@ -59,6 +59,7 @@ export function WorkspaceScreen(props: {
   }, [props.host, reloads]);
 
   props.keys.current = (input, key) => {
+      if (key.paste) return setStatus({ text: 'pasted text ignored: nothing to type into here', tone: 'warn' });
       if (helpRef.current) {
         if (key.escape || input === 'q' || input === '?') setHelp(false);
         return;

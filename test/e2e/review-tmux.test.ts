@@ -133,6 +133,26 @@ describe.skipIf(!hasTmux)('review UI under tmux', () => {
     expect(readdirSync(scoreDir()).filter((name) => name.endsWith('.lock'))).toEqual([]);
   });
 
+  it('keeps a pasted multi-line note as text instead of running its lines as keys', async () => {
+    start(`ws/${DOC} --reviewer "E2E Tester"`);
+    await waitForScreen('Evidence · Versioning');
+    keys('n');
+    await waitForScreen('Note · Versioning');
+    keys('C-u');
+    // Bracketed paste, as a terminal sends it; each line would be a command if run as keys.
+    tmux('set-buffer', 'first line\nsecond 2 line\nthird s e r q');
+    tmux('paste-buffer', '-p', '-t', 'e2e');
+    await waitForScreen('third s e r q');
+    keys('Enter');
+    await waitForScreen(/✓ saved \d\d:\d\d:\d\d/);
+    keys('q');
+    await waitForScreen('TOC_EXIT=0');
+    const file = parseScoreFile(readFileSync(scorePath(), 'utf8'), scorePath());
+    expect(file.items[3]!.notes).toBe('first line\nsecond 2 line\nthird s e r q');
+    expect(file.items.map((item) => item.score)).toEqual([2, 1, 0, 3]);
+    expect(file.recommendation.verdict).toBeNull();
+  });
+
   it('opens the workspace list with progress, and draws no colour with NO_COLOR', async () => {
     start('--workspace ws --reviewer "E2E Tester"', 'NO_COLOR=1');
     await waitForScreen(/kube-ovn-2022-annual\.md\s+4\/4 scored/);

@@ -13,7 +13,7 @@ import { clampPos, findMatch, lastPage, stepRows, topFor } from '../../src/tui/s
 import { buildEvidenceLayout, citationQuote, MAX_FACTS, splitBlocks } from '../../src/tui/evidence-lines.js';
 import { BINDINGS, keyHints } from '../../src/tui/keys.js';
 import { createSaver } from '../../src/tui/saver.js';
-import { eachKeyWithFlags } from '../../src/tui/use-ref-state.js';
+import { createInputDecoder, NO_KEY, splitChunk } from '../../src/tui/input-decoder.js';
 import { loadCriteria } from '../../src/store/criteria-files.js';
 
 // A high or low surrogate without its other half (what a cut emoji leaves).
@@ -298,15 +298,51 @@ describe('keys', () => {
     for (const view of Object.keys(BINDINGS) as (keyof typeof BINDINGS)[]) expect(BINDINGS[view].length).toBeGreaterThan(0);
   });
 
-  it('splits typed-ahead chunks into keys, Enter and Tab included', () => {
-    const key = { return: false, tab: false };
-    expect(eachKeyWithFlags('ab\r\tc', key)).toEqual([
-      ['a', key],
-      ['b', key],
-      ['', { return: true, tab: false }],
-      ['', { return: false, tab: true }],
-      ['c', key],
+  it('splits typed-ahead chunks into keys, Enter, Tab and Ctrl-letters included', () => {
+    expect(splitChunk('ab\r\tc\u0015', NO_KEY)).toEqual([
+      ['a', NO_KEY],
+      ['b', NO_KEY],
+      ['', { ...NO_KEY, return: true }],
+      ['', { ...NO_KEY, tab: true }],
+      ['c', NO_KEY],
+      ['u', { ...NO_KEY, ctrl: true }],
     ]);
+  });
+});
+
+describe('input decoder', () => {
+  it('turns a bracketed paste into one paste event, newlines kept, whatever the chunks', () => {
+    const decoder = createInputDecoder();
+    expect(decoder.decode('[200~', NO_KEY, '\u001B[200~')).toEqual([]);
+    expect(decoder.pasting).toBe(true);
+    expect(decoder.decode('first line\rsecond', NO_KEY, 'first line\rsecond')).toEqual([]);
+    // A chunk boundary right after a newline: Ink reports the lone "\r" as Enter.
+    expect(decoder.decode('', { ...NO_KEY, return: true }, '\r')).toEqual([]);
+    expect(decoder.decode('third', NO_KEY, 'third')).toEqual([]);
+    expect(decoder.decode('[201~', NO_KEY, '\u001B[201~')).toEqual([['first line\nsecond\nthird', { ...NO_KEY, paste: true }]]);
+    expect(decoder.pasting).toBe(false);
+    expect(decoder.decode('s', NO_KEY, 's')).toEqual([['s', NO_KEY]]);
+  });
+
+  it('reads Esc followed quickly by a key as Esc, then the key', () => {
+    const decoder = createInputDecoder();
+    const [esc, j] = decoder.decode('j', { ...NO_KEY, meta: true }, '\u001Bj');
+    expect(esc![1].escape).toBe(true);
+    expect(j).toEqual(['j', NO_KEY]);
+    // Ink drops the Esc of ESC ? without a trace: only the raw bytes show it.
+    expect(decoder.decode('?', NO_KEY, '\u001B?').map(([input, key]) => (key.escape ? 'Esc' : input))).toEqual(['Esc', '?']);
+    // Without the raw bytes, meta+letter is still read as Esc then the letter.
+    expect(decoder.decode('k', { ...NO_KEY, meta: true }, null).map(([input, key]) => (key.escape ? 'Esc' : input))).toEqual(['Esc', 'k']);
+    // Alt-Enter stays itself (a newline in the notes editor).
+    expect(decoder.decode('', { ...NO_KEY, return: true, meta: true }, '\u001B\r')).toEqual([['', { ...NO_KEY, return: true, meta: true }]]);
+  });
+
+  it('ends a paste whose end marker never came at the next Esc, without running it', () => {
+    const decoder = createInputDecoder();
+    decoder.decode('[200~', NO_KEY, '\u001B[200~');
+    decoder.decode('q\rs', NO_KEY, 'q\rs');
+    const events = decoder.decode('', { ...NO_KEY, escape: true, meta: true }, '\u001B');
+    expect(events.map(([input, key]) => (key.paste ? `paste:${input}` : key.escape ? 'Esc' : input))).toEqual(['paste:q\ns', 'Esc']);
   });
 });
 

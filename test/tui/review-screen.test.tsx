@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { setItemNotes, setItemScore, setSelectedItem } from '../../src/core/score-file.js';
+import { PASTE_END, PASTE_START } from '../../src/tui/input-decoder.js';
 import { KEY, memoryHost, openedReview, press, renderApp, waitFor } from './helpers.js';
 
 afterEach(() => cleanup());
@@ -83,6 +84,70 @@ describe('review screen', () => {
     await press(app.stdin, 'nQuick note\r2');
     await waitFor(() => expect(app.session.file.items[0]!.notes).toBe('Quick note'));
     await waitFor(() => expect(app.session.file.items[0]!.score).toBe(2));
+  });
+
+  it('keeps a bracketed paste as text in the note: its lines are never run as keys', async () => {
+    const app = await openDirect();
+    await press(app.stdin, 'n');
+    await waitFor(() => expect(app.lastFrame()).toContain('Note · Production users'));
+    // What tmux paste-buffer -p sends: the text wrapped in paste markers, newlines as CR.
+    await press(app.stdin, '\u0015', `${PASTE_START}first line\rsecond 2 line\rthird${PASTE_END}`);
+    await waitFor(() => expect(app.lastFrame()).toContain('third'));
+    expect(app.lastFrame()).toContain('Note · Production users');
+    expect(app.session.saves).toHaveLength(0);
+    await press(app.stdin, KEY.enter);
+    await waitFor(() => expect(app.session.file.items[0]!.notes).toBe('first line\nsecond 2 line\nthird'));
+    expect(app.session.file.items.map((i) => i.score)).toEqual([null, null, null, null]);
+    expect(app.session.file.recommendation.verdict).toBeNull();
+    // Outside an editor a paste is refused with a word, not run.
+    await press(app.stdin, `${PASTE_START}s2q${PASTE_END}`);
+    await waitFor(() => expect(app.lastFrame()).toContain('pasted text ignored'));
+    expect(app.session.file.items[0]!.score).toBeNull();
+    expect(app.exits).toEqual([]);
+    expect(app.lastFrame()).toContain('Evidence · Production users');
+  });
+
+  it('starts a new line in a note with Alt-Enter or Ctrl-J, and shows every line in the summary', async () => {
+    const app = await openDirect();
+    await press(app.stdin, 'n', 'one', '\u001B\r', 'two', '\n', 'three', KEY.enter);
+    await waitFor(() => expect(app.session.file.items[0]!.notes).toBe('one\ntwo\nthree'));
+    await press(app.stdin, 's');
+    await waitFor(() => expect(app.lastFrame()).toContain('Summary ·'));
+    for (const line of ['one', 'two', 'three']) expect(app.lastFrame()).toMatch(new RegExp(`^│\\s+${line}\\s+│$`, 'm'));
+  });
+
+  it('keeps the note being typed when Ctrl-C quits', async () => {
+    const app = await openDirect();
+    await press(app.stdin, 'n', 'half a thought');
+    await waitFor(() => expect(app.lastFrame()).toContain('half a thought'));
+    await press(app.stdin, KEY.ctrlC);
+    await waitFor(() => expect(app.exits[0]?.code).toBe(130));
+    expect(app.session.file.items[0]!.notes).toBe('half a thought');
+  });
+
+  it('quits non-zero naming the score file when changes could not be saved', async () => {
+    const app = await openDirect();
+    app.session.save = async () => {
+      throw Object.assign(new Error("EACCES: permission denied, open '/tmp/ws/scores/doc/.ada.score.json.tmp'"), { code: 'EACCES' });
+    };
+    await press(app.stdin, '2');
+    await waitFor(() => expect(app.lastFrame()).toContain('NOT SAVED'));
+    await press(app.stdin, 'q');
+    await waitFor(() => expect(app.exits).toHaveLength(1));
+    expect(app.exits[0]!.code).toBe(1);
+    expect(app.exits[0]!.message).toContain('/tmp/ws/scores/doc/ada.score.json');
+    expect(app.exits[0]!.message).toContain('Production users: 2 Met');
+    expect(app.exits[0]!.message).not.toContain('\n');
+  });
+
+  it('reads Esc and a key sent together as Esc, then the key', async () => {
+    const app = await openDirect();
+    await press(app.stdin, '?');
+    await waitFor(() => expect(app.lastFrame()).toContain('Help: Review keys'));
+    await press(app.stdin, '\u001Bj');
+    await waitFor(() => expect(app.lastFrame()).toContain('Evidence · Committer health'));
+    await press(app.stdin, '?', '\u001B?');
+    await waitFor(() => expect(app.lastFrame()).toContain('Help: Review keys'));
   });
 
   it('cites the passage on screen and uncites it again', async () => {

@@ -26,6 +26,24 @@ describe('workspace list', () => {
     await waitFor(() => expect(app.exits).toEqual([{ code: 0, message: undefined }]));
   });
 
+  it('hands keys typed while a document opens to its review screen, in order', async () => {
+    const a = await openedReview('kube-ovn-2022-annual.md');
+    const host = memoryHost({ 'kube-ovn-2022-annual.md': a.review });
+    const open = host.openReview.bind(host);
+    // Opening takes a moment (reading, extraction): keys keep coming meanwhile.
+    host.openReview = async (path) => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return open(path);
+    };
+    const app = renderApp({ host, start: { kind: 'workspace' } });
+    await waitFor(() => expect(app.lastFrame()).toContain('Review documents (1)'));
+    await press(app.stdin, KEY.enter, '2', 'q');
+    await waitFor(() => expect(app.lastFrame()).toContain('Review documents (1)'));
+    await waitFor(() => expect(a.session.file.items[0]!.score).toBe(2));
+    expect(a.session.closed).toBe(true);
+    expect(app.exits).toEqual([]);
+  });
+
   it('shows who else scored a document and a problem with a score file', async () => {
     const host = memoryHost(
       {},
