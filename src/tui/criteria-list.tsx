@@ -6,7 +6,7 @@ import type { CriteriaSet } from '../core/criteria.js';
 import { scaleLabel } from '../core/criteria-scale.js';
 import type { ScoreFile } from '../core/score-file.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import { fit, truncate } from './text.js';
+import { displayWidth, fit, truncate } from './text.js';
 import { useTheme } from './theme.js';
 
 export function scoredCount(file: ScoreFile): number {
@@ -48,7 +48,7 @@ export function CriteriaList(props: {
             </Text>
             <Text wrap="truncate-end">
               <Text color={score === null ? theme.warn : theme.good}>{truncate(`    ${scoreText}`, inner)}</Text>
-              <Text color={theme.dim}>{truncate(marks ? ` · ${marks}` : '', Math.max(0, inner - 4 - scoreText.length))}</Text>
+              <Text color={theme.dim}>{truncate(marks ? ` · ${marks}` : '', Math.max(0, inner - 4 - displayWidth(scoreText)))}</Text>
             </Text>
           </Box>
         );

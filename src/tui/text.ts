@@ -89,6 +89,36 @@ export function truncate(text: string, width: number): string {
   return `${out}…`;
 }
 
+/** Cut a plain string to at most `width` cells by taking out its middle: both ends stay readable. */
+export function truncateMiddle(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (displayWidth(text) <= width) return text;
+  const parts = graphemes(text);
+  let head = '';
+  let tail = '';
+  let headWidth = 0;
+  let tailWidth = 0;
+  let i = 0;
+  let j = parts.length - 1;
+  // Keep a little more of the start (what happened) than of the end (which file).
+  while (i <= j) {
+    const takeHead = headWidth <= tailWidth * 1.5;
+    const cluster = takeHead ? parts[i]! : parts[j]!;
+    const w = charWidth(cluster);
+    if (1 + headWidth + tailWidth + w > width) break;
+    if (takeHead) {
+      head += cluster;
+      headWidth += w;
+      i++;
+    } else {
+      tail = cluster + tail;
+      tailWidth += w;
+      j--;
+    }
+  }
+  return `${head}…${tail}`;
+}
+
 /** Pad a plain string with spaces to exactly `width` cells (truncating if longer). */
 export function fit(text: string, width: number): string {
   const cut = truncate(text, width);
