@@ -2,13 +2,13 @@
 // (`/`). It scrolls by wrapped rows, so every part of a line longer than the screen can be
 // reached. Only the lines around the window are sanitised and wrapped (and kept for the next
 // keypress), so a 1 MB document costs the same as a small one per keypress.
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
 import { EditorView, editorActionFor } from './editor-view.js';
 import type { KeySlot } from './key-slot.js';
 import { editorOf, editorReducer, type EditorState } from './state/editor.js';
-import { clampPos, findMatch, lastPage, rowCache, stepRows, topFor, type RowPos } from './state/document-view.js';
+import { clampPos, lastPage, matchLines, rowCache, stepMatch, stepRows, topFor, type RowPos } from './state/document-view.js';
 import type { Status } from './status-bar.js';
 import { expandTabs, fit, wrapText } from './text.js';
 import { useTheme } from './theme.js';
@@ -62,14 +62,19 @@ export function DocumentViewer(props: DocumentViewerProps) {
     return row >= bodyHeight - 1 ? clampPos({ line, row: row - 1 }, count, bodyHeight, rowsOf) : lineTop(line);
   };
 
+  // The matching lines of the last query: found once per query, then n/N step through them.
+  const matches = useRef<{ query: string; lines: number[] } | null>(null);
   const search = (query: string, from: number, direction: 1 | -1) => {
-    const line = findMatch(props.lines, query, from, direction);
-    if (line === null) {
+    if (matches.current?.query !== query) matches.current = { query, lines: matchLines(props.lines, query) };
+    const all = matches.current.lines;
+    const step = stepMatch(all, from, direction);
+    if (step === null) {
       props.onStatus({ text: `no match for "${sanitizeLine(query)}"`, tone: 'warn' });
       setState((s) => ({ ...s, query, editor: null }));
     } else {
-      props.onStatus({ text: `"${sanitizeLine(query)}" found at line ${line}`, tone: 'info' });
-      setState((s) => ({ ...s, query, match: line, editor: null, top: matchTop(line, query) }));
+      const wrapped = step.wrapped === 1 ? ' · wrapped to top' : step.wrapped === -1 ? ' · wrapped to bottom' : '';
+      props.onStatus({ text: `"${sanitizeLine(query)}" match ${step.index}/${all.length} at line ${step.line}${wrapped}`, tone: step.wrapped ? 'warn' : 'info' });
+      setState((s) => ({ ...s, query, match: step.line, editor: null, top: matchTop(step.line, query) }));
     }
     props.onSearching(false);
   };

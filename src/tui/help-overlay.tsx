@@ -1,8 +1,8 @@
 // The `?` overlay: every key of the view it was opened from, from the same table as the status
-// bar. Rows beyond the available height are cut with a note rather than overflowing.
+// bar. Taller than the room it has, it scrolls (j/k) with a row saying how much is left.
 import { Box, Text } from 'ink';
 import { BINDINGS, type View } from './keys.js';
-import { fit, truncate } from './text.js';
+import { displayWidth, fit, truncate } from './text.js';
 import { useTheme } from './theme.js';
 
 const TITLES: Record<View, string> = {
@@ -16,16 +16,43 @@ const TITLES: Record<View, string> = {
   help: 'Help',
 };
 
-export function HelpOverlay(props: { view: View; width: number; height: number }) {
-  const theme = useTheme();
-  const inner = Math.max(10, props.width - 4);
-  const bindings = BINDINGS[props.view];
-  const keyWidth = Math.min(18, Math.max(...bindings.map((b) => b.keys.length)) + 2);
-  const lines: { key: string; text: string }[] = bindings.map((b) => ({ key: b.keys, text: b.action }));
+interface HelpOptions {
+  /** The scale's digits (keys.ts scaleKeys), in place of "0-9". */
+  scaleHint?: string;
+  readOnly?: boolean;
+}
+
+function helpLines(view: View, options: HelpOptions): { key: string; text: string }[] {
+  const lines = BINDINGS[view].map((b) => ({
+    key: b.keys === '0-9' && options.scaleHint ? options.scaleHint : b.keys,
+    text: options.readOnly && b.edits ? `${b.action} (not in read-only)` : b.action,
+  }));
   lines.push({ key: '', text: '' });
   lines.push({ key: '', text: 'Every change is saved at once. Esc or ? closes this help.' });
-  const room = Math.max(1, props.height - 3);
-  const shown = lines.length > room ? [...lines.slice(0, room - 1), { key: '', text: `… ${lines.length - room + 1} more (enlarge the terminal)` }] : lines;
+  return lines;
+}
+
+/** Rows of keys the overlay has room for at `height`, and the most it can scroll. */
+function helpWindow(total: number, height: number): { room: number; max: number } {
+  const room = Math.max(1, height - 3);
+  // When it does not fit, one row goes to saying what is above or below.
+  return total <= room ? { room, max: 0 } : { room: Math.max(1, room - 1), max: total - Math.max(1, room - 1) };
+}
+
+export function helpScrollMax(view: View, height: number, options: HelpOptions = {}): number {
+  return helpWindow(helpLines(view, options).length, height).max;
+}
+
+export function HelpOverlay(props: { view: View; width: number; height: number; scroll?: number } & HelpOptions) {
+  const theme = useTheme();
+  const inner = Math.max(10, props.width - 4);
+  const lines = helpLines(props.view, props);
+  const keyWidth = Math.min(18, Math.max(...lines.map((l) => displayWidth(l.key))) + 2);
+  const { room, max } = helpWindow(lines.length, props.height);
+  const scroll = Math.max(0, Math.min(props.scroll ?? 0, max));
+  const shown = lines.slice(scroll, scroll + room);
+  const below = lines.length - scroll - shown.length;
+  const more = max === 0 ? null : [scroll > 0 ? `↑ ${scroll} above` : '', below > 0 ? `↓ ${below} more` : ''].filter(Boolean).join(' · ') + ' (j/k scroll)';
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.focus} width={props.width} height={props.height} paddingX={1}>
       <Text bold wrap="truncate-end">
@@ -37,6 +64,11 @@ export function HelpOverlay(props: { view: View; width: number; height: number }
           {truncate(line.text, Math.max(1, inner - keyWidth))}
         </Text>
       ))}
+      {more ? (
+        <Text color={theme.dim} wrap="truncate-end">
+          {truncate(more, inner)}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -1,5 +1,6 @@
 // Every key binding, per view, in one table: the status bar shows the short forms that fit and
 // the help overlay shows them all, so the two can never disagree.
+import { displayWidth } from './text.js';
 
 export type View = 'workspace' | 'review' | 'document' | 'search' | 'summary' | 'notes' | 'prompt' | 'help';
 
@@ -8,96 +9,139 @@ export interface Binding {
   action: string;
   /** Shown in the status bar when there is room; bindings without it appear only in help. */
   short?: string;
+  /** Changes the score file: not offered in the status bar of a read-only session. */
+  edits?: boolean;
+  /**
+   * Which hints stay when they do not all fit: lower stays longer; 0 (help and the way out) is
+   * always shown; unranked ones are dropped first.
+   */
+  rank?: number;
 }
 
 export const BINDINGS: Record<View, Binding[]> = {
   workspace: [
-    { keys: '↑/↓ j/k', action: 'move between documents', short: 'j/k move' },
-    { keys: 'Enter/Space', action: 'open the document for review', short: 'Enter open' },
-    { keys: 'r', action: 'reload the list' },
-    { keys: '?', action: 'help', short: '? help' },
-    { keys: 'q/Esc', action: 'quit', short: 'q quit' },
+    { keys: '↑/↓ j/k', action: 'move between documents', short: 'j/k move', rank: 1 },
+    { keys: 'Enter/Space', action: 'open the document for review', short: 'Enter open', rank: 2 },
+    { keys: 'r', action: 'reload the list', short: 'r reload', rank: 3 },
+    { keys: '?', action: 'help', short: '? help', rank: 0 },
+    { keys: 'q/Esc', action: 'quit', short: 'q quit', rank: 0 },
   ],
   review: [
-    { keys: '↑/↓ j/k', action: 'criteria pane: move between criteria; evidence pane: scroll', short: 'j/k move' },
-    { keys: '0-9', action: 'score the criterion with that scale value', short: '0-3 score' },
-    { keys: 'a', action: 'accept the suggested score', short: 'a accept' },
-    { keys: 'x/Del', action: 'clear the score (unscored)', short: 'x clear' },
-    { keys: 'n', action: 'write or edit the note for this criterion', short: 'n note' },
-    { keys: 'c', action: 'cite the passage on screen as evidence (again to uncite)', short: 'c cite' },
-    { keys: 'Tab', action: 'switch between criteria and evidence panes', short: 'Tab pane' },
-    { keys: ']/[', action: 'next/previous evidence passage', short: '] [ passage' },
+    { keys: '↑/↓ j/k', action: 'criteria pane: move between criteria; evidence pane: scroll', short: 'j/k move', rank: 1 },
+    { keys: '0-9', action: 'score the criterion with that scale value', short: '0-9 score', edits: true, rank: 2 },
+    { keys: 'a', action: 'accept the suggested score', short: 'a accept', edits: true, rank: 7 },
+    { keys: 'x/Del', action: 'clear the score (unscored)', short: 'x clear', edits: true, rank: 11 },
+    { keys: 'n', action: 'write or edit the note for this criterion', short: 'n note', edits: true, rank: 3 },
+    { keys: 'c', action: 'cite the passage on screen as evidence (again to uncite)', short: 'c cite', edits: true, rank: 6 },
+    { keys: 'Tab', action: 'switch between criteria and evidence panes', short: 'Tab pane', rank: 5 },
+    { keys: ']/[', action: 'next/previous evidence passage', short: '] [ passage', rank: 9 },
     { keys: 'PgDn/PgUp Space', action: 'scroll the evidence a page' },
     { keys: 'g/G Home/End', action: 'top/bottom of the evidence' },
-    { keys: 'o/Enter', action: 'open the whole document at the current passage', short: 'o open' },
-    { keys: '/', action: 'search the document', short: '/ search' },
-    { keys: 's', action: 'summary and recommendation', short: 's summary' },
-    { keys: '?', action: 'help', short: '? help' },
-    { keys: 'q/Esc', action: 'back (to the workspace list, or quit)', short: 'q back' },
-    { keys: 'Ctrl-C', action: 'quit at once (everything is already saved)' },
+    { keys: 'Enter', action: 'criteria pane: read its evidence; evidence pane: open the document there' },
+    { keys: 'o', action: 'open the whole document at the current passage', short: 'o open', rank: 10 },
+    { keys: '/', action: 'search the document', short: '/ search', rank: 8 },
+    { keys: 's', action: 'summary and recommendation', short: 's summary', rank: 4 },
+    { keys: '?', action: 'help', short: '? help', rank: 0 },
+    { keys: 'q/Esc', action: 'back (to the workspace list, or quit)', short: 'q back', rank: 0 },
+    { keys: 'Ctrl-C', action: 'quit at once (a note being typed is saved too)' },
   ],
   document: [
-    { keys: '↑/↓ j/k', action: 'scroll a row (long lines wrap)', short: 'j/k scroll' },
-    { keys: 'PgDn/PgUp Space', action: 'scroll a page', short: 'PgDn page' },
-    { keys: 'g/G Home/End', action: 'start/end of the document', short: 'g/G ends' },
-    { keys: '/', action: 'search (case-insensitive)', short: '/ search' },
-    { keys: 'n/N', action: 'next/previous match', short: 'n/N match' },
-    { keys: '?', action: 'help', short: '? help' },
-    { keys: 'q/Esc', action: 'back to the review', short: 'q back' },
+    { keys: '↑/↓ j/k', action: 'scroll a row (long lines wrap)', short: 'j/k scroll', rank: 1 },
+    { keys: 'PgDn/PgUp Space', action: 'scroll a page', short: 'PgDn page', rank: 3 },
+    { keys: 'g/G Home/End', action: 'start/end of the document', short: 'g/G ends', rank: 5 },
+    { keys: '/', action: 'search (case-insensitive)', short: '/ search', rank: 2 },
+    { keys: 'n/N', action: 'next/previous match (wrapping around)', short: 'n/N match', rank: 4 },
+    { keys: '?', action: 'help', short: '? help', rank: 0 },
+    { keys: 'q/Esc', action: 'back to the review', short: 'q back', rank: 0 },
   ],
   search: [
-    { keys: 'Enter', action: 'find the next match', short: 'Enter find' },
-    { keys: 'Esc', action: 'cancel the search', short: 'Esc cancel' },
+    { keys: 'Enter', action: 'find the next match', short: 'Enter find', rank: 0 },
+    { keys: 'Esc', action: 'cancel the search', short: 'Esc cancel', rank: 0 },
   ],
   summary: [
-    { keys: '↑/↓ j/k', action: 'move between criteria', short: 'j/k move' },
-    { keys: 'Enter', action: 'go to the criterion in the review', short: 'Enter go' },
-    { keys: 'r', action: 'recommend: ready', short: 'r ready' },
-    { keys: 'n', action: 'recommend: not ready', short: 'n not ready' },
-    { keys: 'i', action: 'recommend: needs more information', short: 'i more info' },
-    { keys: 'x', action: 'clear the recommendation', short: 'x clear' },
-    { keys: 'e', action: 'edit the recommendation notes', short: 'e notes' },
-    { keys: 'w', action: 'export the summary as markdown', short: 'w export' },
-    { keys: '?', action: 'help', short: '? help' },
-    { keys: 'q/Esc', action: 'back to the review', short: 'q back' },
+    { keys: '↑/↓ j/k', action: 'move between criteria', short: 'j/k move', rank: 1 },
+    { keys: 'Enter', action: 'go to the criterion in the review', short: 'Enter go', rank: 6 },
+    { keys: 'r', action: 'recommend: ready', short: 'r ready', edits: true, rank: 2 },
+    { keys: 'n', action: 'recommend: not ready', short: 'n not ready', edits: true, rank: 3 },
+    { keys: 'i', action: 'recommend: needs more information', short: 'i more info', edits: true, rank: 4 },
+    { keys: 'x', action: 'clear the recommendation', short: 'x clear', edits: true, rank: 8 },
+    { keys: 'e', action: 'edit the recommendation notes', short: 'e notes', edits: true, rank: 5 },
+    { keys: 'w', action: 'export the summary as markdown', short: 'w export', rank: 7 },
+    { keys: '?', action: 'help', short: '? help', rank: 0 },
+    { keys: 'q/Esc', action: 'back to the review', short: 'q back', rank: 0 },
   ],
   notes: [
-    { keys: 'Enter', action: 'save the note', short: 'Enter save' },
-    { keys: 'Esc', action: 'cancel (keep the saved note)', short: 'Esc cancel' },
-    { keys: '←/→ Home/End', action: 'move the cursor (Ctrl-A/Ctrl-E too)' },
-    { keys: 'Ctrl-W/Ctrl-U', action: 'delete a word / clear the note', short: 'Ctrl-U clear' },
+    { keys: 'Enter', action: 'save the note', short: 'Enter save', rank: 0 },
+    { keys: 'Alt-Enter/Ctrl-J', action: 'new line (pasted text keeps its lines too)', short: 'Alt-Enter new line', rank: 1 },
+    { keys: 'Esc', action: 'cancel (keep the saved note)', short: 'Esc cancel', rank: 0 },
+    { keys: '←/→ ↑/↓', action: 'move the cursor' },
+    { keys: 'Home/End', action: 'start/end of the line (Ctrl-A/Ctrl-E too)' },
+    { keys: 'Ctrl-W/Ctrl-U', action: 'delete a word / clear the note', short: 'Ctrl-U clear', rank: 2 },
   ],
   prompt: [
-    { keys: 'Enter', action: 'save your name', short: 'Enter save' },
-    { keys: 'Esc', action: 'quit', short: 'Esc quit' },
+    { keys: 'Enter', action: 'save your name', short: 'Enter save', rank: 0 },
+    { keys: 'Esc', action: 'quit', short: 'Esc quit', rank: 0 },
   ],
-  help: [{ keys: '?/q/Esc', action: 'close help', short: 'q close' }],
+  help: [
+    { keys: '↑/↓ j/k', action: 'scroll the help', short: 'j/k scroll', rank: 1 },
+    { keys: '?/q/Esc', action: 'close help', short: 'q close', rank: 0 },
+  ],
 };
 
-/**
- * Status-bar text for a view: the short bindings that fit in `width` cells, in table order,
- * always ending with "? help" where the view has it (help lists the rest).
- */
-export function keyHints(view: View, width: number, scaleHint?: string): string {
-  const parts = BINDINGS[view].filter((b) => b.short).map((b) => (b.short === '0-3 score' && scaleHint ? `${scaleHint} score` : b.short!));
-  const help = parts.includes('? help') ? '? help' : null;
-  const room = help ? width - help.length - 2 : width;
-  let out = '';
-  let all = true;
+/** The digits a scale takes, as typed: "0-3" when they run on, else "1/2/5". */
+export function scaleKeys(values: readonly number[]): string {
+  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  if (sorted.length === 0) return '0-9';
+  const consecutive = sorted.every((v, i) => i === 0 || v === sorted[i - 1]! + 1);
+  if (sorted.length === 1) return String(sorted[0]);
+  return consecutive ? `${sorted[0]}-${sorted[sorted.length - 1]}` : sorted.join('/');
+}
+
+export interface HintOptions {
+  /** The scale's digits (scaleKeys), in place of "0-9". */
+  scaleHint?: string;
+  /** Read-only session: keys that would change the score file are left out. */
+  readOnly?: boolean;
+  /** Review screen with the evidence pane focused: j/k scroll. */
+  evidenceFocus?: boolean;
+  /** Most rows the hints may take. */
+  maxRows?: number;
+}
+
+function packRows(parts: string[], width: number): string[] {
+  const rows: string[] = [];
   for (const part of parts) {
-    if (part === help) continue;
-    const next = out === '' ? part : `${out}  ${part}`;
-    if (next.length > room) {
-      all = false;
-      break;
-    }
-    out = next;
+    const last = rows[rows.length - 1];
+    if (last !== undefined && displayWidth(last) + 2 + displayWidth(part) <= width) rows[rows.length - 1] = `${last}  ${part}`;
+    else rows.push(part);
   }
-  if (!help) return out;
-  // When everything fits, keep the table's order (help before quit); otherwise help goes last.
-  if (all) {
-    const full = parts.join('  ');
-    if (full.length <= width) return full;
+  return rows;
+}
+
+/**
+ * Status-bar rows for a view: the short hints in table order, on one row when they fit, else
+ * two. When two rows cannot hold them all, the least important go first (help lists them) and
+ * "? help" becomes "? more"; help and the way out (rank 0) always stay.
+ */
+export function keyHints(view: View, width: number, options: HintOptions = {}): string[] {
+  const maxRows = options.maxRows ?? 2;
+  let parts = BINDINGS[view]
+    .filter((b) => b.short && !(options.readOnly && b.edits))
+    .map((b) => {
+      let text = b.short!;
+      if (b.keys === '0-9' && options.scaleHint) text = `${options.scaleHint} score`;
+      if (b.keys === '↑/↓ j/k' && view === 'review' && options.evidenceFocus) text = 'j/k scroll';
+      return { text, rank: b.rank ?? 99 };
+    });
+  let dropped = false;
+  for (;;) {
+    const texts = parts.map((p) => (dropped && p.text === '? help' ? '? more' : p.text));
+    const rows = packRows(texts, width);
+    if (rows.length <= maxRows) return rows;
+    const droppable = parts.filter((p) => p.rank !== 0);
+    if (droppable.length === 0) return rows.slice(0, maxRows);
+    const worst = droppable.reduce((a, b) => (b.rank > a.rank ? b : a));
+    parts = parts.filter((p) => p !== worst);
+    dropped = true;
   }
-  return out === '' ? help : `${out}  ${help}`;
 }

@@ -18,17 +18,17 @@ import { CriteriaList, scoredCount } from './criteria-list.js';
 import { DocumentViewer } from './document-viewer.js';
 import { buildEvidenceBody, buildEvidenceHead, citationQuote, isCited, joinLayout, type EvidenceLayout, type OtherScore } from './evidence-lines.js';
 import { EvidencePane } from './evidence-pane.js';
-import { HelpOverlay } from './help-overlay.js';
+import { HelpOverlay, helpScrollMax } from './help-overlay.js';
 import { keySlot, type KeySlot } from './key-slot.js';
 import type { InputKey } from './input-decoder.js';
-import type { View } from './keys.js';
+import { keyHints, scaleKeys, type View } from './keys.js';
 import { loadedMarkdownRenderer, loadMarkdownRenderer, type MarkdownRenderer } from './markdown.js';
 import { NotesEditor, type DraftSlot } from './notes-editor.js';
 import { createSaver } from './saver.js';
 import { activePassage, initialReviewView, reviewViewReducer, type ReviewViewAction } from './state/review-view.js';
 import { StatusBar, type SaveState, type Status } from './status-bar.js';
 import { SummaryScreen, VERDICT_TEXT } from './summary-screen.js';
-import { fit, truncate } from './text.js';
+import { displayWidth, fit, truncate } from './text.js';
 import { useTheme } from './theme.js';
 import type { OpenedReview } from './types.js';
 import type { ShutdownSlot } from './shutdown-slot.js';
@@ -59,11 +59,15 @@ function clock(): string {
   return new Date().toTimeString().slice(0, 8);
 }
 
-function errorText(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  // A file system error quotes the whole path; the status line has room for the name only.
-  const path = (error as NodeJS.ErrnoException | null)?.path;
-  return sanitizeLine(path ? text.split(`'${path}'`).join(`'${path.replace(/^.*[\\/]/, '')}'`) : text);
+function errorText(error: unknown, file?: string): string {
+  // A file system error quotes the temp file's whole path; the status line has room for what
+  // went wrong and which score file.
+  const e = error as NodeJS.ErrnoException | null;
+  if (e && typeof e.code === 'string' && typeof e.path === 'string' && typeof e.message === 'string') {
+    const description = /^[A-Z]+: ([^,]+)/.exec(e.message)?.[1] ?? e.message;
+    return sanitizeLine(`${description} (${e.code})${file ? ` writing ${file.replace(/^.*[\\/]/, '')}` : ''}`);
+  }
+  return sanitizeLine(error instanceof Error ? error.message : String(error));
 }
 
 export function ReviewScreen(props: ReviewScreenProps) {
@@ -78,6 +82,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
   });
   const [mode, setModeState, modeRef] = useRefState<Mode>('review');
   const [help, setHelpState, helpRef] = useRefState(false);
+  const [helpScroll, setHelpScroll, helpScrollRef] = useRefState(0);
   // Keys for the editor or viewer on top. Emptied when it changes; keys that arrive before the
   // new one has rendered wait in pendingKeys and are replayed to it after that render.
   const pendingKeys = useRef<[string, InputKey][]>([]);
@@ -92,6 +97,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
   };
   const setHelp = (next: boolean) => {
     childKeys.current = null;
+    setHelpScroll(0);
     setHelpState(next);
   };
   const [searching, setSearching] = useState(false);
@@ -118,7 +124,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
           if (error) {
             saveError.current = error;
             setSaveState({ kind: 'failed' });
-            setStatus({ text: `NOT SAVED: ${errorText(error)}`, tone: 'bad' });
+            setStatus({ text: `NOT SAVED: ${errorText(error, session.path)}`, tone: 'bad' });
           } else {
             saveError.current = null;
             unsavedLabels.current = [];
@@ -144,8 +150,14 @@ export function ReviewScreen(props: ReviewScreenProps) {
   // Layout.
   const { columns, rows } = props.size;
   const banners = bannerLines(review, columns);
+  const viewName: View = help ? 'help' : mode === 'review' ? 'review' : mode === 'summary' ? 'summary' : mode === 'document' ? (searching ? 'search' : 'document') : 'notes';
+  const helpView: View = mode === 'review' ? 'review' : mode === 'summary' ? 'summary' : mode === 'document' ? 'document' : 'notes';
+  const scaleHint = scaleKeys(criteria.scale.map((s) => s.value));
+  const hints = keyHints(viewName, columns, { scaleHint, readOnly: session.readOnly, evidenceFocus: view.focus === 'evidence' });
   // One row fewer than the terminal: a full-height frame makes Ink clear the screen each time.
-  const bodyHeight = Math.max(6, rows - 1 - 1 - banners.length - 2);
+  const bodyHeight = Math.max(6, rows - 1 - 1 - banners.length - 1 - hints.length);
+  const bodyHeightRef = useRef(bodyHeight);
+  bodyHeightRef.current = bodyHeight;
   const listWidth = Math.max(22, Math.min(40, Math.floor(columns * 0.3)));
   const paneWidth = Math.max(20, columns - listWidth);
   const evidenceInner = Math.max(10, paneWidth - 4);
@@ -225,6 +237,8 @@ export function ReviewScreen(props: ReviewScreenProps) {
     const before = viewRef.current.selected;
     const next = setView((v) => reviewViewReducer(v, action));
     if (next.selected !== before) {
+      // The last message was about the criterion left behind.
+      setStatus(null);
       const id = items[next.selected]!.id;
       // Selection is UI state: saved quietly so reopening lands here.
       const updated = setSelectedItem(fileRef.current, id);
@@ -281,7 +295,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
     }
     const labels = [...new Set(unsavedLabels.current.filter(Boolean))];
     const what = labels.length === 0 ? 'the selected criterion' : labels.length > 3 ? `${labels.slice(0, 3).join(', ')} and ${labels.length - 3} more` : labels.join(', ');
-    return `NOT SAVED to ${sanitizeLine(session.path)}: ${what} (${errorText(saveError.current)})`;
+    return `NOT SAVED to ${sanitizeLine(session.path)}: ${what} — ${errorText(saveError.current)}`;
   };
   const leaving = useRef(false);
   if (props.shutdown && !leaving.current) props.shutdown.current = finish;
@@ -351,6 +365,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
       return setMode('notes');
     }
     if (ch === 'c') {
+      if (session.readOnly) return setStatus({ text: 'read-only: another session holds the lock, nothing was changed', tone: 'warn' });
       const passage = passageOnScreen();
       if (!passage) return setStatus({ text: 'no passage on screen to cite (] jumps to the next one)', tone: 'warn' });
       const id = currentItemId();
@@ -411,7 +426,10 @@ export function ReviewScreen(props: ReviewScreenProps) {
       return;
     }
     if (helpRef.current) {
-      if (key.escape || ch === 'q' || ch === '?') setHelp(false);
+      if (key.escape || ch === 'q' || ch === '?') return setHelp(false);
+      const max = helpScrollMax(helpView, bodyHeightRef.current, { scaleHint, readOnly: session.readOnly });
+      const delta = key.downArrow || ch === 'j' ? 1 : key.upArrow || ch === 'k' ? -1 : key.pageDown || ch === ' ' ? 5 : key.pageUp || ch === 'b' ? -5 : 0;
+      if (delta) setHelpScroll(Math.max(0, Math.min(max, helpScrollRef.current + delta)));
       return;
     }
     if (m === 'review') handleReviewKey(ch, key);
@@ -425,13 +443,11 @@ export function ReviewScreen(props: ReviewScreenProps) {
   props.keys.current = routeKey;
 
 
-  const viewName: View = help ? 'help' : mode === 'review' ? 'review' : mode === 'summary' ? 'summary' : mode === 'document' ? (searching ? 'search' : 'document') : 'notes';
-  const scaleHint = `${Math.min(...criteria.scale.map((s) => s.value))}-${Math.max(...criteria.scale.map((s) => s.value))}`;
   const header = headerLine(review, file, columns);
 
   let body;
   if (help) {
-    body = <HelpOverlay view={mode === 'review' ? 'review' : mode === 'summary' ? 'summary' : mode === 'document' ? 'document' : 'notes'} width={columns} height={bodyHeight} />;
+    body = <HelpOverlay view={helpView} width={columns} height={bodyHeight} scroll={helpScroll} scaleHint={scaleHint} readOnly={session.readOnly} />;
   } else if (mode === 'document') {
     body = (
       <DocumentViewer
@@ -519,7 +535,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
         </Text>
       ))}
       {body}
-      <StatusBar width={columns} status={status} view={viewName} scaleHint={scaleHint} save={saveState} />
+      <StatusBar width={columns} status={status} hints={hints} save={saveState} />
     </Box>
   );
 }
@@ -528,9 +544,15 @@ function initialStatus(review: OpenedReview): Status {
   const s = review.session;
   if (s.readOnly) return { text: 'opened read-only', tone: 'warn' };
   const scored = scoredCount(s.file);
-  return scored > 0
-    ? { text: `resumed: ${scored}/${s.file.items.length} scored · score file ${sanitizeLine(s.path)}`, tone: 'info' }
-    : { text: `new review · saving to ${sanitizeLine(s.path)}`, tone: 'info' };
+  const notes = s.file.items.filter((item) => item.notes.trim() !== '').length;
+  const cited = s.file.items.filter((item) => item.cited.length > 0).length;
+  const rec = s.file.recommendation;
+  // Anything the reviewer wrote before makes this a resumed review, not only scores.
+  if (scored === 0 && notes === 0 && cited === 0 && rec.verdict === null && rec.notes.trim() === '') {
+    return { text: `new review · saving to ${sanitizeLine(s.path)}`, tone: 'info' };
+  }
+  const extra = [notes > 0 ? `${notes} ${notes === 1 ? 'note' : 'notes'}` : '', cited > 0 ? `${cited} with citations` : ''].filter(Boolean).join(', ');
+  return { text: `resumed: ${scored}/${s.file.items.length} scored${extra ? ` (${extra})` : ''} · score file ${sanitizeLine(s.path)}`, tone: 'info' };
 }
 
 export function bannerLines(review: OpenedReview, width: number): string[] {
@@ -538,7 +560,10 @@ export function bannerLines(review: OpenedReview, width: number): string[] {
   const holder = review.session.lockHolder;
   if (review.session.readOnly) {
     const who = holder ? `locked by pid ${holder.pid} on ${sanitizeLine(holder.host)} since ${sanitizeLine(holder.since)}` : 'opened read-only';
-    lines.push(fit(`READ-ONLY: ${who}; nothing you do here is saved`, width));
+    const line = `READ-ONLY: ${who}; nothing you do here is saved`;
+    // Two lines rather than cut the part that says nothing is saved.
+    if (displayWidth(line) <= width) lines.push(fit(line, width));
+    else lines.push(fit(`READ-ONLY: ${who}`, width), fit('Another session is scoring this document: nothing you do here is saved.', width));
   }
   if (review.session.documentChanged) {
     lines.push(fit('DOCUMENT CHANGED since these scores were saved: check scores and cited lines', width));
@@ -549,6 +574,7 @@ export function bannerLines(review: OpenedReview, width: number): string[] {
 function headerLine(review: OpenedReview, file: ScoreFile, width: number): string {
   const right = ` ${sanitizeLine(file.reviewer.name)} · ${scoredCount(file)}/${file.items.length} scored `;
   const left = ` toc-review · ${sanitizeLine(review.title || review.displayPath)}`;
-  const room = Math.max(0, width - right.length);
+  // Display width, not .length: a wide-character name must not push the progress off the edge.
+  const room = Math.max(0, width - displayWidth(right));
   return fit(truncate(left, room), room) + truncate(right, width - room);
 }

@@ -6,6 +6,7 @@ import type { Reviewer } from '../core/score-file.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { EditorView, bindEditorKeys } from './editor-view.js';
 import type { KeySlot } from './key-slot.js';
+import { keyHints } from './keys.js';
 import { editorOf, type EditorState } from './state/editor.js';
 import { StatusBar, type Status } from './status-bar.js';
 import { fit } from './text.js';
@@ -36,7 +37,8 @@ export function ReviewerPrompt(props: {
   });
   const { columns, rows } = props.size;
   const inner = Math.max(10, columns - 4);
-  const bodyHeight = Math.max(6, rows - 1 - 1 - 2);
+  const hints = keyHints('prompt', columns);
+  const bodyHeight = Math.max(6, rows - 1 - 1 - 1 - hints.length);
   return (
     <Box flexDirection="column" width={columns}>
       <Text bold>{fit(' toc-review · who is reviewing?', columns)}</Text>
@@ -48,7 +50,7 @@ export function ReviewerPrompt(props: {
         <Text bold>Your name:</Text>
         <EditorView state={state} width={inner} height={1} />
       </Box>
-      <StatusBar width={columns} status={status} view="prompt" />
+      <StatusBar width={columns} status={status} hints={hints} />
     </Box>
   );
 }

@@ -1,8 +1,8 @@
-// Two rows at the bottom of every screen: what just happened (saved, errors) and the keys that
-// work in the current view.
+// The rows at the bottom of every screen: what just happened (saved, errors) with the score
+// file's state at the right, and the keys that work in the current view (one or two rows, from
+// keyHints; the screen reserves the room for them).
 import { Box, Text } from 'ink';
-import { keyHints, type View } from './keys.js';
-import { fit } from './text.js';
+import { displayWidth, fit, truncateMiddle } from './text.js';
 import { useTheme } from './theme.js';
 
 export type StatusTone = 'info' | 'good' | 'warn' | 'bad';
@@ -23,22 +23,25 @@ function saveText(save: SaveState): string {
   return 'read-only';
 }
 
-export function StatusBar(props: { width: number; status: Status | null; view: View; scaleHint?: string; save?: SaveState }) {
+export function StatusBar(props: { width: number; status: Status | null; hints: string[]; save?: SaveState }) {
   const theme = useTheme();
   const tone = props.status?.tone ?? 'info';
   const color = tone === 'good' ? theme.good : tone === 'warn' ? theme.warn : tone === 'bad' ? theme.bad : undefined;
   const save = saveText(props.save ?? null);
   const saveColor = props.save?.kind === 'saved' ? theme.good : props.save?.kind === 'failed' ? theme.bad : theme.warn;
-  const messageWidth = Math.max(0, props.width - (save ? save.length + 1 : 0));
+  const messageWidth = Math.max(0, props.width - (save ? displayWidth(save) + 1 : 0));
   return (
     <Box flexDirection="column" width={props.width}>
       <Text wrap="truncate-end">
-        <Text color={color}>{fit(props.status?.text ?? '', messageWidth)}</Text>
+        {/* Cut in the middle: the start says what happened, the end which file or why. */}
+        <Text color={color}>{fit(truncateMiddle(props.status?.text ?? '', messageWidth), messageWidth)}</Text>
         {save ? <Text color={saveColor}>{` ${save}`}</Text> : null}
       </Text>
-      <Text color={theme.dim} wrap="truncate-end">
-        {fit(keyHints(props.view, props.width, props.scaleHint), props.width)}
-      </Text>
+      {props.hints.map((row, index) => (
+        <Text key={index} color={theme.dim} wrap="truncate-end">
+          {fit(row, props.width)}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -3,10 +3,11 @@
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
-import { HelpOverlay } from './help-overlay.js';
+import { HelpOverlay, helpScrollMax } from './help-overlay.js';
 import type { KeySlot } from './key-slot.js';
+import { keyHints } from './keys.js';
 import { StatusBar, type Status } from './status-bar.js';
-import { fit, truncate } from './text.js';
+import { displayWidth, fit, truncate } from './text.js';
 import { useTheme } from './theme.js';
 import type { ReviewHost, WorkspaceEntry } from './types.js';
 import type { Size } from './use-terminal-size.js';
@@ -30,7 +31,12 @@ export function WorkspaceScreen(props: {
   const theme = useTheme();
   const [entries, setEntries, entriesRef] = useRefState<WorkspaceEntry[] | null>(null);
   const [selected, setSelected, selectedRef] = useRefState(0);
-  const [help, setHelp, helpRef] = useRefState(false);
+  const [help, setHelpState, helpRef] = useRefState(false);
+  const [helpScroll, setHelpScroll, helpScrollRef] = useRefState(0);
+  const setHelp = (open: boolean) => {
+    setHelpScroll(0);
+    setHelpState(open);
+  };
   const [status, setStatus] = useState<Status | null>(props.status);
   const [reloads, setReloads] = useState(0);
   // The app reports on this screen too (opening…, a document that failed to open).
@@ -58,10 +64,27 @@ export function WorkspaceScreen(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.host, reloads]);
 
+  const { columns, rows } = props.size;
+  const hints = keyHints(help ? 'help' : 'workspace', columns);
+  const bodyHeight = Math.max(4, rows - 1 - 1 - 1 - hints.length);
+  const inner = Math.max(10, columns - 4);
+  const listRows = Math.max(1, bodyHeight - 3);
+  const list = entries ?? [];
+  const start = Math.max(0, Math.min(selected - Math.floor(listRows / 2), list.length - listRows));
+  // Columns sized to what they hold (the longest name and progress text, who else scored),
+  // and the title gets the rest: fixed widths cut names while the progress column sat empty.
+  const progressWidth = Math.max(0, ...list.map((e) => displayWidth(progressText(e)))) + 2;
+  const nameWidth = Math.min(Math.max(12, Math.floor(inner * 0.45)), Math.max(8, ...list.map((e) => displayWidth(sanitizeLine(e.name)))));
+  const othersText = (entry: WorkspaceEntry) => (entry.others.length > 0 ? `also ${entry.others.map(sanitizeLine).join(', ')}` : '');
+  const othersWidth = Math.min(Math.floor(inner * 0.3), Math.max(0, ...list.map((e) => displayWidth(othersText(e)))));
+  const titleWidth = Math.max(0, inner - 2 - nameWidth - progressWidth - (othersWidth > 0 ? othersWidth + 2 : 0));
+
   props.keys.current = (input, key) => {
       if (key.paste) return setStatus({ text: 'pasted text ignored: nothing to type into here', tone: 'warn' });
       if (helpRef.current) {
-        if (key.escape || input === 'q' || input === '?') setHelp(false);
+        if (key.escape || input === 'q' || input === '?') return setHelp(false);
+        const delta = key.downArrow || input === 'j' ? 1 : key.upArrow || input === 'k' ? -1 : 0;
+        if (delta) setHelpScroll(Math.max(0, Math.min(helpScrollMax('workspace', bodyHeight), helpScrollRef.current + delta)));
         return;
       }
       const list = entriesRef.current ?? [];
@@ -89,15 +112,6 @@ export function WorkspaceScreen(props: {
       }
   };
 
-  const { columns, rows } = props.size;
-  const bodyHeight = Math.max(4, rows - 1 - 1 - 2);
-  const inner = Math.max(10, columns - 4);
-  const listRows = Math.max(1, bodyHeight - 3);
-  const list = entries ?? [];
-  const start = Math.max(0, Math.min(selected - Math.floor(listRows / 2), list.length - listRows));
-  // Wide enough for the longest progress text plus a space before the title.
-  const progressWidth = 24;
-  const nameWidth = Math.min(40, Math.max(12, Math.floor((inner - progressWidth) * 0.45)));
   const header = fit(` toc-review · workspace ${sanitizeLine(props.host.workspace)}`, columns);
   return (
     <Box flexDirection="column" width={columns}>
@@ -105,7 +119,7 @@ export function WorkspaceScreen(props: {
         {header}
       </Text>
       {help ? (
-        <HelpOverlay view="workspace" width={columns} height={bodyHeight} />
+        <HelpOverlay view="workspace" width={columns} height={bodyHeight} scroll={helpScroll} />
       ) : (
         <Box flexDirection="column" borderStyle="round" borderColor={theme.focus} width={columns} height={bodyHeight} paddingX={1}>
           <Text bold wrap="truncate-end">
@@ -120,23 +134,22 @@ export function WorkspaceScreen(props: {
           {list.slice(start, start + listRows).map((entry, offset) => {
             const index = start + offset;
             const isSelected = index === selected;
-            const others = entry.others.length > 0 ? ` · also ${entry.others.map(sanitizeLine).join(', ')}` : '';
             const progress = progressText(entry);
-            const rest = Math.max(0, inner - 2 - nameWidth - progressWidth);
             return (
               <Text key={entry.path} wrap="truncate-end" bold={isSelected} inverse={isSelected && theme.color}>
                 {isSelected ? '› ' : '  '}
                 {fit(sanitizeLine(entry.name), nameWidth)}
                 <Text color={entry.problem ? theme.bad : entry.started && entry.scored === entry.total ? theme.good : entry.started ? theme.warn : theme.dim}>
-                  {fit(` ${progress}`, progressWidth)}
+                  {fit(`  ${progress}`, progressWidth)}
                 </Text>
-                {fit(truncate(`${sanitizeLine(entry.title)}${others}`, rest), rest)}
+                {othersWidth > 0 ? fit(`  ${othersText(entry)}`, othersWidth + 2) : ''}
+                {fit(`  ${sanitizeLine(entry.title)}`, titleWidth)}
               </Text>
             );
           })}
         </Box>
       )}
-      <StatusBar width={columns} status={status} view={help ? 'help' : 'workspace'} />
+      <StatusBar width={columns} status={status} hints={hints} />
     </Box>
   );
 }

@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMarkdownRenderer } from '../../src/tui/markdown.js';
 import stringWidth from 'string-width';
-import { displayWidth, expandTabs, fit, TAB_STOP, truncate, wrapText } from '../../src/tui/text.js';
+import { displayWidth, expandTabs, fit, TAB_STOP, truncate, truncateMiddle, wrapText } from '../../src/tui/text.js';
 import { editorOf, editorReducer, type EditorAction } from '../../src/tui/state/editor.js';
 import { activePassage, currentPassage, initialReviewView, passageJump, reviewViewReducer } from '../../src/tui/state/review-view.js';
-import { clampPos, findMatch, lastPage, stepRows, topFor } from '../../src/tui/state/document-view.js';
+import { clampPos, lastPage, matchLines, stepMatch, stepRows, topFor } from '../../src/tui/state/document-view.js';
 import { buildEvidenceLayout, citationQuote, MAX_FACTS, splitBlocks } from '../../src/tui/evidence-lines.js';
-import { BINDINGS, keyHints } from '../../src/tui/keys.js';
+import { BINDINGS, keyHints, scaleKeys } from '../../src/tui/keys.js';
 import { createSaver } from '../../src/tui/saver.js';
 import { createInputDecoder, NO_KEY, splitChunk } from '../../src/tui/input-decoder.js';
 import { loadCriteria } from '../../src/store/criteria-files.js';
@@ -63,6 +63,27 @@ describe('text', () => {
     expect(expandTabs('a\tb\n\tc')).toBe('a   b\n    c');
     expect(wrapText('x\ty', 20)).toEqual(['x   y']);
     expect(wrapText('\tindented', 20)).toEqual(['    indented']);
+  });
+
+  it('measures emoji as terminals and Ink do: presentation emoji, VS16 and ZWJ sequences are two cells', () => {
+    expect(displayWidth('🚀')).toBe(2);
+    expect(displayWidth('✅⚡')).toBe(4);
+    expect(displayWidth('❤️')).toBe(2);
+    expect(displayWidth('👨‍👩‍👧')).toBe(2);
+    expect(displayWidth('👍🏽')).toBe(2);
+    expect(displayWidth('🇩🇪')).toBe(2);
+    expect(displayWidth('❤')).toBe(1);
+    // Cutting never splits a sequence.
+    expect(truncate('ab👨‍👩‍👧cd', 4)).toBe('ab…');
+    expect(displayWidth(fit('Ada 🚀 Lovelace', 10))).toBe(10);
+  });
+
+  it('cuts in the middle when both ends matter', () => {
+    const cut = truncateMiddle("NOT SAVED: ENOTDIR: not a directory, open '/tmp/ws/scores/kube-ovn/test.score.json'", 50);
+    expect(displayWidth(cut)).toBeLessThanOrEqual(50);
+    expect(cut.startsWith('NOT SAVED: ENOTDIR')).toBe(true);
+    expect(cut.endsWith("test.score.json'")).toBe(true);
+    expect(truncateMiddle('short', 10)).toBe('short');
   });
 
   it('truncates with an ellipsis and fits to an exact width', () => {
@@ -150,12 +171,15 @@ describe('review view reducer', () => {
 describe('document search', () => {
   const lines = ['Alpha', 'beta', 'GAMMA alpha', 'delta'];
   it('finds the next and previous match, case-insensitive, wrapping around', () => {
-    expect(findMatch(lines, 'alpha', 1, 1)).toBe(3);
-    expect(findMatch(lines, 'alpha', 3, 1)).toBe(1);
-    expect(findMatch(lines, 'alpha', 1, -1)).toBe(3);
-    expect(findMatch(lines, 'zeta', 1, 1)).toBeNull();
-    expect(findMatch(lines, '', 1, 1)).toBeNull();
-    expect(findMatch(lines, 'alpha', 0, 1)).toBe(1);
+    const all = matchLines(lines, 'alpha');
+    expect(all).toEqual([1, 3]);
+    expect(stepMatch(all, 1, 1)).toEqual({ line: 3, index: 2, wrapped: null });
+    expect(stepMatch(all, 3, 1)).toEqual({ line: 1, index: 1, wrapped: 1 });
+    expect(stepMatch(all, 1, -1)).toEqual({ line: 3, index: 2, wrapped: -1 });
+    expect(stepMatch(all, 3, -1)).toEqual({ line: 1, index: 1, wrapped: null });
+    expect(stepMatch(matchLines(lines, 'zeta'), 1, 1)).toBeNull();
+    expect(matchLines(lines, '')).toEqual([]);
+    expect(stepMatch(all, 0, 1)).toEqual({ line: 1, index: 1, wrapped: null });
   });
   it('places a line near the top of the window with some context', () => {
     expect(topFor(50, 20, 100)).toBe(47);
@@ -287,14 +311,41 @@ describe('evidence layout', async () => {
 });
 
 describe('keys', () => {
-  it('shows the short hints that fit, in table order', () => {
-    const hint = keyHints('review', 40, '0-3');
-    expect(hint.length).toBeLessThanOrEqual(40);
-    expect(hint.startsWith('j/k move  0-3 score')).toBe(true);
-    // Help is always offered, even when the rest does not fit.
-    expect(hint.endsWith('? help')).toBe(true);
-    expect(keyHints('workspace', 200)).toBe('j/k move  Enter open  ? help  q quit');
-    expect(keyHints('review', 500, '1-5')).toContain('1-5 score');
+  it('shows the short hints that fit, in table order, on at most two rows', () => {
+    // 80 columns: every review key fits on two rows, q and ? included.
+    const rows = keyHints('review', 80, { scaleHint: '0-3' });
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(displayWidth(row)).toBeLessThanOrEqual(80);
+    const all = rows.join('  ');
+    for (const hint of ['j/k move', '0-3 score', 'a accept', 'n note', 'c cite', 'Tab pane', '] [ passage', 'o open', '/ search', 's summary', '? help', 'q back']) expect(all).toContain(hint);
+    // Wide: one row.
+    expect(keyHints('workspace', 200)).toEqual(['j/k move  Enter open  r reload  ? help  q quit']);
+    expect(keyHints('summary', 80).join('  ')).toContain('w export');
+    expect(keyHints('summary', 80).join('  ')).toContain('q back');
+  });
+
+  it('drops the least important hints first when two rows are not enough, never help or the way out', () => {
+    const rows = keyHints('review', 40, { scaleHint: '0-3' });
+    expect(rows.length).toBeLessThanOrEqual(2);
+    const all = rows.join('  ');
+    expect(all).toContain('? more');
+    expect(all).toContain('q back');
+    expect(all).toContain('j/k move');
+    expect(all).not.toContain('x clear');
+  });
+
+  it('offers only what works: read-only leaves out editing keys, the evidence pane scrolls', () => {
+    const readOnly = keyHints('review', 200, { readOnly: true }).join('  ');
+    for (const hint of ['score', 'a accept', 'x clear', 'n note', 'c cite']) expect(readOnly).not.toContain(hint);
+    expect(readOnly).toContain('q back');
+    expect(keyHints('review', 200, { evidenceFocus: true })[0]).toMatch(/^j\/k scroll/);
+    expect(keyHints('summary', 200, { readOnly: true }).join('  ')).not.toContain('r ready');
+  });
+
+  it('names the scale digits as typed', () => {
+    expect(scaleKeys([0, 1, 2, 3])).toBe('0-3');
+    expect(scaleKeys([1, 2, 5])).toBe('1/2/5');
+    expect(keyHints('review', 500, { scaleHint: scaleKeys([1, 2, 5]) })[0]).toContain('1/2/5 score');
     for (const view of Object.keys(BINDINGS) as (keyof typeof BINDINGS)[]) expect(BINDINGS[view].length).toBeGreaterThan(0);
   });
 

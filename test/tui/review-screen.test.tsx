@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { setItemNotes, setItemScore, setSelectedItem } from '../../src/core/score-file.js';
 import { PASTE_END, PASTE_START } from '../../src/tui/input-decoder.js';
+import { displayWidth } from '../../src/tui/text.js';
 import { KEY, memoryHost, openedReview, press, renderApp, waitFor } from './helpers.js';
 
 afterEach(() => cleanup());
@@ -188,8 +189,8 @@ describe('review screen', () => {
     await press(app.stdin, '/');
     await waitFor(() => expect(app.lastFrame()).toContain('Search:'));
     await press(app.stdin, 'kubernetes', KEY.enter);
-    await waitFor(() => expect(app.lastFrame()).toMatch(/"kubernetes" found at line \d+/));
-    const line = Number(/found at line (\d+)/.exec(app.lastFrame()!)![1]);
+    await waitFor(() => expect(app.lastFrame()).toMatch(/"kubernetes" match \d+\/\d+ at line \d+/));
+    const line = Number(/ at line (\d+)/.exec(app.lastFrame()!)![1]);
     expect(app.review.lines[line - 1]!.toLowerCase()).toContain('kubernetes');
     await press(app.stdin, 'q');
     await waitFor(() => expect(app.lastFrame()).toContain('Evidence · Production users'));
@@ -275,5 +276,108 @@ describe('review screen', () => {
     await waitFor(() => expect(app.exits[0]?.code).toBe(1));
     expect(app.exits[0]!.message).toMatch(/^internal error: .+/);
     expect(app.exits[0]!.message).not.toContain('\n');
+  });
+});
+
+describe('review screen at 80x24: what fits and what it says', () => {
+  const SMALL = { columns: 80, rows: 24 };
+
+  it('shows every main key in the status bar, q and ? included, and "scroll" when the evidence pane has focus', async () => {
+    const app = await openDirect({}, SMALL);
+    const frame = app.lastFrame()!;
+    for (const hint of ['j/k move', '0-3 score', '] [ passage', 'o open', '/ search', 's summary', '? help', 'q back']) expect(frame).toContain(hint);
+    await press(app.stdin, KEY.tab);
+    await waitFor(() => expect(app.lastFrame()).toContain('j/k scroll'));
+    await press(app.stdin, KEY.tab, 's');
+    await waitFor(() => expect(app.lastFrame()).toContain('Summary ·'));
+    for (const hint of ['w export', 'q back', '? help']) expect(app.lastFrame()).toContain(hint);
+  });
+
+  it('keeps the save state and both ends of a long message visible', async () => {
+    const app = await openDirect({}, SMALL);
+    app.session.save = async () => {
+      throw Object.assign(new Error("EACCES: permission denied, open '/tmp/ws/scores/kube-ovn-2022-annual/.ada-lovelace.score.json.tmp-1234'"), {
+        code: 'EACCES',
+        path: '/tmp/ws/scores/kube-ovn-2022-annual/.ada-lovelace.score.json.tmp-1234',
+      });
+    };
+    await press(app.stdin, '2');
+    await waitFor(() => expect(app.lastFrame()).toContain('✗ NOT SAVED'));
+    expect(app.lastFrame()).toContain('NOT SAVED: permission denied (EACCES) writing ada.score.json');
+  });
+
+  it('fits the header by display width: a wide-character name keeps the progress whole', async () => {
+    const app = await openDirect({ file: (f) => ({ ...f, reviewer: { name: '张伟 Zhang Wei 🚀 研究员 审查', handle: 'zw' } }) }, SMALL);
+    const header = app.lastFrame()!.split('\n')[0]!;
+    expect(header).toContain('· 0/4 scored');
+    expect(displayWidth(header)).toBeLessThanOrEqual(80);
+  });
+
+  it('read-only: offers only keys that work, says why c is refused, and fits the lock banner', async () => {
+    const app = await openDirect({ session: { readOnly: true, lockHolder: { pid: 14117, host: 'vm', since: '2026-11-21T14:02:33.634Z' } } }, SMALL);
+    const frame = app.lastFrame()!;
+    const keysRows = frame.split('\n').slice(-2).join('\n');
+    for (const hint of ['score', 'a accept', 'x clear', 'n note', 'c cite']) expect(keysRows).not.toContain(hint);
+    for (const hint of ['j/k move', 's summary', 'q back', '? help']) expect(keysRows).toContain(hint);
+    expect(frame).toContain('READ-ONLY: locked by pid 14117 on vm since 2026-11-21T14:02:33.634Z');
+    expect(frame).toContain('nothing you do here is saved.');
+    await press(app.stdin, 'c');
+    await waitFor(() => expect(app.lastFrame()).toContain('read-only: another session holds the lock'));
+  });
+
+  it('says "resumed" for a file with notes but no scores, and drops the last message on moving on', async () => {
+    const app = await openDirect({ file: (f) => setItemNotes(f, 'commit-flow', 'ask for devstats', '2026-01-02T00:00:00.000Z') }, SMALL);
+    expect(app.lastFrame()).toContain('resumed: 0/4 scored (1 note)');
+    await press(app.stdin, '7');
+    await waitFor(() => expect(app.lastFrame()).toContain('7 is not on the scale'));
+    await press(app.stdin, 'j');
+    await waitFor(() => expect(app.lastFrame()).toContain('Evidence · Committer health'));
+    expect(app.lastFrame()).not.toContain('7 is not on the scale');
+  });
+
+  it('help and Enter agree: Enter in the criteria pane goes to the evidence, in the evidence pane opens the document', async () => {
+    const app = await openDirect({}, SMALL);
+    await press(app.stdin, '?');
+    await waitFor(() => expect(app.lastFrame()).toContain('Help: Review keys'));
+    expect(app.lastFrame()).toContain('criteria pane: read its evidence');
+    await press(app.stdin, KEY.escape, KEY.enter);
+    await waitFor(() => expect(app.lastFrame()).toContain('● Evidence'));
+    await press(app.stdin, KEY.enter);
+    await waitFor(() => expect(app.lastFrame()).toMatch(/lines \d+-\d+ of \d+/));
+  });
+
+  it('counts search matches and says when the search wrapped', async () => {
+    const app = await openDirect({}, SMALL);
+    await press(app.stdin, '/', 'kube-ovn', KEY.enter);
+    await waitFor(() => expect(app.lastFrame()).toMatch(/"kube-ovn" match \d+\/\d+ at line \d+/));
+    const total = Number(/match \d+\/(\d+)/.exec(app.lastFrame()!)![1]);
+    expect(total).toBe(app.review.lines.filter((l) => l.toLowerCase().includes('kube-ovn')).length);
+    await press(app.stdin, 'N');
+    for (let i = 0; i < total + 1 && !app.lastFrame()!.includes('wrapped'); i++) await press(app.stdin, 'N');
+    await waitFor(() => expect(app.lastFrame()).toMatch(/match (\d+)\/\1 at line \d+ · wrapped to bottom/));
+  });
+
+  it('scrolls help with j/k when it does not fit (60x16)', async () => {
+    const app = await openDirect({}, { columns: 60, rows: 16 });
+    await press(app.stdin, '?');
+    await waitFor(() => expect(app.lastFrame()).toContain('Help: Review keys'));
+    expect(app.lastFrame()).toMatch(/↓ \d+ more \(j\/k scroll\)/);
+    expect(app.lastFrame()).not.toContain('quit at once');
+    for (let i = 0; i < 12; i++) await press(app.stdin, 'j');
+    await waitFor(() => expect(app.lastFrame()).toContain('quit at once'));
+    expect(app.lastFrame()).toContain('Help: Review keys');
+  });
+
+  it('shows the scale digits as they are, not a range that invites 3 and 4', async () => {
+    const { review, session, criteria } = await openedReview();
+    const scale = [
+      { value: 1, label: 'Low', meets: false },
+      { value: 2, label: 'Some', meets: true },
+      { value: 5, label: 'Full', meets: true },
+    ];
+    const odd = { ...review, criteria: { ...criteria, scale } };
+    const app = renderApp({ host: memoryHost({ x: odd }), start: { kind: 'document', path: 'x', review: odd }, size: SMALL });
+    await waitFor(() => expect(app.lastFrame()).toContain('1/2/5 score'));
+    expect(session.saves).toHaveLength(0);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { setItemScore } from '../../src/core/score-file.js';
+import { displayWidth } from '../../src/tui/text.js';
 import { KEY, memoryHost, openedReview, press, renderApp, waitFor } from './helpers.js';
 
 afterEach(() => cleanup());
@@ -60,6 +61,25 @@ describe('workspace list', () => {
     expect(app.lastFrame()).toContain('also grace, linus');
     expect(app.lastFrame()).toMatch(/b\.md\s+not started/);
     expect(app.lastFrame()).toMatch(/c\.md\s+score file unreadable/);
+  });
+
+  it('fits at 80 columns: whole file names, who else scored, and no stray cut with an emoji name', async () => {
+    const host = memoryHost(
+      {},
+      {
+        reviewer: { name: 'Ada 🚀 Lovelace ✅', handle: 'ada' },
+        entries: [
+          { path: 'kubevirt-incubation-commit-page.md', name: 'kubevirt-incubation-commit-page.md', title: 'KubeVirt incubation', scored: 1, total: 4, started: true, others: ['grace', 'linus'] },
+          { path: 'b.md', name: 'b.md', title: 'Project B', scored: 0, total: 4, started: false, others: [] },
+        ],
+      },
+    );
+    const app = renderApp({ host, start: { kind: 'workspace' }, size: { columns: 80, rows: 24 } });
+    await waitFor(() => expect(app.lastFrame()).toContain('Review documents (2)'));
+    const frame = app.lastFrame()!;
+    expect(frame).toContain('● Review documents (2) · reviewer Ada 🚀 Lovelace ✅ ');
+    expect(frame).toMatch(/kubevirt-incubation-commit-page\.md\s+1\/4 scored\s+also grace, linus\s+KubeV/);
+    for (const row of frame.split('\n')) expect(displayWidth(row)).toBeLessThanOrEqual(80);
   });
 
   it('reports a document that fails to open and stays on the list', async () => {

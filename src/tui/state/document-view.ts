@@ -1,17 +1,40 @@
 // The whole-document viewer's pure logic: where the window starts and finding search matches.
 // Lines are 1-based like everywhere else in toc-review.
 
-/** Next line (after `from` going forward, before it going back) containing `query`, wrapping. */
-export function findMatch(lines: readonly string[], query: string, from: number, direction: 1 | -1): number | null {
+/** Every line (1-based) containing `query`, case-insensitive: computed once per search. */
+export function matchLines(lines: readonly string[], query: string): number[] {
   const needle = query.toLowerCase();
-  if (needle === '' || lines.length === 0) return null;
-  const count = lines.length;
-  for (let step = 1; step <= count; step++) {
-    // from is 1-based; walk the ring of lines starting just past it.
-    const index = (((from - 1 + direction * step) % count) + count) % count;
-    if (lines[index]!.toLowerCase().includes(needle)) return index + 1;
+  const out: number[] = [];
+  if (needle === '') return out;
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.toLowerCase().includes(needle)) out.push(i + 1);
+  return out;
+}
+
+export interface MatchStep {
+  line: number;
+  /** 1-based position among all matches. */
+  index: number;
+  /** Went past the last match back to the first (1), or past the first to the last (-1). */
+  wrapped: 1 | -1 | null;
+}
+
+/** The match after `from` (direction 1) or before it (-1), wrapping; binary search, no rescan. */
+export function stepMatch(matches: readonly number[], from: number, direction: 1 | -1): MatchStep | null {
+  if (matches.length === 0) return null;
+  let lo = 0;
+  let hi = matches.length;
+  // First index whose line is > from (forward) or >= from (backward).
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (direction === 1 ? matches[mid]! <= from : matches[mid]! < from) lo = mid + 1;
+    else hi = mid;
   }
-  return null;
+  if (direction === 1) {
+    if (lo < matches.length) return { line: matches[lo]!, index: lo + 1, wrapped: null };
+    return { line: matches[0]!, index: 1, wrapped: 1 };
+  }
+  if (lo > 0) return { line: matches[lo - 1]!, index: lo, wrapped: null };
+  return { line: matches[matches.length - 1]!, index: matches.length, wrapped: -1 };
 }
 
 /** Clamp a 1-based top line so the window stays inside the document. */
