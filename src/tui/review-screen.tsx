@@ -427,7 +427,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
     }
     if (helpRef.current) {
       if (key.escape || ch === 'q' || ch === '?') return setHelp(false);
-      const max = helpScrollMax(helpView, bodyHeightRef.current, { scaleHint, readOnly: session.readOnly });
+      const max = helpScrollMax(helpView, columns, bodyHeightRef.current, { scaleHint, readOnly: session.readOnly });
       const delta = key.downArrow || ch === 'j' ? 1 : key.upArrow || ch === 'k' ? -1 : key.pageDown || ch === ' ' ? 5 : key.pageUp || ch === 'b' ? -5 : 0;
       if (delta) setHelpScroll(Math.max(0, Math.min(max, helpScrollRef.current + delta)));
       return;

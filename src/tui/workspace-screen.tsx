@@ -84,7 +84,7 @@ export function WorkspaceScreen(props: {
       if (helpRef.current) {
         if (key.escape || input === 'q' || input === '?') return setHelp(false);
         const delta = key.downArrow || input === 'j' ? 1 : key.upArrow || input === 'k' ? -1 : 0;
-        if (delta) setHelpScroll(Math.max(0, Math.min(helpScrollMax('workspace', bodyHeight), helpScrollRef.current + delta)));
+        if (delta) setHelpScroll(Math.max(0, Math.min(helpScrollMax('workspace', columns, bodyHeight), helpScrollRef.current + delta)));
         return;
       }
       const list = entriesRef.current ?? [];

@@ -363,8 +363,9 @@ describe('review screen at 80x24: what fits and what it says', () => {
     await waitFor(() => expect(app.lastFrame()).toContain('Help: Review keys'));
     expect(app.lastFrame()).toMatch(/↓ \d+ more \(j\/k scroll\)/);
     expect(app.lastFrame()).not.toContain('quit at once');
-    for (let i = 0; i < 12; i++) await press(app.stdin, 'j');
-    await waitFor(() => expect(app.lastFrame()).toContain('quit at once'));
+    for (let i = 0; i < 40 && !app.lastFrame()!.includes('quit at once'); i++) await press(app.stdin, 'j');
+    expect(app.lastFrame()).toContain('quit at once');
+    expect(app.lastFrame()).toMatch(/↑ \d+ above/);
     expect(app.lastFrame()).toContain('Help: Review keys');
   });
 
