@@ -46,7 +46,7 @@ function start(args, size, env = '') {
 const problems = [];
 /** Every row between a box's top and bottom border has its side borders where the top has corners. */
 // Terminal cells of a row: a wide (CJK, emoji) character fills two.
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]|\p{Emoji_Presentation}/u;
 const cells = (row) => Array.from(row).flatMap((ch) => (WIDE.test(ch) ? [ch, ''] : [ch]));
 
 function checkFrame(capture, where) {
@@ -94,7 +94,9 @@ try {
   keys('n');
   await waitFor('Note ·');
   keys('-l', 'Adopters named in the document; two are vendors.');
-  shot('Notes editor (80x24)', await waitFor('two are vendors.'));
+  keys('M-Enter'); // Alt-Enter: a new line in the note
+  keys('-l', 'Ask for the logos page.');
+  shot('Notes editor (80x24)', await waitFor('logos page.'));
   keys('Enter');
   await waitFor('Production users: note');
   keys('o');
@@ -103,7 +105,7 @@ try {
   await waitFor('Search:');
   keys('-l', 'maintainer');
   keys('Enter');
-  shot('Document viewer after a search (80x24)', await waitFor('found at line'));
+  shot('Document viewer after a search (80x24)', await waitFor(/match \d+\/\d+ at line/));
   keys('q', 's', 'n');
   shot('Summary with the recommendation set (80x24)', await waitFor('Recommendation: Not ready'));
   keys('?');
