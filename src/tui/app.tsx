@@ -132,6 +132,8 @@ export function App(props: AppProps) {
     const sequence = raw.current;
     raw.current = null;
     props.onKey?.(input);
+    // Ctrl-C quits even in the middle of a paste whose end never came.
+    if (key.ctrl && input === 'c') return exit(130);
     for (const event of decoder.decode(input, key, sequence !== null && sequence.endsWith(input) ? sequence : null)) route(event);
   });
 

@@ -45,6 +45,26 @@ describe('workspace list', () => {
     expect(app.exits).toEqual([]);
   });
 
+  it('remembers a review whose changes could not be saved and quits non-zero naming it', async () => {
+    const a = await openedReview('kube-ovn-2022-annual.md');
+    a.session.save = async () => {
+      throw new Error('disk full');
+    };
+    const host = memoryHost({ 'kube-ovn-2022-annual.md': a.review });
+    const app = renderApp({ host, start: { kind: 'workspace' } });
+    await waitFor(() => expect(app.lastFrame()).toContain('Review documents (1)'));
+    await press(app.stdin, KEY.enter);
+    await waitFor(() => expect(app.lastFrame()).toContain('Evidence · Production users'));
+    await press(app.stdin, '2');
+    await waitFor(() => expect(app.lastFrame()).toContain('✗ NOT SAVED'));
+    await press(app.stdin, 'q');
+    await waitFor(() => expect(app.lastFrame()).toContain('NOT SAVED to /tmp/ws/scores/doc/ada.score.json'));
+    await press(app.stdin, 'q');
+    await waitFor(() => expect(app.exits).toHaveLength(1));
+    expect(app.exits[0]!.code).toBe(1);
+    expect(app.exits[0]!.message).toMatch(/NOT SAVED to \/tmp\/ws\/scores\/doc\/ada\.score\.json: Production users: 2 Met — disk full/);
+  });
+
   it('shows who else scored a document and a problem with a score file', async () => {
     const host = memoryHost(
       {},
