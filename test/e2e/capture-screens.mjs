@@ -3,9 +3,12 @@
 // each corpus document at 80x24 and 200x50: the built binary under tmux (private socket), temp
 // workspace and settings. Prints the captures as markdown; exits 1 if any frame is misaligned
 // (a pane row whose right border is not where the top border says it is).
-//   node test/e2e/capture-screens.mjs [--check-only] > captures.md
+//   node test/e2e/capture-screens.mjs [--check-only]   print the captures as markdown
+//   node test/e2e/capture-screens.mjs --write          put them into docs/ui.md (after its
+//                                                      'Screens as captured' intro) and write
+//                                                      docs/captures/<document>.md per corpus document
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,6 +16,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const SEEDS = join(ROOT, 'test', 'fixtures', 'corpus', 'seeds');
 const SOCKET = `toc-capture-${process.pid}`;
 const checkOnly = process.argv.includes('--check-only');
+const write = process.argv.includes('--write');
 const dir = mkdtempSync(join(tmpdir(), 'toc-capture-'));
 mkdirSync(join(dir, 'ws'));
 mkdirSync(join(dir, 'config'));
@@ -75,6 +79,13 @@ const shot = (title, capture) => {
   checkFrame(capture, title);
   shots.push({ title, capture });
 };
+// Per corpus document: its screens at both sizes, for docs/captures/<document>.md.
+const documentShots = new Map();
+const documentShot = (doc, title, capture) => {
+  checkFrame(capture, `${doc} ${title}`);
+  if (!documentShots.has(doc)) documentShots.set(doc, []);
+  documentShots.get(doc).push({ title, capture });
+};
 
 try {
   // A new user: no reviewer known yet, straight into the workspace.
@@ -132,22 +143,28 @@ try {
       [80, 24],
       [200, 50],
     ]) {
+      // Each size as a reviewer who has not opened the document yet (no selection to resume).
+      rmSync(join(dir, 'ws', 'scores', doc.replace(/\.md$/, '')), { recursive: true, force: true });
       start(`ws/${doc}`, size);
-      const where = `${doc} ${size.join('x')}`;
-      checkFrame(await waitFor('Evidence · Production users'), `${where} review`);
-      for (const k of ['Tab', ']', ']', 'PageDown', 'j']) keys(k);
-      checkFrame(await waitFor('● Evidence'), `${where} evidence`);
+      const at = size.join('x');
+      documentShot(doc, `Review screen, first criterion (${at})`, await waitFor('Evidence · Production users'));
+      // Committer health: the maintainer tables and lists that documents lay out in most ways.
+      keys('j');
+      await waitFor('Evidence · Committer health');
+      for (const k of ['Tab', ']', 'PageDown', 'j']) keys(k);
+      documentShot(doc, `Committer health, evidence pane at a passage (${at})`, await waitFor('● Evidence'));
       keys('o');
       await waitFor(/lines \d+-\d+ of/);
+      documentShot(doc, `Document viewer at that passage (${at})`, await waitFor(/lines \d+-\d+ of/));
       keys('G');
-      checkFrame(await waitFor(/lines \d+-\d+ of/), `${where} document end`);
+      checkFrame(await waitFor(/lines \d+-\d+ of/), `${doc} ${at} document end`);
       keys('q');
       await waitFor('Evidence ·');
       keys('s');
-      checkFrame(await waitFor('Summary ·'), `${where} summary`);
+      documentShot(doc, `Summary (${at})`, await waitFor('Summary ·'));
       keys('q');
       const review = await waitFor('Evidence ·');
-      checkFrame(review, `${where} review after scrolling`);
+      checkFrame(review, `${doc} ${at} review after scrolling`);
       if (doc === 'karmada-2022-annual.md' && size[0] === 200) shot('Review screen (200x50)', review);
       keys('q');
       await waitFor('TOC_EXIT=0');
@@ -158,11 +175,25 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-if (!checkOnly) {
-  for (const { title, capture } of shots) process.stdout.write(`### ${title}\n\n\`\`\`text\n${capture.replaceAll(dir, '/tmp/demo')}\n\`\`\`\n\n`);
+const asMarkdown = (list, level) => list.map(({ title, capture }) => `${level} ${title}\n\n\`\`\`text\n${capture.replaceAll(dir, '/tmp/demo')}\n\`\`\`\n`).join('\n');
+if (write && problems.length === 0) {
+  const docs = join(ROOT, 'docs');
+  const ui = readFileSync(join(docs, 'ui.md'), 'utf8');
+  const heading = '## Screens as captured';
+  const intro = ui.indexOf('\n#### ', ui.indexOf(heading));
+  writeFileSync(join(docs, 'ui.md'), `${ui.slice(0, intro + 1)}${asMarkdown(shots, '####')}`);
+  mkdirSync(join(docs, 'captures'), { recursive: true });
+  for (const [doc, list] of documentShots) {
+    const name = doc.replace(/\.md$/, '');
+    const head = `# ${name}: screens at 80x24 and 200x50\n\nThe built binary on the corpus document \`${doc}\` under tmux (\`capture-pane\`), as a new\nreviewer meets it; regenerated by \`node test/e2e/capture-screens.mjs --write\` (see [../ui.md](../ui.md)).\n\n`;
+    writeFileSync(join(docs, 'captures', `${name}.md`), head + asMarkdown(list, '##'));
+  }
+} else if (!checkOnly) {
+  process.stdout.write(asMarkdown(shots, '###'));
 }
 if (problems.length > 0) {
   process.stderr.write(`${problems.length} layout problem(s):\n${problems.join('\n')}\n`);
   process.exit(1);
 }
-process.stderr.write(`checked ${shots.length} captures and 5 documents at 80x24 and 200x50: no misaligned frame\n`);
+const perDocument = [...documentShots.values()].reduce((n, list) => n + list.length, 0);
+process.stderr.write(`checked ${shots.length + perDocument} captures and ${documentShots.size} documents at 80x24 and 200x50: no misaligned frame${write ? ' (written to docs/ui.md and docs/captures/)' : ''}\n`);

@@ -61,7 +61,7 @@ describe('document viewer', () => {
   it('finds a match deep inside a long line and shows its row', async () => {
     const app = await openViewer(['# Long', 'adopter one', 'release 1.0', LONG, 'last line']);
     await press(app.stdin, '/', 'w9000', KEY.enter);
-    await waitFor(() => expect(app.lastFrame()).toContain('found at line 4'));
+    await waitFor(() => expect(app.lastFrame()).toContain('"w9000" match 1/1 at line 4'));
     expect(app.lastFrame()).toMatch(/w9000 w9001/);
   });
 
