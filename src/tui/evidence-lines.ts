@@ -152,6 +152,8 @@ export function buildEvidenceHead(input: Pick<EvidenceInput, 'criteria' | 'item'
   };
   add(sanitizeLine(item.title), 'title');
   add(sanitizeLine(item.question), 'dim');
+  // What "met" looks like, from the criteria set: the bar the reviewer scores against.
+  if (item.guidance) add(sanitizeLine(item.guidance), 'dim');
   rows.push({ text: '', tone: 'plain' });
   const scoreText = view.score === null ? 'unscored' : `${view.score} ${scaleLabel(criteria, view.score)}`;
   add(`Your score: ${scoreText}`, view.score === null ? 'warn' : 'good');
