@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/document.js';
-import { cleanOrgName, extractAdopters, extractAdoptersClaimedCount, nameFromItem, namesInSentence } from '../../src/core/facts/adopters.js';
+import { cleanOrgName, describesIntegration, extractAdopters, extractAdoptersClaimedCount, nameFromItem, namesInSentence, subjectAdopter } from '../../src/core/facts/adopters.js';
 import { CORPUS, gold, seedText } from './corpus-helpers.js';
 
 const names = (md: string) => extractAdopters(parseDocument(md)).map((a) => a.name);
@@ -161,6 +161,55 @@ describe('extractAdopters on template questions and look-alike lists', () => {
     // Companies that deployed or integrated the project are still adopters.
     const companies = ['## Adoption', '', 'Below are companies that deployed it or integrated it into their products.', '', '- Acme', '- Globex'].join('\n');
     expect(names(companies)).toEqual(['Acme', 'Globex']);
+  });
+});
+
+describe('extractAdopters: held-out round 13 layouts', () => {
+  it('reads bold category labels in an adoption section as groups, not as adopters', () => {
+    const md = [
+      '## Adoption', '', 'Our adopters include:', '', '**Tools**', '* [Widgetizer](https://w.example)', '',
+      '**Organizations**', '* [Acme](https://acme.example)', '', '**Evaluating Companies**', '* [Globex](https://globex.example)',
+      '* Several unnamed companies are trying it out (not yet decided)',
+    ].join('\n');
+    expect(names(md)).toEqual(['Widgetizer', 'Acme', 'Globex']);
+    // A single-organisation case-study heading is still a name.
+    expect(names('## Case studies\n### Acme Corp\ntext\n### Globex Labs\ntext\n')).toEqual(['Acme Corp', 'Globex Labs']);
+  });
+
+  it('reads the production-use criterion written as a bullet, with the adopters nested under it', () => {
+    const md = [
+      '## Incubation criteria', '',
+      '* Document that it is being used successfully in production by at least three independent end users of adequate quality.',
+      '  * [Acme Build Cloud](https://acme.example/blog)', '  * [Globex Pipelines](https://globex.example/post)', '  * [Initech CI](https://initech.example)',
+      '* Have a healthy number of committers.', '  * Owners - 3', '  * Committers - 12',
+    ].join('\n');
+    expect(names(md)).toEqual(['Acme Build Cloud', 'Globex Pipelines', 'Initech CI']);
+    // The criterion with its answer on the next line (no nested list) gives no list.
+    expect(names('## Incubation\n\n- Used in production by at least three independent end users   \n  We are used by many more than three.\n')).toEqual([]);
+  });
+
+  it('leaves out table rows and list entries whose use says they integrate the project', () => {
+    const md = [
+      '## Project adoption', '',
+      '| Organization | Website | Use case |', '| --- | --- | --- |',
+      '| Acme | https://acme.example | Using Proj in its signing service |',
+      '| Widgetd | https://widgetd.example | Integrate Proj verification in the widgetd CLI |',
+      '| Gadget Registry | https://gadget.example | Support Proj signatures and storage |',
+      '| Plugco | https://plugco.example | Build the Plugco Key Vault Plugin for Proj CLI |',
+      '| Globex | https://globex.example | Sign and verify artifacts |',
+    ].join('\n');
+    expect(names(md)).toEqual(['Acme', 'Globex']);
+    expect(names('## Adopters\n- [Acme](https://a.example): runs it on 300 clusters\n- [Foo](https://f.example): integrates Proj with its scheduler\n- [Globex](https://g.example): supports 5000 nodes with it\n')).toEqual(['Acme', 'Globex']);
+    expect(describesIntegration('Supports 10,000 nodes in production')).toBe(false);
+    expect(describesIntegration('Adds support for Proj policies')).toBe(true);
+  });
+
+  it('reads an adopter named as the subject of "is our largest adopter"', () => {
+    const md = '## Adoption\n\nAcme Corp continues to be our largest adopter, and we added one other official adopter to our list: Globex.\n';
+    expect(names(md)).toEqual(['Acme Corp', 'Globex']);
+    expect(subjectAdopter('Initech is now one of our biggest production users.')).toBe('Initech');
+    expect(subjectAdopter('The dashboard is our most requested feature by users.')).toBeNull();
+    expect(subjectAdopter('It remains our largest user.')).toBeNull();
   });
 });
 

@@ -45,6 +45,18 @@ export function cleanOrgName(raw: string): string | null {
 }
 
 /** The organisation a list item names: a leading bold or link label, or a short item, or "Name: description". */
+/**
+ * A description that says the entry integrates the project rather than uses it: "Integrates X
+ * into its CLI", "Supports X signatures", "Builds a plugin for X", "X plugin for …".
+ */
+const INTEGRATION_USE =
+  /^(?:[Ii]ntegrat\w*|(?:[Ss]upports?|[Ss]upporting|[Aa]dds? support for) (?=\p{Lu})|[Bb]uilds? (?:a |an |the )?(?:\S+ ){0,8}(?:[Pp]lug-?in|integration|connector|driver)|[Pp]rovides? (?:a |an )?(?:plug-?in|integration|connector|driver))/u;
+
+export function describesIntegration(description: string): boolean {
+  const plain = stripInline(description).replace(/^[\s:\-–—,|]+/, '').trim();
+  return INTEGRATION_USE.test(plain);
+}
+
 export function nameFromItem(text: string): string | null {
   // A trailing backslash is a markdown hard line break ("[Acme](url) \\" then a description).
   const first = text.split('\n')[0]!.trim().replace(/\s*\\$/, '');
@@ -55,13 +67,16 @@ export function nameFromItem(text: string): string | null {
   if (link) {
     const rest = stripInline(first.slice(link[0].length)).trim();
     // "[Acme](url)" or "[Acme](url): how they use it".
-    if (rest === '' || /^[:\-–—(,]/.test(rest)) return cleanOrgName(link[1]!);
+    if (rest === '' || /^[:\-–—(,]/.test(rest)) return describesIntegration(rest) ? null : cleanOrgName(link[1]!);
     return null;
   }
   const plain = stripInline(first);
   const sep = /\s[-–—]\s|:\s|\s[(（]|,\s|\s\|\s/.exec(plain);
   const head = sep ? plain.slice(0, sep.index) : plain;
   if (head.split(/\s+/).length > 5) return null;
+  // "Several unnamed organizations are evaluating …", "Many others": a gesture, not a name
+  // ("Other Bank", all capitalised, may be one).
+  if (VAGUE_TAIL.test(head) && /\s\p{Ll}/u.test(head)) return null;
   // Sentence fragments are not names.
   if (/\b(?:is|are|was|were|has|have|we|our|using|uses|use|will|can|see|for)\b/i.test(head) && !sep) return null;
   return cleanOrgName(head);
@@ -115,7 +130,11 @@ function fromTable(table: Table, out: Found[]): void {
     if (figures.length * 2 > table.rows.length) return;
     column = 0;
   }
+  // A use-case column whose cell says the row integrates the project ("Integrate X in Y",
+  // "Support X signatures") names an integration, not an adopter.
+  const useColumn = table.header.findIndex((h, k) => k !== column && /use[- ]?case|usage|scenario|how/i.test(stripInline(h)));
   for (const row of table.rows) {
+    if (useColumn >= 0 && describesIntegration(row.cells[useColumn] ?? '')) continue;
     const name = cleanOrgName(row.cells[column] ?? '');
     if (name) out.push({ name, line: row.line });
   }
@@ -229,12 +248,35 @@ export function sentences(text: string, firstLine: number): Array<{ text: string
   return out;
 }
 
+/**
+ * A sentence whose subject is named as an adopter: "Acme continues to be our largest adopter",
+ * "Globex is our first production user", "Initech remains one of our biggest end users".
+ */
+const SUBJECT_ADOPTER =
+  /^((?:\p{Lu}[\p{L}\p{N}.&'’-]*)(?:\s+(?:\p{Lu}[\p{L}\p{N}.&'’-]*|of|de|and|&))*?)\s+(?:is|was|has been|continues to be|remains|became|is now)\s+(?:one of\s+)?(?:our|the project's)\s+(?:\w+\s+){0,2}?(?:adopters?|end[- ]?users?|production users?|users?|customers?)\b/u;
+const NOT_SUBJECT = /^(?:The|This|That|These|Those|It|We|Our|Its|There|Here|One|Each|Every|Another|Such|A|An)\b/;
+
+export function subjectAdopter(sentence: string): string | null {
+  const plain = stripInline(sentence).trim();
+  // Cheap pre-check before the regex: the sentence must speak of adopters, users or customers.
+  if (!/adopter|user|customer/i.test(plain)) return null;
+  const m = SUBJECT_ADOPTER.exec(plain);
+  if (!m || NOT_SUBJECT.test(m[1]!) || m[1]!.split(/\s+/).length > 4) return null;
+  return cleanOrgName(m[1]!);
+}
+
+function namesInProseSentence(text: string): string[] {
+  const subject = subjectAdopter(text);
+  const listed = namesInSentence(text);
+  return subject ? [subject, ...listed] : listed;
+}
+
 function fromProse(block: Block, out: Found[]): void {
   if (block.kind === 'paragraph') {
-    for (const s of sentences(block.text, block.line)) for (const name of namesInSentence(s.text)) out.push({ name, line: s.line });
+    for (const s of sentences(block.text, block.line)) for (const name of namesInProseSentence(s.text)) out.push({ name, line: s.line });
   } else if (block.kind === 'list') {
     for (const { item } of walkItems(block.items)) {
-      for (const s of sentences(item.text, item.line)) for (const name of namesInSentence(s.text)) out.push({ name, line: s.line });
+      for (const s of sentences(item.text, item.line)) for (const name of namesInProseSentence(s.text)) out.push({ name, line: s.line });
     }
   }
 }
@@ -270,14 +312,30 @@ function isProjectsIntro(text: string): boolean {
   return /^(?:\S+\s+){0,3}projects\b/i.test(last);
 }
 
-/** The opening paragraph of a list item asks about adoption ("What do you know about adoption …?"). */
+/**
+ * The CNCF production-use criterion restated as a bullet ("Document that it is being used
+ * successfully in production by at least three independent end users …"): its sub-bullets answer it.
+ */
+const ADOPTION_CRITERION = /\b(?:used|use|usage)\b[^.?]{0,40}\bin production\b[^.?]{0,80}\bend[- ]?users?\b/i;
+
+/**
+ * The opening paragraph of a list item asks about adoption ("What do you know about adoption …?")
+ * or restates the production-use criterion.
+ */
 export function isAdopterQuestion(text: string): boolean {
   const question = stripInline(text.split('\n\n')[0]!);
+  if (ADOPTION_CRITERION.test(question)) return true;
   return question.includes('?') && ADOPTER_HEADING.test(question) && !NOT_ADOPTER_HEADING.test(question);
 }
 
 const TOPICAL_HEADING =
   /^(?:overview|summary|introduction|background|others?|more|examples?|highlights?|details|notes?|use cases?|usage|deployments?|testimonials?|quotes?|references|list|users|adopters|customers|companies|organi[sz]ations)$/i;
+/**
+ * A heading naming a group of adopters, not one: it ends in a plural category noun ("Projects",
+ * "Evaluating Organizations", "Financial Institutions", "Other Companies").
+ */
+const CATEGORY_HEADING =
+  /\b(?:projects|organi[sz]ations|companies|enterprises|institutions|vendors|startups|universities|banks|teams|groups|adopters|users|customers|partners|products|services|platforms|others)$/i;
 
 /**
  * The organisation a subsection heading names ("1. Canonical", "Acme Corp", "Acme: 1000
@@ -287,7 +345,7 @@ export function nameFromHeading(heading: string): string | null {
   let text = stripInline(heading).replace(/^(?:#?\d+[.)]?|[-*•])\s+/, '');
   const sep = /\s*(?::|\s[-–—|])\s/.exec(text);
   if (sep) text = text.slice(0, sep.index);
-  if (ADOPTER_HEADING.test(text) || NOT_ADOPTER_HEADING.test(text) || TOPICAL_HEADING.test(text.trim())) return null;
+  if (ADOPTER_HEADING.test(text) || NOT_ADOPTER_HEADING.test(text) || TOPICAL_HEADING.test(text.trim()) || CATEGORY_HEADING.test(text.trim())) return null;
   const words = text.trim().split(/\s+/);
   if (words.length > 4) return null;
   if (!words.every((w) => /^[\p{Lu}\p{N}\p{Lo}]/u.test(w) || /^(?:of|de|du|la|for|and|the|&)$/.test(w))) return null;
