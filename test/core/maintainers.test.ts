@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/document.js';
-import { extractMaintainers, extractMaintainersStatedCount, maintainerFromItem, maintainerOrganisations, parseHandle, tableColumns } from '../../src/core/facts/maintainers.js';
+import { extractMaintainers, extractMaintainersStatedCount, maintainerFromItem, maintainerOrganisations, maintainersInSentence, parseHandle, tableColumns } from '../../src/core/facts/maintainers.js';
 import { CORPUS, gold, seedText } from './corpus-helpers.js';
 
 const people = (md: string) => extractMaintainers(parseDocument(md)).map(({ name, handle, affiliation }) => ({ name, handle, affiliation }));
@@ -141,5 +141,45 @@ describe('maintainer helpers', () => {
 
   it('rejects sentences as maintainer items', () => {
     expect(maintainerFromItem('We are looking for more maintainers from other companies', 1)).toBeNull();
+  });
+});
+
+describe('extractMaintainers: held-out round 13 layouts', () => {
+  it('gives independent and individual maintainers no affiliation', () => {
+    const md = ['## Maintainers', '- Ada Lovelace (Acme)', '- Grace Hopper (independent)', '- Alan Turing, Individual', '', '| Name | Company |', '|---|---|', '| Edsger Dijkstra | Self |'].join('\n');
+    const found = extractMaintainers(parseDocument(md));
+    expect(found.map((m) => m.affiliation)).toEqual(['Acme', null, null, null]);
+    expect(maintainerOrganisations(found)).toEqual(['Acme']);
+  });
+
+  it('reads a list introduced as the maintainers\' organisations as organisations, not people', () => {
+    const md = ['## Maintainers', '', 'We currently have 6 maintainers, from 4 different organisations:', '- Acme, Globex, Initech, Umbrella Corp'].join('\n');
+    expect(people(md)).toEqual([]);
+  });
+
+  it('reads maintainers named in prose under a maintainers heading', () => {
+    const joined = [
+      '## Maintainers', '',
+      'Two people were promoted this year.', '',
+      '[Jane Roe (jroe)](https://github.com/jroe) and [Ann Poe (apoe)](https://github.com/apoe) - all at Acme - joined the [maintainers](https://x.example/OWNERS) team, bringing the total to 6.',
+    ].join('\n');
+    expect(people(joined)).toEqual([
+      { name: 'Jane Roe', handle: 'jroe', affiliation: 'Acme' },
+      { name: 'Ann Poe', handle: 'apoe', affiliation: 'Acme' },
+    ]);
+    const colon = [
+      '## Maintainers', '', '* Ada Lovelace (Acme)', '* Grace Hopper (Globex)', '',
+      'We have 2 active maintainers on the core repository: Ada and Grace. There we have 2 more repo level maintainers: Alan Turing (Initech) and Edsger Dijkstra (independent).',
+    ].join('\n');
+    expect(people(colon)).toEqual([
+      { name: 'Ada Lovelace', handle: null, affiliation: 'Acme' },
+      { name: 'Grace Hopper', handle: null, affiliation: 'Globex' },
+      { name: 'Alan Turing', handle: null, affiliation: 'Initech' },
+      { name: 'Edsger Dijkstra', handle: null, affiliation: null },
+    ]);
+    // Not under a maintainers heading, or about another role: nothing.
+    expect(people('## Community\n\nThese people joined the maintainers team: [Jane Roe](https://github.com/jroe).\n')).toEqual([]);
+    expect(maintainersInSentence('Our reviewers and maintainers: Jane Roe (Acme) and Ann Poe (Globex).', 1)).toEqual([]);
+    expect(maintainersInSentence('Our maintainers: see the OWNERS file.', 1)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type { Maintainer } from '../extract-types.js';
 import type { Block, DocumentModel, ListItem, Section, Table } from '../document-types.js';
 import { sectionPaths, walkItems } from '../doc-query.js';
 import { stripInline } from '../inline.js';
+import { sentences } from './adopters.js';
 
 export const MAINTAINER_WORDS = /maintainer|committer|core team|owners?\b|steering|tsc\b/i;
 const OTHER_ROLES = /reviewer|approver|emeritus|former|alumni|contributor|member|advisor|sponsor/i;
@@ -31,6 +32,14 @@ export function parseHandle(text: string): string | null {
 function cleanText(text: string): string | null {
   const plain = stripInline(text).replace(/^[\s,;:\-–—]+|[\s,;:\-–—]+$/g, '').trim();
   return plain === '' || /^(?:n\/a|-|—|none|tbd|\?)$/i.test(plain) ? null : plain;
+}
+
+/** "Independent", "Individual", "Self", "Unaffiliated": the maintainer names no organisation. */
+const NO_ORGANISATION = /^(?:independent|individual|self|self[- ]employed|unaffiliated|no affiliation|none|personal|freelance(?:r)?|hobbyist)$/i;
+
+function cleanAffiliation(text: string): string | null {
+  const plain = cleanText(text);
+  return plain === null || NO_ORGANISATION.test(plain) ? null : plain;
 }
 
 /** Person-like: a few words, no URL, not a sentence. */
@@ -74,7 +83,7 @@ function fromTable(table: Table, out: Maintainer[]): void {
     // Listed by handle only ("—" in the name column): the handle stands for the name.
     if (name === null && handle !== null && cols.handle >= 0) name = handle;
     if (name === null || !looksLikeName(name)) continue;
-    const affiliation = cols.affiliation >= 0 ? cleanText(row.cells[cols.affiliation] ?? '') : null;
+    const affiliation = cols.affiliation >= 0 ? cleanAffiliation(row.cells[cols.affiliation] ?? '') : null;
     name = name.replace(/\s*\(\s*\)\s*/g, ' ').trim();
     out.push({ name, handle, affiliation, line: row.line });
   }
@@ -105,11 +114,11 @@ export function maintainerFromItem(text: string, line: number): Maintainer | nul
   if (paren) {
     name = paren[1]!.trim();
     const inside = paren[2]!.split(/\s*,\s*/);
-    affiliation = cleanText(paren[3] || inside[inside.length - 1]!);
+    affiliation = cleanAffiliation(paren[3] || inside[inside.length - 1]!);
   } else {
     const parts = rest.split(/\s*(?:,|;|\s[-–—|]\s|:\s|\bfrom\b|\bat\b)\s*/).map((p) => p.trim()).filter((p) => p !== '');
     name = parts[0] ?? '';
-    affiliation = parts.length > 1 ? cleanText(parts[1]!) : null;
+    affiliation = parts.length > 1 ? cleanAffiliation(parts[1]!) : null;
   }
   name = name.replace(/^[\s\-–—*]+|[\s,;:\-–—]+$/g, '').trim();
   if (name === '' || !looksLikeName(name)) return null;
@@ -136,8 +145,13 @@ function contextOf(headings: string[], section: Section, block: Block): { headin
   return { heading: headings.join(' / '), intro: previousText(section, block) };
 }
 
+/** An intro that announces organisations ("9 maintainers, from 7 different organisations:"). */
+const ORGANISATIONS_INTRO = /\b(?:organi[sz]ations?|compan(?:y|ies)|employers|institutions|affiliations)\s*:\s*$/i;
+
 function roleOfContext(text: string): 'maintainers' | 'other' | 'none' {
   const lastSentence = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '').pop() ?? '';
+  // The list after it names organisations, not people.
+  if (ORGANISATIONS_INTRO.test(lastSentence)) return 'other';
   const maintainers = MAINTAINER_WORDS.test(lastSentence);
   const other = OTHER_ROLES.test(lastSentence.replace(/maintainers?/gi, ''));
   if (maintainers && !other) return 'maintainers';
@@ -158,6 +172,46 @@ export function isMaintainerQuestion(text: string): boolean {
   return (opening.includes('?') || opening.endsWith(':')) && MAINTAINER_WORDS.test(opening) && !OTHER_ROLES.test(opening.replace(/maintainers?/gi, ''));
 }
 
+/** "… joined the maintainers team", "… became maintainers", "… were added as maintainers". */
+const JOINED_ROLE =
+  /\b(?:joined|join|became|become|(?:were|was) (?:added|promoted|elected|appointed|made)|(?:have|has) been (?:added|promoted|elected|appointed))\b[^.;]{0,40}?\bmaintainers?\b/i;
+const GITHUB_PERSON = /\[([^\[\]]+)\]\(https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]{0,38})\/?\)/g;
+/** "- all at Acme -", "(both from Acme)": one affiliation for everyone named. */
+const ALL_AT = /\b(?:all|both)\s+(?:at|from|of|with|work(?:ing)?\s+(?:at|for))\s+(\p{Lu}[^,;.()\-–—]*?)\s*(?:[-–—,;)]|$|\s(?:joined|became|were|have|has)\b)/u;
+/** "Full Name (Org)": two to four capitalised words and an optional parenthesis. */
+const PROSE_PERSON = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s*(?:\(([^()]+)\))?$/u;
+
+/**
+ * Maintainers named in a sentence of prose under a maintainers heading: "[Jane Roe (jroe)](https://github.com/jroe)
+ * and [Ann Poe (apoe)](https://github.com/apoe) - all at Acme - joined the maintainers team", or
+ * "There we have 2 more maintainers: Jane Roe (Acme) and Ann Poe (independent)." First names alone
+ * ("Carolyn, Vaughn and Jennifer") repeat people listed elsewhere and are not read.
+ */
+export function maintainersInSentence(sentence: string, line: number): Maintainer[] {
+  if (!/maintainer/i.test(sentence)) return [];
+  const text = sentence.replace(EMAIL, ' ');
+  const joined = JOINED_ROLE.exec(text);
+  if (joined && text.includes('github.com')) {
+    const before = text.slice(0, joined.index);
+    const all = ALL_AT.exec(stripInline(before));
+    const affiliation = all ? cleanAffiliation(all[1]!) : null;
+    const out: Maintainer[] = [];
+    for (const m of before.matchAll(GITHUB_PERSON)) {
+      const name = stripInline(m[1]!).replace(/\s*\([^()]*\)\s*$/, '').replace(/^@/, '').trim();
+      if (name === '' || !looksLikeName(name)) continue;
+      out.push({ name, handle: m[2]!, affiliation, line });
+    }
+    return out;
+  }
+  const plain = stripInline(text).trim().replace(/[.!]+$/, '');
+  const colon = /\bmaintainers?\s*:\s*/i.exec(plain);
+  if (!colon || OTHER_ROLES.test(plain.slice(0, colon.index).replace(/maintainers?/gi, ''))) return [];
+  const parts = plain.slice(colon.index + colon[0].length).split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter((p) => p !== '');
+  const people = parts.map((p) => PROSE_PERSON.exec(p.trim()));
+  if (people.length === 0 || people.some((m) => m === null)) return [];
+  return people.map((m) => ({ name: m![1]!, handle: null, affiliation: m![2] ? cleanAffiliation(m![2]) : null, line }));
+}
+
 export function extractMaintainers(doc: DocumentModel): Maintainer[] {
   const found: Maintainer[] = [];
   // The text before the first heading counts too.
@@ -165,7 +219,12 @@ export function extractMaintainers(doc: DocumentModel): Maintainer[] {
     const headings = [...ancestors, section].map((s) => stripInline(s.heading));
     const ownHeading = headings[headings.length - 1] ?? '';
     const headingRole = MAINTAINER_WORDS.test(ownHeading) && !OTHER_ROLES.test(ownHeading) ? 'maintainers' : OTHER_ROLES.test(ownHeading) ? 'other' : 'none';
+    const underMaintainerHeading = headings.some((h) => MAINTAINER_WORDS.test(h) && !OTHER_ROLES.test(h));
     for (const block of section.blocks) {
+      if (block.kind === 'paragraph' && underMaintainerHeading) {
+        for (const sentence of sentences(block.text, block.line)) for (const m of maintainersInSentence(sentence.text, sentence.line)) found.push(m);
+        continue;
+      }
       if (block.kind !== 'table' && block.kind !== 'list') continue;
       const { intro } = contextOf(headings, section, block);
       const introRole = roleOfContext(intro);
