@@ -34,14 +34,6 @@ function cleanText(text: string): string | null {
   return plain === '' || /^(?:n\/a|-|—|none|tbd|\?)$/i.test(plain) ? null : plain;
 }
 
-/** "Independent", "Individual", "Self", "Unaffiliated": the maintainer names no organisation. */
-const NO_ORGANISATION = /^(?:independent|individual|self|self[- ]employed|unaffiliated|no affiliation|none|personal|freelance(?:r)?|hobbyist)$/i;
-
-function cleanAffiliation(text: string): string | null {
-  const plain = cleanText(text);
-  return plain === null || NO_ORGANISATION.test(plain) ? null : plain;
-}
-
 /** Person-like: a few words, no URL, not a sentence. */
 function looksLikeName(name: string): boolean {
   if (name.length > 60 || /https?:|www\.|\.md\b/i.test(name)) return false;
@@ -83,7 +75,7 @@ function fromTable(table: Table, out: Maintainer[]): void {
     // Listed by handle only ("—" in the name column): the handle stands for the name.
     if (name === null && handle !== null && cols.handle >= 0) name = handle;
     if (name === null || !looksLikeName(name)) continue;
-    const affiliation = cols.affiliation >= 0 ? cleanAffiliation(row.cells[cols.affiliation] ?? '') : null;
+    const affiliation = cols.affiliation >= 0 ? cleanText(row.cells[cols.affiliation] ?? '') : null;
     name = name.replace(/\s*\(\s*\)\s*/g, ' ').trim();
     out.push({ name, handle, affiliation, line: row.line });
   }
@@ -114,11 +106,11 @@ export function maintainerFromItem(text: string, line: number): Maintainer | nul
   if (paren) {
     name = paren[1]!.trim();
     const inside = paren[2]!.split(/\s*,\s*/);
-    affiliation = cleanAffiliation(paren[3] || inside[inside.length - 1]!);
+    affiliation = cleanText(paren[3] || inside[inside.length - 1]!);
   } else {
     const parts = rest.split(/\s*(?:,|;|\s[-–—|]\s|:\s|\bfrom\b|\bat\b)\s*/).map((p) => p.trim()).filter((p) => p !== '');
     name = parts[0] ?? '';
-    affiliation = parts.length > 1 ? cleanAffiliation(parts[1]!) : null;
+    affiliation = parts.length > 1 ? cleanText(parts[1]!) : null;
   }
   name = name.replace(/^[\s\-–—*]+|[\s,;:\-–—]+$/g, '').trim();
   if (name === '' || !looksLikeName(name)) return null;
@@ -194,7 +186,7 @@ export function maintainersInSentence(sentence: string, line: number): Maintaine
   if (joined && text.includes('github.com')) {
     const before = text.slice(0, joined.index);
     const all = ALL_AT.exec(stripInline(before));
-    const affiliation = all ? cleanAffiliation(all[1]!) : null;
+    const affiliation = all ? cleanText(all[1]!) : null;
     const out: Maintainer[] = [];
     for (const m of before.matchAll(GITHUB_PERSON)) {
       const name = stripInline(m[1]!).replace(/\s*\([^()]*\)\s*$/, '').replace(/^@/, '').trim();
@@ -209,7 +201,7 @@ export function maintainersInSentence(sentence: string, line: number): Maintaine
   const parts = plain.slice(colon.index + colon[0].length).split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter((p) => p !== '');
   const people = parts.map((p) => PROSE_PERSON.exec(p.trim()));
   if (people.length === 0 || people.some((m) => m === null)) return [];
-  return people.map((m) => ({ name: m![1]!, handle: null, affiliation: m![2] ? cleanAffiliation(m![2]) : null, line }));
+  return people.map((m) => ({ name: m![1]!, handle: null, affiliation: m![2] ? cleanText(m![2]) : null, line }));
 }
 
 export function extractMaintainers(doc: DocumentModel): Maintainer[] {
