@@ -29,7 +29,7 @@ add(
   [
     'maintainer', 'maintainers', 'reviewer', 'reviewers', 'approver', 'approvers', 'member', 'members',
     'subscriber', 'subscribers', 'membership', 'commenters', 'creators', 'forkers', 'reporters', 'follower', 'followers', 'watcher', 'watchers', 'watched', 'registrants', 'attendee',
-    'attendees', 'participant', 'participants', 'people', 'persons', 'individuals',
+    'attendees', 'participant', 'participants', 'people', 'persons', 'individuals', 'owner', 'owners',
   ],
   { kind: 'other', stock: true },
 );
@@ -71,7 +71,7 @@ export const STOP_WORDS = new Set(
 
 /** Words after a bare number that still let a label before it apply ("Commits: 1,200 in total"). */
 export const LABEL_TAIL_WORDS = new Set(
-  'and but while which compared vs versus respectively in as so to over during since this last for now currently with'.split(' '),
+  'and but while which compared vs versus respectively in as so to over during since this last for now currently with totally overall altogether up'.split(' '),
 );
 
 export const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;

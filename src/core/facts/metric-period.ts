@@ -13,6 +13,8 @@ export interface Head {
   change: boolean;
   /** A subset counted per day ("of which 30 are online on a daily basis"): period null. */
   subsetDaily?: boolean;
+  /** The label built from a list's intro ("merged PRs" under "Total number of PRs …:"). */
+  fromIntro?: string;
   end: number;
   labelStart: number | null;
 }
@@ -39,6 +41,8 @@ const AVERAGE = /\bav(?:era)?g(?:e|ed|es|ing)?\b|\bon average\b/i;
 const ANY_RATE = /(?:\bper|\ba|\beach|\/)\s*(week|month|year)\b/i;
 const WINDOW = /\b(?:(?:past|last|previous|recent|prior)\s+(?:(year|12 months|twelve months|365 days)|(month|30 days|4 weeks|four weeks)|(week|7 days|seven days))|this (year)|this (month)|this (week))\b/i;
 const SINCE = /\bsince\b/i;
+const TRAILING_WINDOW = /^[\s\])]*(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:year|12 months|twelve months|month|30 days|week)\b/i;
+const CALENDAR_YEAR = /\b(?:in|during|throughout)\s+(?:19|20)\d\d\b(?![-/.]\d)/i;
 
 function windowPeriod(text: string): MetricPeriod | 'since' | undefined {
   const window = WINDOW.exec(text);
@@ -75,10 +79,15 @@ export function periodFor(unit: TextUnit, sentence: string, head: Head, text: st
     const rate = ANY_RATE.exec(context) ?? /(?<![-\w])(weekly|monthly|yearly|annual)\b/i.exec(context);
     if (rate) return ratePeriod(rate[1]!);
   }
-  // "in the last year we released a total of 2 versions": the window beats "total of" for flows.
-  const sentenceWindow = windowPeriod(sentence);
+  // "in the last year we released a total of 2 versions": the window beats "total of" for flows;
+  // so does a calendar year ("had 8 releases in 2023", "84 meetings in 2023").
+  const sentenceWindow = windowPeriod(sentence) ?? (CALENDAR_YEAR.test(sentence) ? 'year' : undefined);
   if (!head.stock && sentenceWindow !== undefined && sentenceWindow !== 'since' && !/\bas of\b|\bcurrent(?:ly)?\b/i.test(sentence)) return sentenceWindow;
   if (TOTAL_MARKER.test(sentence) || (!head.change && TOTAL_MARKER.test(contextLabel))) return 'total';
+  // "come from 23 organizations over the past year": a level counted over the window right after
+  // it (a before -> after pair "from 658 to 808 over the past year" still gives two levels).
+  const trailing = head.stock && group.values.length === 1 ? TRAILING_WINDOW.exec(text.slice(head.end, head.end + 40)) : null;
+  if (trailing) return windowPeriod(trailing[0]) as MetricPeriod;
   if (head.stock && !head.change) return 'total';
   for (const context of [sentence, contextLabel, ...introTexts(unit), unit.heading]) {
     const window = windowPeriod(context);

@@ -25,6 +25,8 @@ function resolveHead(
   modifiers: string[],
   before: Token[],
   after: Token[],
+  noun = '',
+  afterText = '',
 ): { kind: MetricKind; stock: boolean } | null {
   switch (head.kind) {
     case 'excluded':
@@ -41,6 +43,11 @@ function resolveHead(
       if (after[0]?.lower === 'as' && /^(?:many|much|large|fast|big|high|often)$/.test(after[1]?.lower ?? '')) return null;
       return EVENT_CONTEXT.test(sentence) ? { kind: 'other', stock: false } : null;
     }
+    case 'other':
+      // "29 different people have contributed": contributors, counted over the sentence's window.
+      if (head.stock && /^(?:people|persons|individuals)$/.test(noun) && /^\s*(?:have |has |had )?(?:contributed|made contributions|committed)\b/i.test(afterText))
+        return { kind: 'contributors', stock: false };
+      return head;
     case 'country':
       return /contribut|developer|maintainer|member|committer|communit/i.test(sentence) ? { kind: 'other', stock: true } : null;
     case 'version':
@@ -51,7 +58,8 @@ function resolveHead(
       if (after[0] && ADOPTION_VERB.test(after[0].lower)) return null;
       if (after[0]?.lower === 'in' && after[1]?.lower === 'production') return null;
       // "commits mainly come from two companies" describes concentration, not a count.
-      if (before.some((t) => /^(?:mainly|mostly|primarily|largely|predominantly|majority|only|all)$/.test(t.lower))) return null;
+      // ("in all our repositories come from 23 organizations" is a count: the word must be near.)
+      if (before.slice(0, 4).some((t) => /^(?:mainly|mostly|primarily|largely|predominantly|majority|only|all)$/.test(t.lower))) return null;
       if (modifiers.some((m) => m.startsWith('contribut'))) return { kind: 'contributing_orgs', stock: true };
       if (modifiers.some((m) => m.startsWith('member') || m.startsWith('maintain'))) return { kind: 'other', stock: true };
       // The noun the organisations belong to: "contributors from 39 companies".
@@ -91,11 +99,18 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
     if (skip > 1) tokens = tokens.slice(skip);
   }
   const modifiers: string[] = [];
-  for (let i = 0; i < tokens.length && modifiers.length <= 3; i++) {
+  // Up to four modifiers: "2 additional active repo level maintainers".
+  for (let i = 0; i < tokens.length && modifiers.length <= 4; i++) {
     const token = tokens[i]!;
     if (token.type === 'num') return null;
     if (token.type === 'punct') {
       if (token.text === '-' || token.text === '/' || token.text === '&') continue;
+      // "8, 10, and 2 releases": each number of a comma list shares the last one's noun.
+      if (token.text === ',' && i === 0 && depth < 6 && !/(?:^|\D)(?:19|20)\d\d$/.test(text.slice(Math.max(0, pos - 5), pos))) {
+        const following = tokens[1]?.lower === 'and' || tokens[1]?.lower === 'or' ? tokens[2] : tokens[1];
+        const other = following?.type === 'num' ? hits.get(following.start) : undefined;
+        if (other) return headAfter(text, sentence, other.end, hits, depth + 1, context);
+      }
       return null;
     }
     const lower = token.lower;
@@ -125,7 +140,7 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
       if (modifiers.includes('press') || lower === 'press') return null; // "3 press releases"
       const after = tokensAfter(text, end, sentence.end, 3);
       const before = tokensBefore(text, sentence.start, pos, 8).filter((t) => t.end <= pos);
-      const resolved = resolveHead(head, sentenceText, modifiers, before, after);
+      const resolved = resolveHead(head, sentenceText, modifiers, before, after, lower, text.slice(end, Math.min(sentence.end, end + 40)));
       if (!resolved) return null;
       let kind = resolved.kind;
       const mergedVerb = before.slice(0, 3).some((t) => t.lower === 'merged');
@@ -242,6 +257,11 @@ function sentenceMetrics(unit: TextUnit, sentence: { start: number; end: number 
       labelText = label.text;
     }
     if (!head && previous) head = subsetHead(text, sentence, group, previous);
+    // "increased to 209 totally, up from 63 before joining": the earlier value of the pair.
+    const upFrom = previous ? UP_FROM.exec(text.slice(Math.max(sentence.start, group.start - 24), group.start)) : null;
+    if (!head && previous && upFrom) head = sameHead(previous, group.end, group.start - upFrom[0].length + upFrom[0].search(/\S/));
+    if (!head && !previous && unit.intro) head = introHead(unit.intro.text, text.slice(sentence.start, group.start), text.slice(group.end, sentence.end));
+    if (head?.fromIntro) labelText = head.fromIntro;
     if (!head) continue;
     previous = head;
     if (group.members.some((m) => m.decimal) && head.kind === 'releases') continue; // "1.3 release"
@@ -270,6 +290,28 @@ function figuresOnly(cell: string): boolean {
   if (!/\d/.test(cell)) return false;
   const residue = cell.replace(CELL_RATE, ' ').replace(CELL_FIGURE, ' ').replace(CELL_QUALIFIER, ' ');
   return /^[\s():;,=|/+\-.]*$/.test(residue);
+}
+
+function sameHead(previous: Head, end: number, labelStart: number): Head {
+  return { kind: previous.kind, stock: previous.stock, change: previous.change, end, labelStart };
+}
+
+const UP_FROM = /\b(?:up|down|grown|increased|rising|rose|climbed)\s+from\s+(?:about\s+|around\s+|~\s*)?\[?\s*$/i;
+// (Its quote starts at the verb: "up from [63]".)
+const INTRO_NOUN = /\b(?:number|count|total)\s+of\s+((?:[\w-]+\s+){0,2}?(?:pull requests?|merge requests?|[\w-]+))\b/i;
+
+/**
+ * A list item that only labels its figure ("merged: 362", "total: 396") under an intro that names
+ * what is counted ("Total number of PRs in the past year:"): the intro's noun, qualified by the label.
+ */
+function introHead(intro: string, before: string, after: string): Head | null {
+  if (!/number|count|total/i.test(intro)) return null;
+  if (!/^\s*[A-Za-z][\w -]{0,24}:\s*\[?\s*$/.test(before) || !/^[\s\]).;,]*$/.test(after)) return null;
+  const noun = INTRO_NOUN.exec(intro);
+  if (!noun) return null;
+  const label = `${before.replace(/[:\[\s]+$/, '')} ${noun[1]}`;
+  const head = labelHead(label);
+  return head ? { ...head, labelStart: null, fromIntro: label } : null;
 }
 
 const SUBSET_BEFORE = /\b(?:of which|of whom|of those|of these|of them|among them|among which)\s*,?\s*(?:\w+\s+)?$/i;

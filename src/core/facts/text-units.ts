@@ -333,6 +333,19 @@ class VisibleBuilder {
         while (i < end && !/[\s<\]]/.test(raw[i]!)) i++;
         continue;
       }
+      if (char === '`' && next !== '`') {
+        // An inline code span is an identifier or literal, not prose: its hyphens are shown as
+        // "_" so "`proj-release`" is one word and its last part ("release") names nothing.
+        const close = raw.indexOf('`', i + 1);
+        if (close > i + 1 && close < end) {
+          for (let k = i + 1; k < close; k++) {
+            const c = raw[k]!;
+            this.push(c === '-' ? '_' : c === '\t' ? ' ' : c, line, k, depth > 0);
+          }
+          i = close + 1;
+          continue;
+        }
+      }
       if (char === '*' || char === '`' || (char === '~' && next === '~')) {
         i += char === '~' ? 2 : 1;
         continue;

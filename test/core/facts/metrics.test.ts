@@ -353,3 +353,41 @@ describe('extractMetrics: what is not a metric', () => {
     expect(metrics.map((m) => [m.kind, m.value, m.line])).toEqual([['stars', 2562, 5]]);
   });
 });
+
+describe('extractMetrics: held-out round 13 phrasings', () => {
+  it.each<[string, Row[]]>([
+    // A comma list shares the noun of its last number.
+    ['The CLI, SDK, and spec had 7, 11, and 3 releases respectively in 2024.', [['releases', 7, 'year'], ['releases', 11, 'year'], ['releases', 3, 'year']]],
+    // A calendar year is the window of an activity count.
+    ['We held 52 community meetings in 2024, see the notes.', [['other', 52, 'year']]],
+    // "up from N" is the earlier value of a pair; "totally" still lets the label apply.
+    ['Contributors across all repositories increased to [150](https://d.example/1) totally, up from [40](https://d.example/2) before joining.', [['contributors', 150, 'total'], ['contributors', 40, 'total']]],
+    // "in all … repositories" is not concentration; a window right after a level is its period.
+    ['PR authors in all project repositories come from [18 organizations](https://d.example/3) over the past year.', [['contributing_orgs', 18, 'year']]],
+    ['Stars increased from 1200 to 1500 over the past year.', [['stars', 1200, 'total'], ['stars', 1500, 'total']]],
+    // People who contributed are contributors, counted over the sentence's window.
+    ['In the past year (since May 2023), [31 different people](https://x.example/graphs) have contributed to the main repo.', [['contributors', 31, 'year']]],
+    // Four modifiers before the noun; owners are counted like maintainers.
+    ['We have 2 additional active repo level maintainers.', [['other', 2, null]]],
+    ['- Owners - 5', [['other', 5, 'total']]],
+  ])('%s', (text, expected) => {
+    expect(rows(text)).toEqual(expected);
+    expectQuotesOnTheirLines(text);
+  });
+
+  it('gives list items that only label their figure the noun of the list intro', () => {
+    const text = ['Total number of PRs across all repos in the past year:', '', '* merged: [410](https://d.example/24)', '* total: [455](https://d.example/15)'].join('\n');
+    expect(rows(text)).toEqual([['merged_prs', 410, 'year'], ['prs', 455, 'year']]);
+    // Without a "number of" intro the bare labels count nothing.
+    expect(rows(['Some figures:', '', '* merged: 410', '* total: 455'].join('\n'))).toEqual([]);
+  });
+
+  it('reads no noun inside inline code', () => {
+    expect(rows('We plan to move one GCP project - `proj-release` - and create others.')).toEqual([]);
+    expect(rows('We shipped `v2.1.0` and 3 releases since.')).toEqual([['releases', 3, null]]);
+  });
+
+  it('does not chain a year into a comma list', () => {
+    expect(rows('In 2021, 30 commits landed on main.')).toEqual([['commits', 30, 'year']]);
+  });
+});
