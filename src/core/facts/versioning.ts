@@ -36,6 +36,8 @@ export const SIGNALS: RegExp[] = [
   /\brelease cadence\b|\bcadence\b[^.;]{0,40}\breleas/i,
   /\blong[- ]term support\b|\bLTS\b/,
   /\brelease candidates?\b/i,
+  // A planned release: "Preparing for a new Proj release in early 2022"
+  /\b(?:a|the|our)\s+new\s+(?:[\w-]+\s+)?(?:major\s+|minor\s+|stable\s+)?release\b/i,
 ];
 
 const VERSION_LITERAL = /\bv?\d+\.\d+(?:\.\d+)?\b/;
@@ -49,6 +51,8 @@ const VERSION_LITERAL = /\bv?\d+\.\d+(?:\.\d+)?\b/;
 const VERSION_SIGNALS: RegExp[] = [
   /(?<![\w.])v?\d+\.\d+(?:\.\d+)?\s+(?:(?:is|was|has been|got)\s+)?(?:released|shipped|published|launched)\b/i,
   /\b(?:moved|went|progressed|advanced|evolved|jumped)\s+(?:from\s+v?\d+\.\d+(?:\.\d+)?\s+)?to\s+v?\d+\.\d+/i,
+  // "v1.1.0 slated for release in late November"
+  /(?<![\w.])v?\d+\.\d+(?:\.\d+)?\b[^.;]{0,40}?\b(?:slated|scheduled|planned|targeted|due|expected)\s+(?:for\s+(?:a\s+)?release|to be released|to ship)\b/i,
 ];
 const DIGIT_DOT_DIGIT = /\d\.\d/;
 
@@ -96,6 +100,8 @@ function isLinkPointer(unit: TextUnit): boolean {
   }
   if (linked === 0) return false;
   const words = plain.match(/[A-Za-z]{2,}/g) ?? [];
+  // "libbuildpack has [42 releases](…)" states something; "See [release process](…)" points.
+  if (words.some((w) => /^(?:has|have|had|is|are|was|were)$/i.test(w))) return false;
   return words.filter((w) => !/^(?:see|here|at|in|the|and|our|link|docs?)$/i.test(w)).length <= 2;
 }
 

@@ -137,6 +137,20 @@ describe('extractVersioning', () => {
   });
 });
 
+describe('extractVersioning: held-out round 13 phrasings', () => {
+  it('reads planned releases', () => {
+    expect(lines('We are also:\n\n1. Preparing for a new Proj release in early 2025\n')).toEqual([3]);
+    expect(lines('The next milestone is [v2.3.0](https://x.example/m/4) slated for release in late May.')).toEqual([1]);
+    // A planned feature is not a release statement.
+    expect(lines('We are preparing a new dashboard for users.')).toEqual([]);
+  });
+
+  it('reads a bullet that states release counts through a link, but not a bare link pointer', () => {
+    expect(lines('* libfoo has [42 releases](https://x.example/releases).')).toEqual([1]);
+    expect(lines('* See [release process](https://x.example/RELEASE.md)')).toEqual([]);
+  });
+});
+
 describe('the versioning pre-filter', () => {
   // isSignal skips SIGNALS for sentences without any of SIGNAL_WORDS. That is only right while
   // every pattern needs one of them: sentences made of the words the patterns themselves spell
