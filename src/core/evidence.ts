@@ -270,7 +270,10 @@ function scoreSection(doc: DocumentModel, section: Section, item: CriteriaItem, 
 
   const restates = restatesCriterion(heading, patterns.criterionWords);
   if (restates) {
-    score += 15;
+    // A criterion restated as a bullet inside a checklist ("- Have a healthy number of committers"
+    // answered in a line or two) weighs like a matching heading: a section of its own on the
+    // subject, when the document has one, is the main evidence.
+    score += CRITERION_BULLETS.has(section) ? 6 : 15;
     reasons.unshift('heading restates the criterion');
   }
 
@@ -330,7 +333,32 @@ function hasAnswer(item: ListItem): boolean {
   return item.children.length > 0 || item.text.includes('\n\n');
 }
 
+/**
+ * A CNCF criterion restated as a bullet and answered under it ("- Have a healthy number of
+ * committers" with sub-bullets, or with the answer after a markdown hard break): read like a
+ * template question. Returns the criterion as the subsection heading, or null.
+ */
+const CRITERION_OPENING = /^(?:document that|have a healthy|demonstrate (?:a )?substantial|(?:have )?a clear versioning|clearly documented|specifications must|(?:use|used|usage) (?:successfully )?in production)/i;
+
+function answeredCriterion(item: ListItem, lines: string[]): string | null {
+  const first = item.text.split('\n')[0]!;
+  if (!CRITERION_OPENING.test(stripInline(first).trim())) return null;
+  // "- A clear versioning scheme   \n  Our answer …": the answer follows a hard line break
+  // (the trailing spaces are only in the raw line).
+  const hardBreak = item.text.includes('\n') && /(?: {2,}|\\)$/.test(lines[item.line - 1] ?? '');
+  if (hardBreak) return stripInline(first).trim();
+  return hasAnswer(item) ? openingOf(item) : null;
+}
+
+/** The heading an answered question or criterion item gives its subsection, or null. */
+function questionOf(item: ListItem, lines: string[]): string | null {
+  if (hasAnswer(item) && openingOf(item).includes('?')) return openingOf(item);
+  return answeredCriterion(item, lines);
+}
+
 const MAX_QUESTION_HEADING = 100;
+/** Subsections made from criteria restated as bullets (see answeredCriterion). */
+const CRITERION_BULLETS = new WeakSet<Section>();
 
 /**
  * Sections as evidence sees them. A list of template questions written as bullets ("* How many
@@ -348,20 +376,23 @@ function evidenceSections(doc: DocumentModel): Section[] {
     const questions: Section[] = [];
     const own: Block[] = [];
     for (const block of section.blocks) {
-      const asking = block.kind === 'list' ? block.items.filter((it) => hasAnswer(it) && openingOf(it).includes('?')).length : 0;
-      if (block.kind !== 'list' || asking < 2) {
+      const asked = block.kind === 'list' ? block.items.map((it) => questionOf(it, doc.lines)) : [];
+      if (block.kind !== 'list' || asked.filter((q) => q !== null).length < 2) {
         own.push(block);
         continue;
       }
-      for (const it of block.items) {
+      for (const [k, it] of block.items.entries()) {
         const part: Block = { kind: 'list', line: it.line, endLine: it.endLine, ordered: block.ordered, items: [it] };
-        if (!hasAnswer(it)) {
+        // Once the list is a question list, every answered item is a subsection.
+        const opening = asked[k] ?? (hasAnswer(it) ? openingOf(it) : null);
+        if (!opening) {
           own.push(part);
           continue;
         }
-        const opening = openingOf(it);
         const heading = opening.length <= MAX_QUESTION_HEADING ? opening : `${opening.slice(0, MAX_QUESTION_HEADING - 1)}…`;
-        questions.push({ heading, level: Math.min(section.level + 1, 7), line: it.line, endLine: it.endLine, blocks: [part], children: [] });
+        const sub: Section = { heading, level: Math.min(section.level + 1, 7), line: it.line, endLine: it.endLine, blocks: [part], children: [] };
+        if (asked[k] && !asked[k]!.includes('?')) CRITERION_BULLETS.add(sub);
+        questions.push(sub);
       }
     }
     out.push(questions.length > 0 ? { ...section, blocks: own } : section);

@@ -66,6 +66,39 @@ describe('evidence ranges on other layouts', () => {
     expect(byId(result, 'versioning').evidence[0]).toMatchObject({ startLine: 24, endLine: 27 });
   });
 
+  it('reads criteria restated as answered bullets as sections, below a section of their own', () => {
+    const nested = [
+      '# Proj incubation', '', '## Community', 'Our Slack has 300 users and maintainers answer there.', '',
+      '## Incubation criteria', 'A project must meet these:', '',
+      '* Document that it is being used successfully in production by at least three independent end users.',
+      '  * [Acme Cloud](https://acme.example)', '  * [Globex Build](https://globex.example)', '  * [Initech CI](https://initech.example)', '',
+      '* Have a healthy number of committers.', '  * Owners - 3', '  * Committers - 14', '',
+      '* Demonstrate a substantial ongoing flow of commits and merged contributions.', '  * Releases', '    * cli has 6 minor releases.', '  * [Commits per week](https://d.example/2)',
+      '* A clear versioning scheme.', '  * Versioning is documented in our [community repo](https://x.example/VERSIONING.md).',
+    ].join('\n');
+    const result = extract(nested);
+    expect(byId(result, 'production-users').evidence[0]).toMatchObject({ startLine: 9, endLine: 12 });
+    expect(byId(result, 'committer-health').evidence[0]).toMatchObject({ startLine: 14, endLine: 16 });
+    expect(byId(result, 'commit-flow').evidence[0]).toMatchObject({ startLine: 18, endLine: 21 });
+    expect(byId(result, 'versioning').evidence[0]).toMatchObject({ startLine: 22, endLine: 23 });
+    // Answers after a hard line break make sections too (not the whole Incubation section).
+    const hardBreak = [
+      '# Proj', '', '## Maintainers', '', '- Ada Lovelace (Acme)', '- Grace Hopper (Globex)', '', '## Incubation', '',
+      '- Have a healthy number of committers   ', '  Proj has 9 regular maintainers across 3 organisations.', '',
+      '- A clear versioning scheme   ', '  Proj has had a clear versioning scheme and a regular release cadence for months.',
+    ].join('\n');
+    const second = extract(hardBreak);
+    expect(byId(second, 'committer-health').evidence.map((e) => [e.startLine, e.endLine])).toContainEqual([10, 11]);
+    // A criterion bullet answered by a pointer ranks below the document's own section.
+    const pointer = [
+      '# Proj', '', '## DevStats', '', 'We saw 45 new contributors, 300 commits and 120 merged pull requests in the past year; contributions come from 12 companies.', '', '## Incubation', '',
+      '- Have a healthy number of committers   ', '  See the maintainers file.', '',
+      '- Demonstrate a substantial ongoing flow of commits and merged contributions   ', '  Evidence of this can be seen under DevStats above.',
+    ].join('\n');
+    expect(byId(extract(pointer), 'commit-flow').evidence[0]).toMatchObject({ heading: 'DevStats' });
+    expect(byId(second, 'versioning').evidence[0]).toMatchObject({ startLine: 13, endLine: 14 });
+  });
+
   it('ranks a heading that only matches a broad hint below a section that speaks of the criterion', () => {
     const md = [
       '# Proj', '', '## Features & Roadmap', '', 'We shipped a number of features.', '', '* Faster startup', '* Smaller images', '',
