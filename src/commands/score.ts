@@ -2,7 +2,8 @@
 // for scripts and tests. Every argument is checked before the score file is opened, so a bad
 // command line never modifies anything.
 import { basename, resolve } from 'node:path';
-import { relocateCitations, documentLines } from '../core/citation-relocate.js';
+import { relocateCitations } from '../core/citation-relocate.js';
+import { splitLines } from '../core/lines.js';
 import type { CriteriaSet } from '../core/criteria.js';
 import { scaleLabel } from '../core/criteria-scale.js';
 import { parseDocument } from '../core/document.js';
@@ -121,7 +122,7 @@ function parseVerdict(raw: string | undefined): Verdict | null | undefined {
 /** First markdown heading outside code fences, else the file name. */
 export function documentTitle(text: string, path: string): string {
   let fence: string | null = null;
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of splitLines(text)) {
     const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (marker) {
       if (fence === null) fence = marker[0]!;
@@ -197,7 +198,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
 
   const documentPath = resolve(context.cwd, documentArg);
   const doc = await readDocumentFile(documentPath, {});
-  const lines = documentLines(doc.text);
+  const lines = splitLines(doc.text);
   for (const change of changes) {
     if (change.kind === 'cite' && change.lines!.end > lines.length) {
       throw new UsageError(`score: --cite ${change.id}: line ${change.lines!.end} is past the end of ${sanitizeLine(documentArg)} (${lines.length} lines)`);

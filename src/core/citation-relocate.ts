@@ -120,8 +120,3 @@ export function relocateCitations(
   }
   return { file: next, relocations };
 }
-
-/** Split document text into lines the way line numbers count them (1-based, LF or CRLF). */
-export function documentLines(text: string): string[] {
-  return text.split(/\r?\n/);
-}

@@ -26,19 +26,13 @@ import {
   type HtmlEnd,
 } from './markdown-lines.js';
 import { emphasisLineText, resetStripInlineCache, stripInline } from './inline.js';
+import { splitLines } from './lines.js';
 
 /** Deeper list nesting is flattened to this depth so that later tree walks stay shallow. */
 export const MAX_LIST_DEPTH = 64;
 
-/** Lines of a text without terminators: CRLF, CR and LF all end a line; a final newline adds no line. */
-export function splitLines(text: string): string[] {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text === '') return [];
-  const lines = text.split(/\r\n|\r|\n/);
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
-
+// Kept importable from here (the UI and tests use it); src/core/lines.ts is the one definition.
+export { splitLines } from './lines.js';
 
 // ---- the block pass ----
 

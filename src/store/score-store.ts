@@ -4,7 +4,8 @@
 // scored. Saves are atomic and skipped when the bytes would not change.
 import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { documentLines, relocateCitations, type CitationRelocation } from '../core/citation-relocate.js';
+import { relocateCitations, type CitationRelocation } from '../core/citation-relocate.js';
+import { splitLines } from '../core/lines.js';
 import type { CriteriaSet } from '../core/criteria.js';
 import { UserError } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -329,7 +330,7 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
     if (file.document.sha256 !== options.document.sha256) {
       session.documentChanged = true;
       if (options.document.text !== undefined) {
-        const { file: relocated, relocations } = relocateCitations(file, documentLines(options.document.text), now());
+        const { file: relocated, relocations } = relocateCitations(file, splitLines(options.document.text), now());
         session.relocations = relocations;
         session.rebased = { ...relocated, document: { ...relocated.document, sha256: options.document.sha256, title: options.document.title }, updatedAt: now().toISOString() };
       }

@@ -146,6 +146,19 @@ describe('toc-review score', () => {
     expect(file.items[0]!.cited[0]).toMatchObject({ startLine: 23, endLine: 23, quote: '## Adopters' });
   });
 
+  it('cites the line grep -n shows in a document with a bare CR, and counts lines like wc -l', async () => {
+    const { score, workspace, root } = setup();
+    writeFileSync(join(workspace, 'd.md'), '# T\r\n\r\nIntro\rHidden\n\n## Releases\n\nThe latest release is v1.2.0.\n');
+    const args = ['reviews/d.md', '--workspace', 'reviews', '--reviewer', 'Ada Lovelace'];
+    const cited = await score(...args, '--cite', 'versioning=7', '--json');
+    expect(cited.code).toBe(0);
+    expect(parseScoreFile(cited.stdout, 'stdout').items[3]!.cited).toEqual([{ startLine: 7, endLine: 7, quote: 'The latest release is v1.2.0.' }]);
+    const past = await score(...args, '--cite', 'versioning=8');
+    expect(past.code).toBe(2);
+    expect(past.stderr.split('\n')[0]).toBe('toc-review: score: --cite versioning: line 8 is past the end of reviews/d.md (7 lines)');
+    expect(root).toBeTruthy();
+  });
+
   it('with no changes prints a summary and does not create the file', async () => {
     const { score, path } = setup();
     const result = await score('reviews/lanternfish.md', '--workspace', 'reviews', '--reviewer', 'Ada Lovelace');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCriteriaSet, type CriteriaSet } from '../../src/core/criteria.js';
 import { sha256 } from '../../src/core/hash.js';
+import { splitLines } from '../../src/core/lines.js';
 import {
   newScoreFile,
   serializeScoreFile,
@@ -80,7 +81,7 @@ export function documentTitle(text: string): string {
 export function planScoreFile(docPath: string, relativePath: string, plan: ScorePlan, origin: string | null = null): ScoreFile {
   const bytes = readFileSync(docPath);
   const text = bytes.toString('utf8');
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   let file = newScoreFile({
     document: { path: relativePath, sha256: sha256(bytes), title: documentTitle(text), origin },
     criteria: incubation(),

@@ -1,10 +1,10 @@
 // A bare document model for fact-extraction tests: lines and content range only. The fact
 // extractors read lines themselves, so tests do not depend on the markdown parser.
 import type { DocumentModel } from '../../../src/core/document-types.js';
+import { splitLines } from '../../../src/core/lines.js';
 
 export function docOf(text: string, content?: { startLine: number; endLine: number }): DocumentModel {
-  const lines = text.split(/\r\n|\r|\n/);
-  if (lines.length > 1 && lines[lines.length - 1] === '' && /\n$/.test(text)) lines.pop();
+  const lines = splitLines(text);
   const root = { heading: '', level: 0, line: 1, endLine: lines.length, blocks: [], children: [] };
   return {
     lines,
