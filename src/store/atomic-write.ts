@@ -2,7 +2,7 @@
 // the target, fsync the folder. A crash or SIGKILL at any moment leaves the old bytes or the new
 // bytes, never a mix. (rename within one folder is atomic on POSIX file systems.)
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Temporary names look like `.<target>.<pid>.<random>.tmp` (ignored by git via *.tmp). */
@@ -23,11 +23,27 @@ async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** Permission bits of the file being replaced, or null when there is none yet. */
+async function existingMode(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).mode & 0o7777;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Replace `path` with `content`. A file that exists keeps its permission bits (a reviewer's
+ * `chmod 600` survives every save); a new one gets `mode` less the umask.
+ */
 export async function writeFileAtomic(path: string, content: string | Uint8Array, mode = 0o644): Promise<void> {
+  const keep = await existingMode(path);
   const temp = tempPathFor(path);
-  const handle = await open(temp, 'wx', mode);
+  const handle = await open(temp, 'wx', keep ?? mode);
   try {
     try {
+      // open() applies the umask; chmod sets the old file's bits exactly.
+      if (keep !== null) await handle.chmod(keep);
       await handle.writeFile(content);
       await handle.sync();
     } finally {

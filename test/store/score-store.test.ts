@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,20 @@ describe('score store: location and saving', () => {
     symlinkSync(outside, join(other.workspace, 'scores'));
     await expect(open(other.workspace, other.doc)).rejects.toThrow(/resolves outside the workspace/);
     expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('keeps the permission bits a reviewer gave the file (chmod 600) across saves', async () => {
+    const { workspace, doc } = sampleWorkspace();
+    const first = await open(workspace, doc);
+    await first.save(setItemScore(first.file, 'versioning', 2, T1));
+    chmodSync(first.path, 0o600);
+    await first.save(setItemScore(first.file, 'versioning', 3, T1));
+    expect(statSync(first.path).mode & 0o777).toBe(0o600);
+    await first.close();
+    const again = await open(workspace, doc);
+    await again.save(setItemScore(again.file, 'versioning', 1, T1));
+    expect(statSync(again.path).mode & 0o777).toBe(0o600);
+    expect(parseScoreFile(readFileSync(again.path, 'utf8'), again.path).items[3]!.score).toBe(1);
   });
 
   it('stable bytes: reopening and saving an unchanged file does not rewrite it', async () => {
