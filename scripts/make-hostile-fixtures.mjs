@@ -232,6 +232,8 @@ export function brokenScoreFiles() {
     'extra-field-item.score.json': edit((f) => (f.items[2][`evil${P.osc52}`] = 1)),
     'proto-pollution.score.json': valid.replace('"schema"', '"__proto__": { "polluted": true },\n  "schema"'),
     'duplicate-item.score.json': edit((f) => (f.items[1].id = f.items[0].id)),
+    // A bad git merge: both sides' "score" lines kept; JSON.parse would keep the last silently.
+    'duplicate-key.score.json': valid.replace('"score": 1,', '"score": 1,\n      "score": 3,'),
     'unknown-item.score.json': edit((f) => (f.items[3].id = 'world-domination')),
     'path-parent.score.json': edit((f) => (f.document.path = '../../etc/passwd')),
     'path-absolute.score.json': edit((f) => (f.document.path = '/etc/passwd')),

@@ -1,7 +1,7 @@
 // Argument parsing and dispatch only. Command modules are imported lazily so that a command
 // loads just what it needs (no React or Ink for `extract`, `export`, `panel`, `--version`).
 import { UsageError, UserError } from './core/errors.js';
-import { sanitizeLine } from './core/sanitize.js';
+import { sanitizeLine, quoted } from './core/sanitize.js';
 import { defaultContext, type CommandContext, type CommandModule } from './commands/context.js';
 import { packageVersion } from './store/package-root.js';
 
@@ -66,7 +66,7 @@ export async function main(argv: string[], context: CommandContext = defaultCont
       name = first;
       args = rest;
     } else if (first !== undefined && !first.startsWith('-') && !/[./\\]/.test(first)) {
-      throw new UsageError(`unknown command "${sanitizeLine(first)}"`);
+      throw new UsageError(`unknown command ${quoted(first)}`);
     }
     const command = await COMMANDS[name]!.load();
     if (args.includes('--help') || args.includes('-h')) {

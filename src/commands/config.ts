@@ -1,6 +1,6 @@
 // `toc-review config get|set|unset|path`: the settings file (conf). TOC_REVIEW_CONFIG_DIR moves it.
 import { UsageError } from '../core/errors.js';
-import { sanitizeLine, toTerminalJson } from '../core/sanitize.js';
+import { sanitizeLine, toTerminalJson, quoted } from '../core/sanitize.js';
 import { isSettingKey, openSettings, SETTING_KEYS, type SettingKey } from '../store/settings.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
 
@@ -25,7 +25,7 @@ Options:
 
 function checkKey(key: string | undefined, action: string): SettingKey {
   if (key === undefined) throw new UsageError(`config ${action}: give a setting (${SETTING_KEYS.join(', ')})`);
-  if (!isSettingKey(key)) throw new UsageError(`config ${action}: unknown setting "${sanitizeLine(key)}" (settings: ${SETTING_KEYS.join(', ')})`);
+  if (!isSettingKey(key)) throw new UsageError(`config ${action}: unknown setting ${quoted(key)} (settings: ${SETTING_KEYS.join(', ')})`);
   return key;
 }
 
@@ -34,7 +34,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   const [action, key, value, ...extra] = positionals;
   const tooMany = (n: number) => {
     const rest = positionals.slice(n);
-    if (rest.length) throw new UsageError(`config ${action}: unexpected argument "${sanitizeLine(rest[0]!)}"`);
+    if (rest.length) throw new UsageError(`config ${action}: unexpected argument ${quoted(rest[0]!)}`);
   };
   if (action === undefined) throw new UsageError('config: give an action: get, set, unset or path (see: toc-review config --help)');
   const settings = openSettings(context.env);
@@ -70,6 +70,6 @@ export async function run(args: string[], context: CommandContext): Promise<numb
       settings.unset(checkKey(key, 'unset'));
       return 0;
     default:
-      throw new UsageError(`config: unknown action "${sanitizeLine(action)}" (use get, set, unset or path)`);
+      throw new UsageError(`config: unknown action ${quoted(action)} (use get, set, unset or path)`);
   }
 }

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { loadCriteria } from '../store/criteria-files.js';
 import { UsageError, UserError } from '../core/errors.js';
-import { sanitizeLine, toTerminalJson } from '../core/sanitize.js';
+import { sanitizeLine, toTerminalJson, quoted } from '../core/sanitize.js';
 import { checkAgainstCriteria, type ScoreFile } from '../core/score-file.js';
 import { buildSummary, exportDate } from '../core/summary.js';
 import { summaryToMarkdown } from '../core/summary-markdown.js';
@@ -61,7 +61,7 @@ const OPTIONS = {
 
 function checkOrigin(origin: string | undefined): string | undefined {
   if (origin === undefined) return undefined;
-  if (!/^https?:\/\/\S+$/.test(origin)) throw new UsageError(`export: --origin must be an http(s) URL (got "${sanitizeLine(origin)}")`);
+  if (!/^https?:\/\/\S+$/.test(origin)) throw new UsageError(`export: --origin must be an http(s) URL (got ${quoted(origin)})`);
   return origin;
 }
 
@@ -74,17 +74,17 @@ function checkPanel(sources: ExportSource[]): void {
     const { file } = source;
     if (file.document.path !== first.file.document.path) {
       throw new UserError(
-        `export: ${sanitizeLine(source.path)} is for document "${sanitizeLine(file.document.path)}" but ${sanitizeLine(first.path)} is for "${sanitizeLine(first.file.document.path)}"; a panel combines files of one document`,
+        `export: ${sanitizeLine(source.path)} is for document ${quoted(file.document.path)} but ${sanitizeLine(first.path)} is for ${quoted(first.file.document.path)}; a panel combines files of one document`,
       );
     }
     if (file.criteria.id !== first.file.criteria.id) {
       throw new UserError(
-        `export: ${sanitizeLine(source.path)} uses criteria "${sanitizeLine(file.criteria.id)}" but ${sanitizeLine(first.path)} uses "${sanitizeLine(first.file.criteria.id)}"; a panel needs one criteria set`,
+        `export: ${sanitizeLine(source.path)} uses criteria ${quoted(file.criteria.id)} but ${sanitizeLine(first.path)} uses ${quoted(first.file.criteria.id)}; a panel needs one criteria set`,
       );
     }
     const other = seen.get(file.reviewer.handle);
     if (other !== undefined) {
-      throw new UserError(`export: ${sanitizeLine(source.path)} and ${sanitizeLine(other)} are both by reviewer "${sanitizeLine(file.reviewer.handle)}"`);
+      throw new UserError(`export: ${sanitizeLine(source.path)} and ${sanitizeLine(other)} are both by reviewer ${quoted(file.reviewer.handle)}`);
     }
     seen.set(file.reviewer.handle, source.path);
   }
@@ -93,7 +93,7 @@ function checkPanel(sources: ExportSource[]): void {
 export async function run(args: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('export', args, OPTIONS);
   const format = values.format ?? 'md';
-  if (format !== 'md' && format !== 'json') throw new UsageError(`export: --format must be md or json (got "${sanitizeLine(format)}")`);
+  if (format !== 'md' && format !== 'json') throw new UsageError(`export: --format must be md or json (got ${quoted(format)})`);
   if (positionals.length === 0) throw new UsageError('export: give a score file or a document (see: toc-review export --help)');
   const date = exportDate(values.date, context.env);
   const origin = checkOrigin(values.origin);

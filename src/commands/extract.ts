@@ -5,7 +5,7 @@ import type { CriteriaSet, FactKind } from '../core/criteria.js';
 import type { DocumentModel } from '../core/document-types.js';
 import { UsageError } from '../core/errors.js';
 import type { CriterionEvidence, ExtractResult, Facts } from '../core/extract-types.js';
-import { sanitizeLine, sanitizeText, toTerminalJson } from '../core/sanitize.js';
+import { sanitizeLine, sanitizeText, toTerminalJson, quoted } from '../core/sanitize.js';
 import { DEFAULT_CRITERIA_ID, loadCriteria } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
 import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
@@ -133,7 +133,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     json: { type: 'boolean' },
   });
   if (positionals.length === 0) throw new UsageError('extract: give a markdown document (see: toc-review extract --help)');
-  if (positionals.length > 1) throw new UsageError(`extract: unexpected argument "${sanitizeLine(positionals[1]!)}"`);
+  if (positionals.length > 1) throw new UsageError(`extract: unexpected argument ${quoted(positionals[1]!)}`);
   const path = positionals[0]!;
   const { resolve } = await import('node:path');
   const file = await readDocumentFile(resolve(context.cwd, path), { allowEmpty: true }).catch((error: unknown) => {

@@ -4,7 +4,7 @@
 import type { CriteriaSet } from '../core/criteria.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { computePanel, DISAGREEMENT_SPREAD, groupScoreFiles, type PanelRow } from '../core/panel.js';
-import { sanitizeLine, toTerminalJson } from '../core/sanitize.js';
+import { sanitizeLine, toTerminalJson, quoted } from '../core/sanitize.js';
 import { checkAgainstCriteria, type ScoreFile } from '../core/score-file.js';
 import { loadCriteria } from '../store/criteria-files.js';
 import { expandScoreFileArgs } from '../store/score-file-args.js';
@@ -118,7 +118,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     const seen = new Map<string, string>();
     for (const entry of group.entries) {
       const other = seen.get(entry.file.reviewer.handle);
-      if (other) throw new UserError(`panel: ${sanitizeLine(entry.path)} and ${sanitizeLine(other)} are both by reviewer "${sanitizeLine(entry.file.reviewer.handle)}" for the same document; give one`);
+      if (other) throw new UserError(`panel: ${sanitizeLine(entry.path)} and ${sanitizeLine(other)} are both by reviewer ${quoted(entry.file.reviewer.handle)} for the same document; give one`);
       seen.set(entry.file.reviewer.handle, entry.path);
     }
     const criteria = override ?? (await loadCriteria(group.criteria.id));

@@ -9,7 +9,7 @@ import { scaleLabel } from '../core/criteria-scale.js';
 import { parseDocument } from '../core/document.js';
 import { extractEvidence } from '../core/extract.js';
 import { UsageError, UserError } from '../core/errors.js';
-import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
+import { sanitizeLine, sanitizeText, quoted } from '../core/sanitize.js';
 import {
   serializeScoreFile,
   setDocumentInfo,
@@ -63,13 +63,13 @@ interface ItemChange {
 
 function splitAssignment(flag: string, raw: string): [string, string] {
   const at = raw.indexOf('=');
-  if (at <= 0) throw new UsageError(`score: ${flag} expects ID=VALUE, got "${sanitizeLine(raw)}"`);
+  if (at <= 0) throw new UsageError(`score: ${flag} expects ID=VALUE, got ${quoted(raw)}`);
   return [raw.slice(0, at).trim(), raw.slice(at + 1)];
 }
 
 function checkItemId(criteria: CriteriaSet, flag: string, id: string): void {
   if (!criteria.items.some((item) => item.id === id)) {
-    throw new UsageError(`score: ${flag}: unknown item "${sanitizeLine(id)}" (items of ${criteria.id}: ${criteria.items.map((item) => item.id).join(', ')})`);
+    throw new UsageError(`score: ${flag}: unknown item ${quoted(id)} (items of ${criteria.id}: ${criteria.items.map((item) => item.id).join(', ')})`);
   }
 }
 
@@ -83,7 +83,7 @@ function parseScoreValue(criteria: CriteriaSet, id: string, raw: string): number
   const entry = byValue ?? byLabel;
   if (!entry) {
     const scale = criteria.scale.map((s) => `${s.value} (${s.label})`).join(', ');
-    throw new UsageError(`score: --set ${sanitizeLine(id)}: "${sanitizeLine(value)}" is not on the scale of ${criteria.id}: ${scale}, or none`);
+    throw new UsageError(`score: --set ${sanitizeLine(id)}: ${quoted(value)} is not on the scale of ${criteria.id}: ${scale}, or none`);
   }
   return entry.value;
 }
@@ -106,7 +106,7 @@ function parseChanges(criteria: CriteriaSet, values: { set?: string[]; note?: st
     const match = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(range);
     const start = Number(match?.[1]);
     const end = match?.[2] === undefined ? start : Number(match[2]);
-    if (!match || start < 1 || end < start) throw new UsageError(`score: --cite ${sanitizeLine(id)}: expected START or START-END line numbers, got "${sanitizeLine(range)}"`);
+    if (!match || start < 1 || end < start) throw new UsageError(`score: --cite ${sanitizeLine(id)}: expected START or START-END line numbers, got ${quoted(range)}`);
     changes.push({ kind: 'cite', id, lines: { start, end } });
   }
   return changes;
@@ -116,7 +116,7 @@ function parseVerdict(raw: string | undefined): Verdict | null | undefined {
   if (raw === undefined) return undefined;
   if (raw === 'none') return null;
   if ((VERDICTS as readonly string[]).includes(raw)) return raw as Verdict;
-  throw new UsageError(`score: --recommend: "${sanitizeLine(raw)}" is not one of ${VERDICTS.join(', ')}, none`);
+  throw new UsageError(`score: --recommend: ${quoted(raw)} is not one of ${VERDICTS.join(', ')}, none`);
 }
 
 /** First markdown heading outside code fences, else the file name. */
@@ -182,7 +182,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     json: { type: 'boolean' },
   });
   if (positionals.length === 0) throw new UsageError('score: give the document to score (see: toc-review score --help)');
-  if (positionals.length > 1) throw new UsageError(`score: one document at a time (unexpected "${sanitizeLine(positionals[1]!)}")`);
+  if (positionals.length > 1) throw new UsageError(`score: one document at a time (unexpected ${quoted(positionals[1]!)})`);
   const documentArg = positionals[0]!;
 
   let settingsCache: Settings | undefined;

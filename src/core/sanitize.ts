@@ -42,6 +42,19 @@ export function sanitizeLine(text: string): string {
   return sanitizeText(text, { multiline: false });
 }
 
+const ANY_CONTROL = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * An untrusted value quoted in a one-line message: `"…"` with every control character shown as a
+ * visible escape, ESC included (`\x1b`). sanitizeLine would drop an escape sequence whole,
+ * which hides the very reason a value like `"\x1b[31mtoc-review/score@1"` is wrong.
+ */
+export function quoted(text: string, max = 200): string {
+  const chars = text.length > max ? [...text] : null;
+  const cut = chars && chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+  return `"${cut.replace(ANY_CONTROL, visibleEscape)}"`;
+}
+
 /** True when the text holds anything the sanitiser would change (besides CRLF). */
 export function hasControlCharacters(text: string): boolean {
   return /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/.test(text.replace(/\r\n/g, '\n'));

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { CriteriaSet } from './criteria.js';
 import { UserError } from './errors.js';
-import { sanitizeLine, toTerminalJson } from './sanitize.js';
+import { checkJsonText } from './json-check.js';
+import { sanitizeLine, toTerminalJson, quoted } from './sanitize.js';
 
 export const SCORE_SCHEMA_ID = 'toc-review/score@1' as const;
 export const SCORE_SCHEMA_VERSION = 1;
@@ -194,7 +195,7 @@ export function schemaVersionOf(data: unknown, file: string): number {
   if (typeof schema !== 'string') throw new UserError(`${shown}: schema: missing; not a toc-review score file`);
   const match = /^toc-review\/score@(\d{1,6})$/.exec(schema);
   if (!match) {
-    throw new UserError(`${shown}: schema: "${sanitizeLine(schema.slice(0, 80))}" is not a toc-review score file (expected "${SCORE_SCHEMA_ID}")`);
+    throw new UserError(`${shown}: schema: ${quoted(schema, 80)} is not a toc-review score file (expected "${SCORE_SCHEMA_ID}")`);
   }
   return Number(match[1]);
 }
@@ -211,13 +212,19 @@ export interface ParsedScoreFile {
  */
 export function parseScoreFileWithInfo(text: string, path: string): ParsedScoreFile {
   const shown = sanitizeLine(path);
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UserError(`${shown}: not valid JSON (${sanitizeLine(reason)})`);
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // JSON.parse would keep the last of two equal keys (a bad merge) and name syntax errors by
+  // byte offset, so the text is checked first and problems are named by field or line.
+  const problem = checkJsonText(json);
+  if (problem?.kind === 'syntax') {
+    throw new UserError(`${shown}: not valid JSON at line ${problem.line}, column ${problem.column}: ${sanitizeLine(problem.message)}`);
   }
+  if (problem?.kind === 'duplicate-key') {
+    throw new UserError(
+      `${shown}: ${sanitizeLine(fieldName(problem.path))}: duplicate key ${quoted(problem.key, 80)} (again at line ${problem.line}; a bad merge?); keep one of them`,
+    );
+  }
+  const data: unknown = JSON.parse(json);
   const version = schemaVersionOf(data, path);
   if (version > SCORE_SCHEMA_VERSION) {
     throw new UserError(
@@ -249,13 +256,13 @@ export function parseScoreFile(text: string, path: string): ScoreFile {
 export function checkAgainstCriteria(file: ScoreFile, criteria: CriteriaSet, path: string): void {
   const shown = sanitizeLine(path);
   if (file.criteria.id !== criteria.id) {
-    throw new UserError(`${shown}: criteria.id: "${sanitizeLine(file.criteria.id)}" does not match the criteria set in use ("${criteria.id}")`);
+    throw new UserError(`${shown}: criteria.id: ${quoted(file.criteria.id)} does not match the criteria set in use ("${criteria.id}")`);
   }
   const known = new Set(criteria.items.map((item) => item.id));
   const scale = new Set(criteria.scale.map((entry) => entry.value));
   file.items.forEach((item, index) => {
     if (!known.has(item.id)) {
-      throw new UserError(`${shown}: items[${index}].id: "${sanitizeLine(item.id)}" is not an item of ${criteria.id} (${[...known].join(', ')})`);
+      throw new UserError(`${shown}: items[${index}].id: ${quoted(item.id)} is not an item of ${criteria.id} (${[...known].join(', ')})`);
     }
     for (const key of ['score', 'suggested'] as const) {
       const value = item[key];
@@ -359,7 +366,7 @@ export function newScoreFile(input: NewScoreFileInput): ScoreFile {
 function itemIndex(file: ScoreFile, id: string): number {
   const index = file.items.findIndex((item) => item.id === id);
   if (index < 0) {
-    throw new UserError(`unknown item "${sanitizeLine(id)}" (items: ${file.items.map((item) => item.id).join(', ')})`);
+    throw new UserError(`unknown item ${quoted(id)} (items: ${file.items.map((item) => item.id).join(', ')})`);
   }
   return index;
 }
@@ -375,7 +382,7 @@ function updateItem(file: ScoreFile, id: string, now: Date | string, change: (it
 }
 
 export function setItemScore(file: ScoreFile, id: string, score: number | null, now: Date | string = new Date()): ScoreFile {
-  if (score !== null && !(Number.isInteger(score) && score >= 0 && score <= 9)) throw new UserError(`score for "${sanitizeLine(id)}" must be a whole number 0-9 or unscored`);
+  if (score !== null && !(Number.isInteger(score) && score >= 0 && score <= 9)) throw new UserError(`score for ${quoted(id)} must be a whole number 0-9 or unscored`);
   return updateItem(file, id, now, (item) => (item.score === score ? null : { ...item, score }));
 }
 

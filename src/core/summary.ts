@@ -6,7 +6,7 @@ import { scaleLabel, scoreMeets } from './criteria-scale.js';
 import { UsageError } from './errors.js';
 import type { ExtractResult } from './extract-types.js';
 import { lineRangeUrl, safeLinkUrl } from './markdown-escape.js';
-import { sanitizeLine } from './sanitize.js';
+import { sanitizeLine, quoted } from './sanitize.js';
 import type { ScoreFile, Verdict } from './score-file.js';
 
 export const SUMMARY_SCHEMA = 'toc-review/summary@1' as const;
@@ -177,13 +177,13 @@ export function buildSummary(file: ScoreFile, criteria: CriteriaSet, extract: Ex
  */
 export function exportDate(flag: string | undefined, env: Readonly<Record<string, string | undefined>>, now: () => Date = () => new Date()): string {
   if (flag !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(flag) || Number.isNaN(Date.parse(flag))) throw new UsageError(`export: --date must be YYYY-MM-DD (got "${sanitizeLine(flag)}")`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(flag) || Number.isNaN(Date.parse(flag))) throw new UsageError(`export: --date must be YYYY-MM-DD (got ${quoted(flag)})`);
     return flag;
   }
   const fromEnv = env.TOC_REVIEW_NOW;
   if (fromEnv !== undefined && fromEnv !== '') {
     const time = Date.parse(fromEnv);
-    if (Number.isNaN(time)) throw new UsageError(`export: TOC_REVIEW_NOW must be an ISO date or timestamp (got "${sanitizeLine(fromEnv)}")`);
+    if (Number.isNaN(time)) throw new UsageError(`export: TOC_REVIEW_NOW must be an ISO date or timestamp (got ${quoted(fromEnv)})`);
     return new Date(time).toISOString().slice(0, 10);
   }
   return now().toISOString().slice(0, 10);

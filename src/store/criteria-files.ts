@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CriteriaSet } from '../core/criteria.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine, quoted } from '../core/sanitize.js';
 import { readRegularFile } from './read-file.js';
 import { packageRoot } from './package-root.js';
 
@@ -56,7 +56,7 @@ export async function loadCriteria(ref: string = DEFAULT_CRITERIA_ID): Promise<C
   const path = builtinCriteriaFiles().find((file) => file.endsWith(`/${ref}.yaml`) || file.endsWith(`/${ref}.yml`));
   if (!path) {
     const known = builtinCriteriaFiles().map((f) => f.replace(/^.*\//, '').replace(/\.ya?ml$/, ''));
-    throw new UserError(`unknown criteria set "${sanitizeLine(ref)}" (shipped: ${known.join(', ')}; or give a path to a YAML file)`);
+    throw new UserError(`unknown criteria set ${quoted(ref)} (shipped: ${known.join(', ')}; or give a path to a YAML file)`);
   }
   return loadCriteriaFile(path);
 }

@@ -8,7 +8,7 @@ import { relocateCitations, type CitationRelocation } from '../core/citation-rel
 import { splitLines } from '../core/lines.js';
 import type { CriteriaSet } from '../core/criteria.js';
 import { UserError } from '../core/errors.js';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine, quoted } from '../core/sanitize.js';
 import {
   assertValidScoreFile,
   checkAgainstCriteria,
@@ -299,7 +299,7 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
     const parsed = parseScoreFileWithInfo(text, path);
     let file = parsed.file;
     if (file.reviewer.handle !== options.reviewer.handle) {
-      throw new UserError(`${shown}: reviewer.handle: "${sanitizeLine(file.reviewer.handle)}" does not match the file name (expected "${options.reviewer.handle}")`);
+      throw new UserError(`${shown}: reviewer.handle: ${quoted(file.reviewer.handle)} does not match the file name (expected "${options.reviewer.handle}")`);
     }
     checkAgainstCriteria(file, options.criteria, path);
     file = reconcileWithCriteria(file, options.criteria, now());
@@ -310,7 +310,7 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
       // another document, whose scores must not be mixed up with this one's.
       if (file.document.sha256 !== options.document.sha256) {
         throw new UserError(
-          `${shown}: document.path: this file scores "${sanitizeLine(file.document.path)}", not "${sanitizeLine(relative)}" (documents with the same file name share a scores folder; rename one of them)`,
+          `${shown}: document.path: this file scores ${quoted(file.document.path)}, not ${quoted(relative)} (documents with the same file name share a scores folder; rename one of them)`,
         );
       }
       file = setDocumentInfo(file, { sha256: file.document.sha256, path: relative }, now());

@@ -1,7 +1,7 @@
 // The settings' keys and values, and who the reviewer is: the part of settings that needs no
 // conf, so commands that only read settings (and the review screen's start) can skip loading it.
 import { UserError, UsageError } from '../core/errors.js';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine, quoted } from '../core/sanitize.js';
 import { HANDLE_PATTERN, slugifyHandle } from '../core/handle.js';
 import type { Reviewer } from '../core/score-file.js';
 
@@ -26,7 +26,7 @@ export function checkSettingValue(key: SettingKey, value: unknown, where = 'sett
   if (trimmed === '') throw new UserError(`${shown}: ${key}: must not be empty`);
   if (/[\x00-\x1f\x7f]/.test(trimmed)) throw new UserError(`${shown}: ${key}: must not contain control characters`);
   if (key === 'reviewer.handle' && !HANDLE_PATTERN.test(trimmed)) {
-    throw new UserError(`${shown}: ${key}: "${sanitizeLine(trimmed)}" must be a slug: lower-case letters, digits, ".", "_" or "-" (max 64), starting with a letter or digit`);
+    throw new UserError(`${shown}: ${key}: ${quoted(trimmed)} must be a slug: lower-case letters, digits, ".", "_" or "-" (max 64), starting with a letter or digit`);
   }
   if (key === 'reviewer.name' && trimmed.length > 200) throw new UserError(`${shown}: ${key}: longer than 200 characters`);
   return trimmed;
@@ -45,7 +45,7 @@ export interface ReviewerSources {
 function reviewerFrom(name: string, handle: string | undefined, source: string): Reviewer {
   const cleanName = checkSettingValue('reviewer.name', name, source);
   const finalHandle = handle ?? slugifyHandle(cleanName);
-  if (finalHandle === '') throw new UsageError(`${source}: cannot derive a handle from "${sanitizeLine(cleanName)}"; give one with --handle`);
+  if (finalHandle === '') throw new UsageError(`${source}: cannot derive a handle from ${quoted(cleanName)}; give one with --handle`);
   return { name: cleanName, handle: checkSettingValue('reviewer.handle', finalHandle, source) };
 }
 

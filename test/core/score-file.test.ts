@@ -149,7 +149,10 @@ describe('score file: loading never trusts the text', () => {
   };
 
   it.each([
-    ['broken JSON', good.slice(0, 100), /^bob\.score\.json: not valid JSON \(/],
+    ['broken JSON', good.slice(0, 100), /^bob\.score\.json: not valid JSON at line 5, column \d+: /],
+    ['a trailing comma', good.replace('"updatedAt": null\n  },', '"updatedAt": null,\n  },'), /^bob\.score\.json: not valid JSON at line 21, column 3: unexpected "}" \(expected a property name in double quotes\)$/],
+    ['a key twice (a bad merge)', good.replace('{\n  "schema": "toc-review/score@1",', '{\n  "schema": "toc-review/score@1",\n  "schema": "toc-review/score@1",'), /^bob\.score\.json: schema: duplicate key "schema" \(again at line 3; a bad merge\?\); keep one of them$/],
+    ['a nested key twice', good.replace('"score": 2,', '"score": 2,\n      "score": 1,'), /^bob\.score\.json: items\[3\]\.score: duplicate key "score" \(again at line \d+; a bad merge\?\)/],
     ['a foreign JSON file', '{"name":"left-pad","version":"1.0.0"}', /^bob\.score\.json: schema: missing; not a toc-review score file$/],
     ['an array', '[]', /^bob\.score\.json: \(top level\): not a toc-review score file/],
     ['another schema', edit((d) => (d.schema = 'toc-review/extract@1')), /^bob\.score\.json: schema: "toc-review\/extract@1" is not a toc-review score file/],
@@ -182,6 +185,11 @@ describe('score file: loading never trusts the text', () => {
     const message = errorOf(() => parseScoreFile(text, 'a\u001b[2Jb.json'));
     expect(message).not.toMatch(/\u001b/);
     expect(message.startsWith('ab.json: schema:')).toBe(true);
+  });
+
+  it('shows control characters in a quoted value as visible escapes, so the reason is visible', () => {
+    const text = edit((d) => (d.schema = '\u001b[31mtoc-review/score@1'));
+    expect(errorOf(() => parseScoreFile(text, 'f.json'))).toBe('f.json: schema: "\\x1b[31mtoc-review/score@1" is not a toc-review score file (expected "toc-review/score@1")');
   });
 
   it('checks item ids and score values against the criteria set', () => {
