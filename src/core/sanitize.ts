@@ -52,7 +52,12 @@ const ANY_CONTROL = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 export function quoted(text: string, max = 200): string {
   const chars = text.length > max ? [...text] : null;
   const cut = chars && chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
-  return `"${cut.replace(ANY_CONTROL, visibleEscape)}"`;
+  return `"${visible(cut)}"`;
+}
+
+/** Every control character (ESC, C1 and bidi too) as a visible escape; nothing removed. */
+export function visible(text: string): string {
+  return text.replace(ANY_CONTROL, visibleEscape);
 }
 
 /** True when the text holds anything the sanitiser would change (besides CRLF). */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { CriteriaSet } from './criteria.js';
 import { UserError } from './errors.js';
 import { checkJsonText } from './json-check.js';
-import { sanitizeLine, toTerminalJson, quoted } from './sanitize.js';
+import { quoted, sanitizeLine, toTerminalJson, visible } from './sanitize.js';
 
 export const SCORE_SCHEMA_ID = 'toc-review/score@1' as const;
 export const SCORE_SCHEMA_VERSION = 1;
@@ -29,14 +29,25 @@ const itemId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case lett
 const scoreValue = z.number().int().min(0).max(9);
 
 /**
- * `document.path` is untrusted: it must stay inside the workspace. A POSIX relative path, no
- * `..` or empty segments, no backslashes, drive letters or control characters.
+ * What is wrong with a document path as score files record it, or null when it is fine. The
+ * path is untrusted when read (it must stay inside the workspace) and must be portable when
+ * written (it names a folder, and the file is shared across systems): a POSIX relative path,
+ * no `..`, `.` or empty segments, no backslashes, Windows drive letters or control characters.
  */
+export function documentPathProblem(path: string): string | null {
+  if (path.length === 0) return 'is empty';
+  if (path.length > 1024) return 'is longer than 1024 characters';
+  const control = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/.exec(path)?.[0];
+  if (control !== undefined) return `contains a control character (${visible(control)})`;
+  if (path.includes('\\')) return 'contains a backslash (a folder separator on Windows)';
+  if (/^[a-zA-Z]:/.test(path)) return `starts with "${path.slice(0, 2)}" (a drive letter on Windows)`;
+  if (path.startsWith('/')) return 'is absolute';
+  if (path.split('/').some((segment) => segment === '' || segment === '..' || segment === '.')) return 'has an empty, "." or ".." part';
+  return null;
+}
+
 export function isSafeRelativePath(path: string): boolean {
-  if (path.length === 0 || path.length > 1024) return false;
-  if (path.startsWith('/') || path.includes('\\') || /^[a-zA-Z]:/.test(path)) return false;
-  if (/[\x00-\x1f\x7f]/.test(path)) return false;
-  return path.split('/').every((segment) => segment !== '' && segment !== '..' && segment !== '.');
+  return documentPathProblem(path) === null;
 }
 
 const documentPath = z.string().refine(isSafeRelativePath, {

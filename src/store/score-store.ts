@@ -8,10 +8,11 @@ import { relocateCitations, type CitationRelocation } from '../core/citation-rel
 import { splitLines } from '../core/lines.js';
 import type { CriteriaSet } from '../core/criteria.js';
 import { UserError } from '../core/errors.js';
-import { sanitizeLine, quoted } from '../core/sanitize.js';
+import { quoted, sanitizeLine, visible } from '../core/sanitize.js';
 import {
   assertValidScoreFile,
   checkAgainstCriteria,
+  documentPathProblem,
   newScoreFile,
   parseScoreFileWithInfo,
   reconcileWithCriteria,
@@ -249,6 +250,13 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
   const workspace = workspaceForDocument(options.workspace, options.documentPath);
   const path = workspaceScoreFilePath(workspace, options.documentPath, options.reviewer.handle);
   const shown = sanitizeLine(path);
+  // The score file records the document's path and its folder is named after it: a name that
+  // cannot be recorded is refused before any folder or lock is made.
+  const relativePath = documentRelativePath(workspace, options.documentPath);
+  const nameProblem = documentPathProblem(relativePath);
+  if (nameProblem !== null) {
+    throw new UserError(`${visible(relativePath)}: cannot be scored: its path ${nameProblem}, which a score file cannot record; rename it`);
+  }
 
   let lock: HeldLock | null = null;
   let holder: LockHolder | null = null;
@@ -287,7 +295,7 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
 
     if (text === null) {
       const file = newScoreFile({
-        document: { path: documentRelativePath(workspace, options.documentPath), sha256: options.document.sha256, title: options.document.title, origin: options.document.origin ?? null },
+        document: { path: relativePath, sha256: options.document.sha256, title: options.document.title, origin: options.document.origin ?? null },
         criteria: options.criteria,
         reviewer: options.reviewer,
         suggestions: options.suggestions,
@@ -303,7 +311,7 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
     }
     checkAgainstCriteria(file, options.criteria, path);
     file = reconcileWithCriteria(file, options.criteria, now());
-    const relative = documentRelativePath(workspace, options.documentPath);
+    const relative = relativePath;
     if (file.document.path !== relative) {
       // Documents with the same file name share a scores folder. The same content under a new
       // path is the document moved (the path is updated on the next save); different content is

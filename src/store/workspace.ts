@@ -42,7 +42,8 @@ export function documentRelativePath(workspace: string, documentPath: string): s
 export function documentStem(documentPath: string): string {
   const name = basename(documentPath);
   const stem = name.slice(0, name.length - extname(name).length) || name;
-  const safe = stem.replace(/[\x00-\x1f\x7f/\\:*?"<>|]/g, '-').replace(/^\.+/, '');
+  // Control characters (C1 and bidi overrides too) never reach a folder name.
+  const safe = stem.replace(/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069/\\:*?"<>|]/g, '-').replace(/^\.+/, '');
   return safe || 'document';
 }
 

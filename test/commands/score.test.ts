@@ -106,6 +106,21 @@ describe('toc-review score', () => {
     expect(existsSync(join(workspace, 'scores'))).toBe(false);
   });
 
+  it.each([
+    ['C:x.md', 'starts with "C:" (a drive letter on Windows)'],
+    ['q\\x.md', 'contains a backslash (a folder separator on Windows)'],
+    ['e\x1bx.md', 'contains a control character (\\x1b)'],
+    ['c\u009bx.md', 'contains a control character (\\x9b)'],
+  ])('refuses to score a document named %j before creating anything, saying what is wrong with the name', async (name, reason) => {
+    const { score, workspace } = setup();
+    writeFileSync(join(workspace, name), '# T\n\nHello\n');
+    const result = await score(join('reviews', name), '--workspace', 'reviews', '--reviewer', 'Ada', '--set', 'versioning=1');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^toc-review: .*: cannot be scored: its path ${reason.replace(/[\\()]/g, '\\$&')}, which a score file cannot record; rename it\n$`));
+    expect(result.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    expect(existsSync(join(workspace, 'scores'))).toBe(false);
+  });
+
   it('refuses a missing document, naming it', async () => {
     const { score } = setup();
     const result = await score('reviews/missing.md', '--workspace', 'reviews', '--reviewer', 'Ada');
