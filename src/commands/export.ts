@@ -30,7 +30,8 @@ due-diligence pull request or an email unchanged) or as JSON.
 
 Options:
   --format md|json     output format (default md)
-  -o, --output FILE    write to FILE (atomically) instead of stdout
+  -o, --output FILE    write to FILE (atomically) instead of stdout; - is stdout. Never a
+                       symlink, device, FIFO or folder, nor one of the export's inputs
   --force              replace FILE if it exists
   --panel              with a document: combine all reviewers' score files for it
   --origin URL         the document's source URL, overriding the score file's; GitHub and
@@ -133,12 +134,16 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     text = format === 'json' ? `${toTerminalJson(summary)}\n` : summaryToMarkdown(summary);
   }
 
-  if (values.output === undefined) {
+  if (values.output === undefined || values.output === '-') {
     context.stdout.write(text);
     return 0;
   }
   const output = resolve(context.cwd, values.output);
-  await writeExportFile(output, text, { overwrite: values.force === true });
+  // Never over what the export was made from: the score files, the documents they name and a
+  // criteria file given by path.
+  const inputs = [...sources.map((source) => source.path), ...sources.flatMap((source) => (source.documentPath ? [source.documentPath] : [])), criteria.source.path];
+  if (documentPath !== null) inputs.push(documentPath);
+  await writeExportFile(output, text, { overwrite: values.force === true, inputs });
   context.stderr.write(`toc-review: wrote ${sanitizeLine(output)}\n`);
   return 0;
 }

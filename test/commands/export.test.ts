@@ -1,7 +1,7 @@
 // The export command end to end (in-process): arguments, reviewer and workspace resolution,
 // panels, JSON, -o/--force, dates, and the errors a user can act on.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportDate } from '../../src/commands/export.js';
@@ -116,6 +116,41 @@ describe('toc-review export', () => {
     const forced = await runCli(['export', ada, '-o', out, '--force', '--format', 'json'], { env: ws.env, cwd: ws.root });
     expect(forced.code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).schema).toBe('toc-review/summary@1');
+  });
+
+  it('-o never replaces its own inputs, a symlink or a non-regular file, even with --force; - is stdout', async () => {
+    const { ws, ada } = setup();
+    const before = { score: readFileSync(ada, 'utf8'), doc: readFileSync(ws.doc, 'utf8') };
+    const refuse = async (target: string, message: RegExp) => {
+      const result = await runCli(['export', ada, '-o', target, '--force', '--date', '2026-01-01'], { env: ws.env, cwd: ws.root });
+      expect(result.code, target).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.split('\n')).toHaveLength(2);
+    };
+    await refuse(ada, /^toc-review: .*ada\.score\.json: is one of this export's inputs; not overwriting it, choose another output file\n$/);
+    await refuse(ws.doc, /^toc-review: .*kube-ovn-2022-annual\.md: is one of this export's inputs; not overwriting it/);
+    // The same file by another name (a hard link) is still an input.
+    const hard = join(ws.root, 'hard-link.md');
+    linkSync(ws.doc, hard);
+    await refuse(hard, /hard-link\.md: is one of this export's inputs \(.*kube-ovn-2022-annual\.md\)/);
+    // A symlink (like /dev/stdout) is neither followed nor replaced.
+    const link = join(ws.root, 'link.md');
+    writeFileSync(join(ws.root, 'real.md'), 'real');
+    symlinkSync(join(ws.root, 'real.md'), link);
+    await refuse(link, /link\.md: is a symbolic link; not writing through it or replacing it/);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(ws.root, 'real.md'), 'utf8')).toBe('real');
+    await refuse('/dev/null', /^toc-review: \/dev\/null: not a regular file \(a device, FIFO or socket\)/);
+    await refuse(ws.root, /is a directory; give a file name/);
+    const fifo = join(ws.root, 'fifo');
+    if (spawnSync('mkfifo', [fifo]).status === 0) await refuse(fifo, /fifo: not a regular file/);
+    expect(readFileSync(ada, 'utf8')).toBe(before.score);
+    expect(readFileSync(ws.doc, 'utf8')).toBe(before.doc);
+    const dash = await runCli(['export', ada, '-o', '-', '--date', '2026-01-01'], { env: ws.env, cwd: ws.root });
+    expect(dash).toMatchObject({ code: 0, stderr: '' });
+    expect(dash.stdout).toContain('## CNCF Incubation review:');
+    expect(existsSync(join(ws.root, '-'))).toBe(false);
   });
 
   it('says in the export when the document is missing or changed, instead of failing', async () => {

@@ -1,5 +1,5 @@
 // The store side of exports: where the UI's export lands and how -o refuses to overwrite.
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +34,17 @@ describe('export files', () => {
     expect(readFileSync(path, 'utf8')).toBe('three');
     writeFileSync(join(dir, 'file'), 'x');
     await expect(writeExportFile(join(dir, 'file', 'under-a-file.md'), 'x')).rejects.toThrow(/under-a-file\.md: cannot write \((ENOTDIR|EEXIST)\)/);
+  });
+
+  it('the UI export next to a score file refuses a symlink planted in its place (a shared repository can carry one)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'toc-export-file-'));
+    const score = join(dir, 'ada.score.json');
+    writeFileSync(score, '{}');
+    const victim = join(dir, 'victim');
+    writeFileSync(victim, 'precious');
+    symlinkSync(victim, join(dir, 'ada.summary.md'));
+    await expect(writeExportNextTo(score, 'md')).rejects.toThrow(/ada\.summary\.md: is a symbolic link/);
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    expect(lstatSync(join(dir, 'ada.summary.md')).isSymbolicLink()).toBe(true);
   });
 });
