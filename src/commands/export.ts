@@ -1,7 +1,7 @@
 // `toc-review export`: a scored summary (one score file) or a panel summary (several reviewers'
 // files of one document) as paste-ready markdown or JSON. Loads no React, Ink or marked-terminal.
 import { resolve } from 'node:path';
-import { loadCriteria } from '../store/criteria-files.js';
+import { loadCriteriaFor } from '../store/criteria-files.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { sanitizeLine, toTerminalJson, quoted } from '../core/sanitize.js';
 import { checkAgainstCriteria, type ScoreFile } from '../core/score-file.js';
@@ -10,7 +10,9 @@ import { summaryToMarkdown } from '../core/summary-markdown.js';
 import { buildPanelSummary } from '../core/panel-summary.js';
 import { panelSummaryToMarkdown } from '../core/panel-markdown.js';
 import { writeExportFile } from '../store/export-file.js';
-import { extractDocumentFor, findScoreFilesForExport, type ExportSource } from '../store/export-sources.js';
+import { extractDocumentFor, findScoreFilesForExport, type DocumentExtraction } from '../store/export-sources.js';
+import { groupScoreFiles, repeatedReviewer } from '../core/panel.js';
+import { displayPath } from '../store/score-file-args.js';
 import { openSettings, resolveReviewer } from '../store/settings.js';
 import { resolveWorkspace } from '../store/workspace.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
@@ -66,30 +68,7 @@ function checkOrigin(origin: string | undefined): string | undefined {
   return origin;
 }
 
-/** Panel files must describe the same document and criteria set, each reviewer once. */
-function checkPanel(sources: ExportSource[]): void {
-  const [first, ...rest] = sources;
-  if (!first) return;
-  const seen = new Map<string, string>([[first.file.reviewer.handle, first.path]]);
-  for (const source of rest) {
-    const { file } = source;
-    if (file.document.path !== first.file.document.path) {
-      throw new UserError(
-        `export: ${sanitizeLine(source.path)} is for document ${quoted(file.document.path)} but ${sanitizeLine(first.path)} is for ${quoted(first.file.document.path)}; a panel combines files of one document`,
-      );
-    }
-    if (file.criteria.id !== first.file.criteria.id) {
-      throw new UserError(
-        `export: ${sanitizeLine(source.path)} uses criteria ${quoted(file.criteria.id)} but ${sanitizeLine(first.path)} uses ${quoted(first.file.criteria.id)}; a panel needs one criteria set`,
-      );
-    }
-    const other = seen.get(file.reviewer.handle);
-    if (other !== undefined) {
-      throw new UserError(`export: ${sanitizeLine(source.path)} and ${sanitizeLine(other)} are both by reviewer ${quoted(file.reviewer.handle)}`);
-    }
-    seen.set(file.reviewer.handle, source.path);
-  }
-}
+export const EXPORT_GROUPS_SCHEMA = 'toc-review/export-groups@1' as const;
 
 export async function run(args: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('export', args, OPTIONS);
@@ -103,35 +82,69 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     cwd: context.cwd,
     panel: values.panel === true,
     workspace: () => resolveWorkspace({ flag: values.workspace, setting: values.workspace === undefined ? openSettings(context.env).get('workspace') : undefined, cwd: context.cwd }),
-    reviewer: () => {
+    reviewer: (documentPath) => {
       const reviewer = resolveReviewer({
         name: values.reviewer,
         handle: values.handle,
         env: context.env,
         settings: () => openSettings(context.env).all(),
       });
-      if (!reviewer) throw new UserError('export: no reviewer known; give --reviewer NAME, set TOC_REVIEW_REVIEWER, or give the score file itself');
+      if (!reviewer) {
+        throw new UserError(
+          `export: ${sanitizeLine(displayPath(context.cwd, documentPath))}: no reviewer known, so no score file to pick for it; give --reviewer NAME, set TOC_REVIEW_REVIEWER, give the score file itself, or add --panel for every reviewer's`,
+        );
+      }
       return reviewer;
     },
   });
   const panel = sources.length > 1 || values.panel === true;
-  if (panel) checkPanel(sources);
+  const documentOverride = values.document !== undefined ? resolve(context.cwd, values.document) : null;
 
-  const files: ScoreFile[] = sources.map((source) => source.file);
-  const first = sources[0]!;
-  const criteria = await loadCriteria(values.criteria ?? first.file.criteria.id);
-  // Same set id, known item ids, scores on the scale: a clear error naming the file otherwise.
-  for (const source of sources) checkAgainstCriteria(source.file, criteria, source.path);
-  const documentPath = values.document !== undefined ? resolve(context.cwd, values.document) : first.documentPath;
-  const { extract, problem } = await extractDocumentFor(documentPath, criteria, first.file.document.path);
+  // The same grouping as `panel`: files of different documents, document versions (sha256) or
+  // criteria sets are exported as separate summaries, never averaged together.
+  const groups = groupScoreFiles(sources);
+  const extractions = new Map<string, Promise<DocumentExtraction>>();
+  const inputs: string[] = [];
+  const texts: string[] = [];
+  const summaries: unknown[] = [];
+  for (const group of groups) {
+    const repeated = repeatedReviewer(group.entries);
+    if (repeated) {
+      const [other, entry] = repeated;
+      throw new UserError(`export: ${sanitizeLine(entry.path)} and ${sanitizeLine(other.path)} are both by reviewer ${quoted(entry.file.reviewer.handle)}`);
+    }
+    const first = group.entries[0]!;
+    const criteria = await loadCriteriaFor(values.criteria, first.file, first.path);
+    // Same set id, known item ids, scores on the scale: a clear error naming the file otherwise.
+    for (const source of group.entries) checkAgainstCriteria(source.file, criteria, source.path);
+    const documentPath = documentOverride ?? first.documentPath;
+    const key = `${documentPath}\0${criteria.source.sha256}`;
+    if (!extractions.has(key)) extractions.set(key, extractDocumentFor(documentPath, criteria, first.file.document.path));
+    const { extract, problem } = await extractions.get(key)!;
+    inputs.push(...group.entries.map((source) => source.path), criteria.source.path);
+    if (documentPath !== null) inputs.push(documentPath);
+
+    const files: ScoreFile[] = group.entries.map((source) => source.file);
+    const options = { date, origin, documentProblem: problem };
+    if (panel) {
+      const summary = buildPanelSummary(files, criteria, extract, options);
+      summaries.push(summary);
+      texts.push(panelSummaryToMarkdown(summary));
+    } else {
+      const summary = buildSummary(first.file, criteria, extract, options);
+      summaries.push(summary);
+      texts.push(summaryToMarkdown(summary));
+    }
+  }
 
   let text: string;
-  if (panel) {
-    const summary = buildPanelSummary(files, criteria, extract, { date, origin, documentProblem: problem });
-    text = format === 'json' ? `${toTerminalJson(summary)}\n` : panelSummaryToMarkdown(summary);
+  if (groups.length > 1) {
+    context.stderr.write(
+      `toc-review: export: these files are for ${groups.length} different documents, document versions or criteria sets; each is exported as its own panel\n`,
+    );
+    text = format === 'json' ? `${toTerminalJson({ schema: EXPORT_GROUPS_SCHEMA, groups: summaries })}\n` : texts.join('\n---\n\n');
   } else {
-    const summary = buildSummary(first.file, criteria, extract, { date, origin, documentProblem: problem });
-    text = format === 'json' ? `${toTerminalJson(summary)}\n` : summaryToMarkdown(summary);
+    text = format === 'json' ? `${toTerminalJson(summaries[0])}\n` : texts[0]!;
   }
 
   if (values.output === undefined || values.output === '-') {
@@ -141,8 +154,6 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   const output = resolve(context.cwd, values.output);
   // Never over what the export was made from: the score files, the documents they name and a
   // criteria file given by path.
-  const inputs = [...sources.map((source) => source.path), ...sources.flatMap((source) => (source.documentPath ? [source.documentPath] : [])), criteria.source.path];
-  if (documentPath !== null) inputs.push(documentPath);
   await writeExportFile(output, text, { overwrite: values.force === true, inputs });
   context.stderr.write(`toc-review: wrote ${sanitizeLine(output)}\n`);
   return 0;

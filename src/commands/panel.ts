@@ -3,10 +3,10 @@
 // documents (or document versions) or criteria sets are shown as separate panels, never averaged.
 import type { CriteriaSet } from '../core/criteria.js';
 import { UsageError, UserError } from '../core/errors.js';
-import { computePanel, DISAGREEMENT_SPREAD, groupScoreFiles, type PanelRow } from '../core/panel.js';
+import { computePanel, DISAGREEMENT_SPREAD, groupScoreFiles, repeatedReviewer, type PanelRow } from '../core/panel.js';
 import { sanitizeLine, toTerminalJson, quoted } from '../core/sanitize.js';
 import { checkAgainstCriteria, type ScoreFile } from '../core/score-file.js';
-import { loadCriteria } from '../store/criteria-files.js';
+import { loadCriteria, loadCriteriaFor } from '../store/criteria-files.js';
 import { expandScoreFileArgs } from '../store/score-file-args.js';
 import { listScoreFiles, loadScoreFiles } from '../store/score-store.js';
 import { openSettings } from '../store/settings.js';
@@ -115,13 +115,12 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   const groups: Group[] = [];
   const sets: CriteriaSet[] = [];
   for (const group of groupScoreFiles(entries)) {
-    const seen = new Map<string, string>();
-    for (const entry of group.entries) {
-      const other = seen.get(entry.file.reviewer.handle);
-      if (other) throw new UserError(`panel: ${sanitizeLine(entry.path)} and ${sanitizeLine(other)} are both by reviewer ${quoted(entry.file.reviewer.handle)} for the same document; give one`);
-      seen.set(entry.file.reviewer.handle, entry.path);
+    const repeated = repeatedReviewer(group.entries);
+    if (repeated) {
+      const [other, entry] = repeated;
+      throw new UserError(`panel: ${sanitizeLine(entry.path)} and ${sanitizeLine(other.path)} are both by reviewer ${quoted(entry.file.reviewer.handle)} for the same document; give one`);
     }
-    const criteria = override ?? (await loadCriteria(group.criteria.id));
+    const criteria = override ?? (await loadCriteriaFor(undefined, group.entries[0]!.file, group.entries[0]!.path));
     for (const entry of group.entries) checkAgainstCriteria(entry.file, criteria, entry.path);
     const rows = computePanel(
       group.entries.map((e) => e.file),

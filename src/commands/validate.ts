@@ -62,7 +62,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
         if (missing.length) report.notes.push(`missing items (added unscored when opened): ${missing.join(', ')}`);
         if (file.criteria.sha256 !== criteria.source.sha256) report.notes.push(`criteria set ${criteria.id} has changed since this file was scored`);
       } else {
-        report.notes.push(`criteria set "${file.criteria.id}" not found: item ids and scores not checked (use --criteria FILE)`);
+        report.notes.push(`criteria set "${file.criteria.id}" is not a shipped set: item ids and scores not checked (it was scored with a criteria file of its own: pass --criteria FILE)`);
       }
       report.valid = true;
       report.reviewer = file.reviewer.handle;

@@ -101,3 +101,17 @@ export function groupScoreFiles<T extends { file: ScoreFile }>(entries: readonly
   }
   return [...groups.values()];
 }
+
+/**
+ * The first two entries of a group by the same reviewer (one reviewer's scores must not count
+ * twice), or null.
+ */
+export function repeatedReviewer<T extends { file: ScoreFile }>(entries: readonly T[]): [T, T] | null {
+  const seen = new Map<string, T>();
+  for (const entry of entries) {
+    const other = seen.get(entry.file.reviewer.handle);
+    if (other) return [other, entry];
+    seen.set(entry.file.reviewer.handle, entry);
+  }
+  return null;
+}

@@ -1,11 +1,11 @@
 // Finding and loading criteria sets: the shipped ones in criteria/ by id, or a user's file by path.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CriteriaSet } from '../core/criteria.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { sanitizeLine, quoted } from '../core/sanitize.js';
-import { readRegularFile } from './read-file.js';
+import { decodeUtf8Text, readRegularFile } from './read-file.js';
 import { packageRoot } from './package-root.js';
 
 export const DEFAULT_CRITERIA_ID = 'cncf-incubation';
@@ -42,7 +42,11 @@ function looksLikePath(ref: string): boolean {
 }
 
 export async function loadCriteriaFile(path: string): Promise<CriteriaSet> {
-  const text = (await readRegularFile(path, { kind: 'criteria file' })).toString('utf8');
+  const bytes = await readRegularFile(path, { kind: 'criteria file' });
+  // Binary or invalid UTF-8 is refused as documents are, rather than decoded lossily into a
+  // string the schema then rejects; the text (BOM and all) is hashed as before.
+  decodeUtf8Text(path, bytes, 'criteria file (YAML)');
+  const text = bytes.toString('utf8');
   const hash = sha256(text);
   const parsed = precompiledSet(hash);
   if (parsed) return { ...structuredClone(parsed), source: { path, sha256: hash } };
@@ -50,15 +54,45 @@ export async function loadCriteriaFile(path: string): Promise<CriteriaSet> {
   return parseCriteriaSet(text, path);
 }
 
+function builtinCriteriaPath(id: string): string | undefined {
+  return builtinCriteriaFiles().find((file) => file.endsWith(`/${id}.yaml`) || file.endsWith(`/${id}.yml`));
+}
+
+function shippedIds(): string {
+  return builtinCriteriaFiles()
+    .map((f) => f.replace(/^.*\//, '').replace(/\.ya?ml$/, ''))
+    .join(', ');
+}
+
+export function isShippedCriteria(id: string): boolean {
+  return builtinCriteriaPath(id) !== undefined;
+}
+
 /** Load a criteria set by shipped id ("cncf-incubation") or by file path. */
 export async function loadCriteria(ref: string = DEFAULT_CRITERIA_ID): Promise<CriteriaSet> {
   if (looksLikePath(ref)) return loadCriteriaFile(ref);
-  const path = builtinCriteriaFiles().find((file) => file.endsWith(`/${ref}.yaml`) || file.endsWith(`/${ref}.yml`));
-  if (!path) {
-    const known = builtinCriteriaFiles().map((f) => f.replace(/^.*\//, '').replace(/\.ya?ml$/, ''));
-    throw new UserError(`unknown criteria set ${quoted(ref)} (shipped: ${known.join(', ')}; or give a path to a YAML file)`);
+  const path = builtinCriteriaPath(ref);
+  if (path) return loadCriteriaFile(path);
+  // Not a shipped id: a file named without a folder ("mine.criteria"), or a file name mistyped.
+  if (existsSync(ref)) return loadCriteriaFile(ref);
+  if (ref.includes('.')) throw new UserError(`${sanitizeLine(ref)}: no such file (nor a shipped criteria set: ${shippedIds()})`);
+  throw new UserError(`unknown criteria set ${quoted(ref)} (shipped: ${shippedIds()}; or give a path to a YAML file)`);
+}
+
+/**
+ * The criteria set for a score file: `flag` (--criteria) when given, else the set the file
+ * names. A file scored with a criteria file of the reviewer's own records only the set's id, so
+ * an id that is not shipped gets a message saying to pass that file.
+ */
+export async function loadCriteriaFor(flag: string | undefined, file: { criteria: { id: string } }, path: string): Promise<CriteriaSet> {
+  if (flag !== undefined) return loadCriteria(flag);
+  const id = file.criteria.id;
+  if (!isShippedCriteria(id)) {
+    throw new UserError(
+      `${sanitizeLine(path)}: criteria.id: ${quoted(id)} is not a shipped criteria set (${shippedIds()}); it was scored with a criteria file of its own: pass --criteria FILE`,
+    );
   }
-  return loadCriteriaFile(path);
+  return loadCriteria(id);
 }
 
 export async function loadAllBuiltinCriteria(): Promise<CriteriaSet[]> {

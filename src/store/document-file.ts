@@ -4,7 +4,7 @@
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import { readRegularFile } from './read-file.js';
+import { decodeUtf8Text, readRegularFile } from './read-file.js';
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
@@ -29,14 +29,7 @@ export function maxDocumentBytesFromEnv(env: NodeJS.ProcessEnv = process.env): n
 
 /** Decode bytes as a document: refuse binary and invalid UTF-8, drop a BOM. */
 export function decodeDocument(path: string, bytes: Uint8Array): string {
-  if (bytes.includes(0)) throw new UserError(`${sanitizeLine(path)}: binary file (NUL byte found), not a markdown document`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UserError(`${sanitizeLine(path)}: not valid UTF-8 text`);
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return decodeUtf8Text(path, bytes, 'markdown document');
 }
 
 export async function readDocumentFile(path: string, options: ReadDocumentOptions = {}): Promise<DocumentFile> {

@@ -54,7 +54,7 @@ export interface FindOptions {
   /** The workspace for document arguments (flag, settings or ./reviews), resolved lazily. */
   workspace: () => string;
   /** The current reviewer, resolved lazily (only a document argument without --panel needs it). */
-  reviewer: () => Reviewer;
+  reviewer: (documentPath: string) => Reviewer;
 }
 
 async function sourcesForDocument(documentPath: string, options: FindOptions): Promise<ExportSource[]> {
@@ -67,7 +67,7 @@ async function sourcesForDocument(documentPath: string, options: FindOptions): P
       return { path: entry.path, file: entry.file, documentPath };
     });
   }
-  const reviewer = options.reviewer();
+  const reviewer = options.reviewer(documentPath);
   const path = scoreFilePath(workspace, documentPath, reviewer.handle);
   try {
     const { file } = await loadScoreFile(path);

@@ -41,3 +41,15 @@ export async function readRegularFile(path: string, options: ReadRegularFileOpti
     throw describeReadError(shown, error, options.kind);
   }
 }
+
+/** Bytes as UTF-8 text, refusing binary (a NUL byte) and invalid UTF-8; a BOM is dropped. */
+export function decodeUtf8Text(shown: string, bytes: Uint8Array, kind: string): string {
+  if (bytes.includes(0)) throw new UserError(`${sanitizeLine(shown)}: binary file (NUL byte found), not a ${kind}`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${sanitizeLine(shown)}: not valid UTF-8 text`);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

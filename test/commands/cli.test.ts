@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
@@ -56,6 +59,19 @@ describe('toc-review CLI skeleton', () => {
     const unknown = await runCli(['criteria', 'show', 'nope']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('unknown criteria set "nope"');
+    // A file name without a folder is a file, not an id: say it is missing.
+    const bare = await runCli(['criteria', 'show', 'missing.md']);
+    expect(bare).toMatchObject({ code: 1, stderr: 'toc-review: missing.md: no such file (nor a shipped criteria set: cncf-incubation)\n' });
+  });
+
+  it('criteria show on a binary or invalid UTF-8 file says so, as for documents', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'toc-criteria-'));
+    writeFileSync(join(dir, 'bin.yaml'), Buffer.from([0x69, 0x64, 0x3a, 0x20, 0x00, 0x01]));
+    writeFileSync(join(dir, 'latin1.yaml'), Buffer.from('id: caf\xe9\n', 'latin1'));
+    const binary = await runCli(['criteria', 'show', join(dir, 'bin.yaml')]);
+    expect(binary).toMatchObject({ code: 1, stderr: `toc-review: ${join(dir, 'bin.yaml')}: binary file (NUL byte found), not a criteria file (YAML)\n` });
+    const latin1 = await runCli(['criteria', 'show', join(dir, 'latin1.yaml')]);
+    expect(latin1).toMatchObject({ code: 1, stderr: `toc-review: ${join(dir, 'latin1.yaml')}: not valid UTF-8 text\n` });
   });
 
   it('every command answers --help with its own usage', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportDate } from '../../src/commands/export.js';
 import { runCli } from '../helpers/cli.js';
-import { tempWorkspace, writePlannedScoreFile, type ScorePlan } from '../helpers/export-fixtures.js';
+import { CRITERIA_PATH, tempWorkspace, writePlannedScoreFile, type ScorePlan } from '../helpers/export-fixtures.js';
 import { tableShapes } from '../helpers/markdown-check.js';
 
 const NAME = 'kube-ovn-2022-annual';
@@ -53,7 +53,7 @@ describe('toc-review export', () => {
     );
     const unknown = await runCli(['export', ws.doc, '--workspace', ws.workspace], { env: ws.env, cwd: ws.root });
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('no reviewer known');
+    expect(unknown.stderr).toMatch(/^toc-review: export: .*kube-ovn-2022-annual\.md: no reviewer known, so no score file to pick for it; give --reviewer NAME/);
   });
 
   it('makes a panel from several files or from a document with --panel, refusing mixed documents and repeated reviewers', async () => {
@@ -76,9 +76,58 @@ describe('toc-review export', () => {
 
     const other = tempWorkspace('kubevirt-incubation-draft');
     const elsewhere = writePlannedScoreFile(other, 'kubevirt-incubation-draft', plan('linus', 'Linus', [1, 1, 1, 1]));
-    const mixed = await runCli(['export', ada, elsewhere], { env: ws.env, cwd: ws.root });
-    expect(mixed.code).toBe(1);
-    expect(mixed.stderr).toMatch(/is for document "kubevirt-incubation-draft\.md" but .* is for "kube-ovn-2022-annual\.md"; a panel combines files of one document/);
+    // Files of different documents are exported as separate panels, as `panel` shows them.
+    const mixed = await runCli(['export', ada, elsewhere, '--date', '2026-01-01'], { env: ws.env, cwd: ws.root });
+    expect(mixed.code).toBe(0);
+    expect(mixed.stderr).toBe('toc-review: export: these files are for 2 different documents, document versions or criteria sets; each is exported as its own panel\n');
+    expect(mixed.stdout.split('\n---\n')).toHaveLength(2);
+    expect(tableShapes(mixed.stdout)).toEqual([{ header: 6, rows: [6, 6, 6, 6] }, { header: 6, rows: [6, 6, 6, 6] }]);
+  });
+
+  it('never averages different document versions or criteria versions: the same groups as panel', async () => {
+    const { ws, ada } = setup();
+    const grace = writePlannedScoreFile(ws, NAME, plan('grace', 'Grace Hopper', [0, 1, 3, null]));
+    const linus = writePlannedScoreFile(ws, NAME, plan('linus', 'Linus', [3, 3, 3, 3]));
+    // Grace scored an older version of the document; Linus an older version of the criteria set.
+    const edit = (path: string, change: (data: any) => void) => {
+      const data = JSON.parse(readFileSync(path, 'utf8'));
+      change(data);
+      writeFileSync(path, `${JSON.stringify(data, null, 2)}\n`);
+    };
+    edit(grace, (d) => (d.document.sha256 = 'b'.repeat(64)));
+    edit(linus, (d) => (d.criteria.sha256 = 'c'.repeat(64)));
+    const panelJson = JSON.parse((await runCli(['panel', ada, grace, linus, '--json'], { env: ws.env, cwd: ws.root })).stdout);
+    const exported = await runCli(['export', ada, grace, linus, '--format', 'json', '--date', '2026-01-01'], { env: ws.env, cwd: ws.root });
+    expect(exported.code).toBe(0);
+    const groups = JSON.parse(exported.stdout);
+    expect(groups.schema).toBe('toc-review/export-groups@1');
+    const handles = (g: { reviewers: { handle: string }[] }) => g.reviewers.map((r) => r.handle);
+    expect(groups.groups.map(handles)).toEqual(panelJson.groups.map(handles));
+    expect(groups.groups.map(handles)).toEqual([['ada'], ['grace'], ['linus']]);
+    // Production users: 2, 0 and 3 are never averaged into one mean.
+    expect(groups.groups.map((g: any) => g.items[0].mean)).toEqual([2, 0, 3]);
+    const md = await runCli(['export', ada, grace, '--date', '2026-01-01'], { env: ws.env, cwd: ws.root });
+    expect(md.stdout).not.toContain('different versions of the document');
+    expect(md.stdout.split('\n---\n')).toHaveLength(2);
+  });
+
+  it('a file scored with a criteria file of its own: export and panel say to pass --criteria FILE', async () => {
+    const { ws, ada } = setup();
+    const own = join(ws.root, 'own.yaml');
+    writeFileSync(own, readFileSync(CRITERIA_PATH, 'utf8').replace(/^id: cncf-incubation$/m, 'id: my-set'));
+    const data = JSON.parse(readFileSync(ada, 'utf8'));
+    data.criteria.id = 'my-set';
+    writeFileSync(ada, `${JSON.stringify(data, null, 2)}\n`);
+    const message = /ada\.score\.json: criteria\.id: "my-set" is not a shipped criteria set \(cncf-incubation\); it was scored with a criteria file of its own: pass --criteria FILE\n$/;
+    for (const command of ['export', 'panel']) {
+      const result = await runCli([command, ada], { env: ws.env, cwd: ws.root });
+      expect(result.code, command).toBe(1);
+      expect(result.stderr).toMatch(message);
+    }
+    const validated = await runCli(['validate', ada], { env: ws.env, cwd: ws.root });
+    expect(validated.stdout).toContain('pass --criteria FILE');
+    const withFile = await runCli(['export', ada, '--criteria', own, '--date', '2026-01-01'], { env: ws.env, cwd: ws.root });
+    expect(withFile.code).toBe(0);
   });
 
   it('prints JSON summaries for scripts', async () => {
