@@ -23,6 +23,7 @@ import {
 } from '../core/score-file.js';
 import { loadCriteria } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
+import { gitOriginOf } from '../store/git-origin.js';
 import { openScoreSession } from '../store/score-store.js';
 import { openSettings, resolveReviewer, type Settings } from '../store/settings.js';
 import { resolveWorkspace } from '../store/workspace.js';
@@ -31,7 +32,8 @@ import { parseCommandArgs, type CommandContext } from './context.js';
 export const help = `Usage: toc-review score <document.md> [options]
 
 Set scores, notes, citations and the overall recommendation in your score file for a document,
-without the UI. Changes are checked first and saved atomically; with no changes, prints the file.
+without the UI. Changes are checked first and saved atomically; with no changes, prints the file
+(a read: it works while another session is editing the file, and says so).
 The file lives at <workspace>/scores/<document-stem>/<your-handle>.score.json.
 
 Options:
@@ -42,6 +44,9 @@ Options:
                         (repeatable; the quoted text is taken from the document)
   --recommend VERDICT   ready, not-ready, needs-more-info, or none
   --recommend-note TEXT notes for the recommendation
+  --origin URL|none     the document's source URL, for line links in exports (default: from
+                        git when the document is committed, unchanged, in a GitHub or GitLab
+                        repository: its blob URL pinned to HEAD's commit)
   --reviewer NAME       who you are (else env TOC_REVIEW_REVIEWER, else settings)
   --handle HANDLE       your file name handle (default: a slug of the name)
   --workspace DIR       workspace folder (default: settings, else ./reviews); a document
@@ -112,6 +117,13 @@ function parseChanges(criteria: CriteriaSet, values: { set?: string[]; note?: st
   return changes;
 }
 
+function parseOrigin(raw: string | undefined): string | null | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'none') return null;
+  if (!/^https?:\/\/\S+$/.test(raw) || raw.length > 2048) throw new UsageError(`score: --origin must be an http(s) URL or none (got ${quoted(raw)})`);
+  return raw;
+}
+
 function parseVerdict(raw: string | undefined): Verdict | null | undefined {
   if (raw === undefined) return undefined;
   if (raw === 'none') return null;
@@ -179,6 +191,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     handle: { type: 'string' },
     workspace: { type: 'string' },
     criteria: { type: 'string' },
+    origin: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (positionals.length === 0) throw new UsageError('score: give the document to score (see: toc-review score --help)');
@@ -194,6 +207,9 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   const criteria = await loadCriteria(values.criteria ?? settings().criteria);
   const changes = parseChanges(criteria, values);
   const verdict = parseVerdict(values.recommend);
+  const origin = parseOrigin(values.origin);
+  // Nothing to change: a read, which needs no lock and creates nothing.
+  const read = changes.length === 0 && verdict === undefined && values['recommend-note'] === undefined && origin === undefined;
   const workspace = resolveWorkspace({ flag: values.workspace, setting: values.workspace === undefined ? settings().workspace : undefined, cwd: context.cwd });
 
   const documentPath = resolve(context.cwd, documentArg);
@@ -206,8 +222,15 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   }
   const { title, suggestions } = analyse(doc.text, documentPath, doc.sha256, criteria);
 
-  const session = await openScoreSession({ workspace, documentPath, document: { sha256: doc.sha256, title }, criteria, reviewer, suggestions });
+  const session = await openScoreSession({ workspace, documentPath, document: { sha256: doc.sha256, title }, criteria, reviewer, suggestions, readOnly: read });
   try {
+    if (read) {
+      if (session.lockHolder) context.stderr.write(`toc-review: ${sanitizeLine(session.path)}: read-only: ${sanitizeLine(session.readOnlyReason ?? '')}\n`);
+      if (session.documentChanged) context.stderr.write(`toc-review: warning: ${sanitizeLine(documentArg)} changed since it was scored (sha256 differs)\n`);
+      if (values.json) context.stdout.write(serializeScoreFile(session.file));
+      else context.stdout.write(`${describeFile(session.file, criteria, session.path)}\n`);
+      return 0;
+    }
     if (session.readOnly) {
       throw new UserError(`${sanitizeLine(session.path)}: ${sanitizeLine(session.readOnlyReason ?? 'read-only')}; nothing changed${session.lockHolder ? ' (close that session and try again)' : ''}`);
     }
@@ -223,7 +246,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     if (verdict !== undefined || values['recommend-note'] !== undefined) {
       file = setRecommendation(file, verdict === undefined ? file.recommendation.verdict : verdict, values['recommend-note'] ?? file.recommendation.notes, now);
     }
-    const changed = file !== session.file || changes.some((c) => c.kind === 'cite');
+    const changed = file !== session.file || changes.some((c) => c.kind === 'cite') || (origin !== undefined && origin !== file.document.origin);
     if (session.documentChanged && changed) {
       // Scoring against the document as it is now: move citations to where their text is, then
       // record the new sha256, before adding any citation given by line number here.
@@ -239,11 +262,19 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     } else if (session.documentChanged) {
       context.stderr.write(`toc-review: warning: ${sanitizeLine(documentArg)} changed since it was scored (sha256 differs)\n`);
     }
+    // After the rebase, which drops an origin pinned to the old version.
+    if (origin !== undefined) file = setDocumentInfo(file, { sha256: file.document.sha256, origin }, now);
     for (const change of changes) {
       if (change.kind === 'cite') {
         const { start, end } = change.lines!;
         file = toggleCitation(file, change.id, { startLine: start, endLine: end, quote: quoteOf(lines, start, end) }, now);
       }
+    }
+    if (changed && origin === undefined && file.document.origin === null && file.document.sha256 === doc.sha256) {
+      // Saving the version on disk: record where it lives, if git can pin it (docs/export.md).
+      const found = await gitOriginOf(documentPath);
+      if (found.url) file = setDocumentInfo(file, { sha256: file.document.sha256, origin: found.url }, now);
+      if (found.note) context.stderr.write(`toc-review: ${sanitizeLine(documentArg)}: ${found.note}\n`);
     }
     if (changed) await session.save(file);
     if (values.json) context.stdout.write(serializeScoreFile(file));

@@ -5,7 +5,10 @@ import { resolve } from 'node:path';
 import type { CriteriaSet } from '../core/criteria.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { sanitizeLine, toTerminalJson } from '../core/sanitize.js';
-import { checkAgainstCriteria, parseScoreFileWithInfo, SCORE_SCHEMA_ID } from '../core/score-file.js';
+import { checkAgainstCriteria, checkCitationsAgainstDocument, parseScoreFileWithInfo, SCORE_SCHEMA_ID, type ScoreFile } from '../core/score-file.js';
+import { splitLines } from '../core/lines.js';
+import { readDocumentFile } from '../store/document-file.js';
+import { documentPathOf } from '../store/workspace.js';
 import { loadCriteria } from '../store/criteria-files.js';
 import { expandScoreFileArgs } from '../store/score-file-args.js';
 import { readScoreFileText } from '../store/score-store.js';
@@ -13,8 +16,9 @@ import { parseCommandArgs, type CommandContext } from './context.js';
 
 export const help = `Usage: toc-review validate <file.score.json | folder>... [options]
 
-Check score files: the schema (${SCORE_SCHEMA_ID}), every field, and the criteria set the file
-names (item ids and scale values). A folder is searched for *.score.json files. Prints one line
+Check score files: the schema (${SCORE_SCHEMA_ID}), every field, the criteria set the file
+names (item ids and scale values), and cited lines against the document when it is in the
+file's workspace and is the version scored. A folder is searched for *.score.json files. Prints one line
 per file and exits 1 if any file is invalid. Files are only read, never changed; a file in an
 older schema version is valid and is migrated (with a backup) when it is next opened for editing.
 
@@ -32,6 +36,26 @@ interface Report {
   scored: number | null;
   items: number | null;
   notes: string[];
+}
+
+/**
+ * Cited lines against the document, when it is where the file's workspace says and is the
+ * version scored (another version has other lines). Throws a UserError for a citation past the end.
+ */
+async function checkCitations(file: ScoreFile, fullPath: string, shown: string, notes: string[]): Promise<void> {
+  const documentPath = documentPathOf(fullPath, file);
+  if (documentPath === null || !file.items.some((item) => item.cited.length > 0)) return;
+  let document;
+  try {
+    document = await readDocumentFile(documentPath);
+  } catch {
+    return;
+  }
+  if (document.sha256 !== file.document.sha256) {
+    notes.push('the document has changed since it was scored: cited lines not checked against it');
+    return;
+  }
+  checkCitationsAgainstDocument(file, splitLines(document.text).length, shown);
 }
 
 export async function run(args: string[], context: CommandContext): Promise<number> {
@@ -64,6 +88,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
       } else {
         report.notes.push(`criteria set "${file.criteria.id}" is not a shipped set: item ids and scores not checked (it was scored with a criteria file of its own: pass --criteria FILE)`);
       }
+      await checkCitations(file, resolve(context.cwd, path), path, report.notes);
       report.valid = true;
       report.reviewer = file.reviewer.handle;
       report.items = file.items.length;

@@ -4,9 +4,9 @@
 import type { CriteriaSet } from './criteria.js';
 import { scaleLabel, scoreMeets } from './criteria-scale.js';
 import type { ExtractResult } from './extract-types.js';
-import { lineRangeUrl, safeLinkUrl } from './markdown-escape.js';
+import { safeLinkUrl } from './markdown-escape.js';
 import type { ScoreFile, Verdict } from './score-file.js';
-import { gapsFor, summaryCriteria, VERDICT_LABELS, type DocumentStatus, type SummaryCriteria, type SummaryCitation, type SummaryOptions } from './summary.js';
+import { citationLinker, gapsFor, summaryCriteria, VERDICT_LABELS, type DocumentStatus, type SummaryCriteria, type SummaryCitation, type SummaryOptions } from './summary.js';
 import { computePanel } from './panel.js';
 
 export const PANEL_SUMMARY_SCHEMA = 'toc-review/panel-summary@1' as const;
@@ -51,6 +51,8 @@ export interface PanelSummary {
     status: DocumentStatus;
     currentSha256: string | null;
     problem: string | null;
+    /** Why cited lines are not linked although the origin is known; null when they are. */
+    linksOmitted: string | null;
   };
   criteria: SummaryCriteria;
   reviewers: { name: string; handle: string; scoredAt: string; verdict: Verdict | null; verdictLabel: string | null; recommendationNotes: string }[];
@@ -67,6 +69,10 @@ export function buildPanelSummary(files: readonly ScoreFile[], criteria: Criteri
   const first = files[0];
   if (!first) throw new Error('buildPanelSummary needs at least one score file');
   const origin = safeLinkUrl(options.origin ?? files.find((f) => f.document.origin)?.document.origin ?? null);
+  const shas = [...new Set(files.map((f) => f.document.sha256))];
+  // Current only when every reviewer scored the version on disk now.
+  const status: DocumentStatus = extract === null ? 'unavailable' : shas.every((sha) => sha === extract.document.sha256) ? 'current' : 'changed';
+  const linker = citationLinker(origin, status, status === 'current' ? extract!.document.lineCount : null);
   const panel = computePanel([...files], criteria);
   const items: PanelCriterion[] = criteria.items.map((criterion) => {
     const row = panel.find((entry) => entry.id === criterion.id);
@@ -79,7 +85,7 @@ export function buildPanelSummary(files: readonly ScoreFile[], criteria: Criteri
         scoreLabel: scaleLabel(criteria, score),
         meets: scoreMeets(criteria, score),
         notes: item?.notes ?? '',
-        cited: (item?.cited ?? []).map((c) => ({ ...c, url: lineRangeUrl(origin, c.startLine, c.endLine) })),
+        cited: (item?.cited ?? []).map(linker.cite),
       };
     });
     return {
@@ -97,7 +103,6 @@ export function buildPanelSummary(files: readonly ScoreFile[], criteria: Criteri
       gaps: gapsFor(extract, criterion.id, criterion.question),
     };
   });
-  const shas = [...new Set(files.map((f) => f.document.sha256))];
   return {
     schema: PANEL_SUMMARY_SCHEMA,
     exportedOn: options.date,
@@ -107,10 +112,10 @@ export function buildPanelSummary(files: readonly ScoreFile[], criteria: Criteri
       origin,
       sha256: first.document.sha256,
       shas,
-      // Current only when every reviewer scored the version on disk now.
-      status: extract === null ? 'unavailable' : shas.every((sha) => sha === extract.document.sha256) ? 'current' : 'changed',
+      status,
       currentSha256: extract?.document.sha256 ?? null,
       problem: extract ? null : (options.documentProblem ?? 'the document was not read'),
+      linksOmitted: linker.omitted,
     },
     criteria: summaryCriteria(criteria, files.map((f) => f.criteria.sha256)),
     reviewers: files.map((f) => ({

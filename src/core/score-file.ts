@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CriteriaSet } from './criteria.js';
 import { UserError } from './errors.js';
 import { checkJsonText } from './json-check.js';
+import { isPinnedOrigin } from './origin.js';
 import { quoted, sanitizeLine, toTerminalJson, visible } from './sanitize.js';
 
 export const SCORE_SCHEMA_ID = 'toc-review/score@1' as const;
@@ -285,6 +286,23 @@ export function checkAgainstCriteria(file: ScoreFile, criteria: CriteriaSet, pat
 }
 
 /**
+ * Check cited lines against the document they cite (the version scored, `lineCount` lines): a
+ * citation past its end cannot be right (a hand edit, a bad merge) and must not become a link.
+ * Throws a UserError naming the file and the field.
+ */
+export function checkCitationsAgainstDocument(file: ScoreFile, lineCount: number, path: string): void {
+  file.items.forEach((item, index) => {
+    item.cited.forEach((citation, at) => {
+      if (citation.endLine <= lineCount) return;
+      const field = citation.startLine > lineCount ? 'startLine' : 'endLine';
+      throw new UserError(
+        `${sanitizeLine(path)}: items[${index}].cited[${at}].${field}: line ${citation[field]} is past the end of ${sanitizeLine(file.document.path)} (${lineCount} line${lineCount === 1 ? '' : 's'})`,
+      );
+    });
+  });
+}
+
+/**
  * The file with its items in the criteria set's order and every item present (missing ones
  * unscored). Call after checkAgainstCriteria. Returns the same object when nothing changes.
  */
@@ -437,17 +455,21 @@ export function setSelectedItem(file: ScoreFile, id: string | null): ScoreFile {
   return { ...file, ui: { selected: id } };
 }
 
-/** Point the file at a new version of its document (after the reviewer accepted the change). */
+/**
+ * Point the file at a new version of its document (after the reviewer accepted the change). An
+ * origin pinned to a commit named the old version's text, so it is dropped unless a new one is given.
+ */
 export function setDocumentInfo(
   file: ScoreFile,
   document: { sha256: string; title?: string; path?: string; origin?: string | null },
   now: Date | string = new Date(),
 ): ScoreFile {
+  const stale = document.sha256 !== file.document.sha256 && isPinnedOrigin(file.document.origin);
   const next = {
     path: document.path ?? file.document.path,
     sha256: document.sha256,
     title: document.title ?? file.document.title,
-    origin: document.origin === undefined ? file.document.origin : document.origin,
+    origin: document.origin === undefined ? (stale ? null : file.document.origin) : document.origin,
   };
   const same = (Object.keys(next) as (keyof typeof next)[]).every((key) => next[key] === file.document[key]);
   if (same) return file;

@@ -32,9 +32,10 @@ export function lineRefText(startLine: number, endLine: number): string {
   return startLine === endLine ? `Line ${startLine}` : `Lines ${startLine}–${endLine}`;
 }
 
-/** "Lines 40–52", linked to the exact lines when the origin is known. */
-export function lineRef(citation: Pick<SummaryCitation, 'startLine' | 'endLine' | 'url'>): string {
-  return link(lineRefText(citation.startLine, citation.endLine), citation.url);
+/** "Lines 40–52", linked to the exact lines when the origin is known; a bad range says why. */
+export function lineRef(citation: Pick<SummaryCitation, 'startLine' | 'endLine' | 'url' | 'problem'>): string {
+  const text = link(lineRefText(citation.startLine, citation.endLine), citation.url);
+  return citation.problem ? `${text} (⚠️ ${escapeInline(citation.problem)})` : text;
 }
 
 /** The "Document:" line shared by single and panel exports. */
@@ -65,6 +66,7 @@ export function statusNotes(summary: Pick<Summary, 'document' | 'criteria'>): st
   } else if (document.status === 'unavailable') {
     notes.push(`**Note:** the document could not be read (${escapeInline(document.problem ?? 'unknown reason')}), so the gaps list was not computed.`);
   }
+  if (document.linksOmitted) notes.push(`**Note:** cited lines are not linked: ${escapeInline(document.linksOmitted)}.`);
   if (!summary.criteria.sameAsScored) {
     notes.push(`**Note:** the criteria set ${codeSpan(summary.criteria.id)} has changed since the document was scored.`);
   }

@@ -6,6 +6,7 @@ import { scaleLabel, scoreMeets } from './criteria-scale.js';
 import { UsageError } from './errors.js';
 import type { ExtractResult } from './extract-types.js';
 import { lineRangeUrl, safeLinkUrl } from './markdown-escape.js';
+import { isPinnedOrigin } from './origin.js';
 import { sanitizeLine, quoted } from './sanitize.js';
 import type { ScoreFile, Verdict } from './score-file.js';
 
@@ -35,6 +36,40 @@ export interface SummaryCitation {
   quote: string;
   /** Link to the exact lines at the document's origin, when it is a GitHub/GitLab blob URL. */
   url: string | null;
+  /** Why the citation cannot be right (past the end of the document), else null; never linked then. */
+  problem: string | null;
+}
+
+/** How cited lines are linked: a URL per citation, and why links were left out (null when not). */
+export interface CitationLinker {
+  cite(citation: { startLine: number; endLine: number; quote: string }): SummaryCitation;
+  omitted: string | null;
+}
+
+/**
+ * Links must never point at other text than the version scored. A commit-pinned origin shows
+ * that version; a branch origin only while the document on disk is still the version scored.
+ * With the scored version on disk (`lineCount` known), a citation past its end is marked, not linked.
+ */
+export function citationLinker(origin: string | null, status: DocumentStatus, lineCount: number | null): CitationLinker {
+  const keep = origin !== null && (isPinnedOrigin(origin) || status !== 'changed');
+  const omitted =
+    origin !== null && !keep && lineRangeUrl(origin, 1, 1) !== null
+      ? 'the document has changed since it was scored and its origin is not pinned to a commit, so line links would show other text'
+      : null;
+  return {
+    omitted,
+    cite: (c) => {
+      const past = lineCount !== null && c.endLine > lineCount;
+      return {
+        startLine: c.startLine,
+        endLine: c.endLine,
+        quote: c.quote,
+        url: keep && !past ? lineRangeUrl(origin, c.startLine, c.endLine) : null,
+        problem: past ? `past the end of the document (${lineCount} line${lineCount === 1 ? '' : 's'})` : null,
+      };
+    },
+  };
 }
 
 export interface SummaryItem {
@@ -68,6 +103,8 @@ export interface Summary {
     status: DocumentStatus;
     currentSha256: string | null;
     problem: string | null;
+    /** Why cited lines are not linked although the origin is known; null when they are (or no origin). */
+    linksOmitted: string | null;
   };
   criteria: SummaryCriteria;
   reviewer: { name: string; handle: string };
@@ -118,6 +155,8 @@ export function documentStatus(file: ScoreFile, extract: ExtractResult | null): 
 
 export function buildSummary(file: ScoreFile, criteria: CriteriaSet, extract: ExtractResult | null, options: SummaryOptions): Summary {
   const origin = safeLinkUrl(options.origin ?? file.document.origin);
+  const status = documentStatus(file, extract);
+  const linker = citationLinker(origin, status, status === 'current' ? extract!.document.lineCount : null);
   const byId = new Map(file.items.map((item) => [item.id, item]));
   // Criteria order rules; an item the file lacks is shown unscored rather than dropped.
   const items: SummaryItem[] = criteria.items.map((criterion) => {
@@ -135,12 +174,7 @@ export function buildSummary(file: ScoreFile, criteria: CriteriaSet, extract: Ex
       suggested,
       suggestedLabel: suggested === null ? null : scaleLabel(criteria, suggested),
       notes: item?.notes ?? '',
-      cited: (item?.cited ?? []).map((c) => ({
-        startLine: c.startLine,
-        endLine: c.endLine,
-        quote: c.quote,
-        url: lineRangeUrl(origin, c.startLine, c.endLine),
-      })),
+      cited: (item?.cited ?? []).map(linker.cite),
       gaps: gapsFor(extract, criterion.id, criterion.question),
     };
   });
@@ -153,9 +187,10 @@ export function buildSummary(file: ScoreFile, criteria: CriteriaSet, extract: Ex
       sha256: file.document.sha256,
       title: file.document.title,
       origin,
-      status: documentStatus(file, extract),
+      status,
       currentSha256: extract?.document.sha256 ?? null,
       problem: extract ? null : (options.documentProblem ?? 'the document was not read'),
+      linksOmitted: linker.omitted,
     },
     criteria: summaryCriteria(criteria, [file.criteria.sha256]),
     reviewer: { name: file.reviewer.name, handle: file.reviewer.handle },

@@ -1,7 +1,7 @@
 // What an export reads from disk: the score files named on the command line (or found for a
 // document), the reviewed document they point at, and a fresh extraction of it for the gaps
 // list. A missing or unreadable document is reported back, not thrown: the export says so.
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CriteriaSet } from '../core/criteria.js';
 import { parseDocument } from '../core/document.js';
 import { UserError } from '../core/errors.js';
@@ -12,7 +12,7 @@ import type { Reviewer, ScoreFile } from '../core/score-file.js';
 import { readDocumentFile } from './document-file.js';
 import { findScoreFiles, isDirectory } from './score-file-args.js';
 import { listScoreFiles, loadScoreFile, scoreFilePath } from './score-store.js';
-import { SCORES_DIR, scoreFilePathsFor, workspaceForDocument } from './workspace.js';
+import { documentPathOf, scoreFilePathsFor, workspaceForDocument } from './workspace.js';
 
 export interface ExportSource {
   /** The score file's path. */
@@ -22,21 +22,8 @@ export interface ExportSource {
   documentPath: string | null;
 }
 
-/**
- * The workspace a score file belongs to, from its place at
- * `<workspace>/scores/<document-stem>/<handle>.score.json`; null when it is elsewhere (a copy
- * mailed around, say).
- */
-export function workspaceOfScoreFile(path: string): string | null {
-  const scoresDir = dirname(dirname(resolve(path)));
-  return basename(scoresDir) === SCORES_DIR ? dirname(scoresDir) : null;
-}
-
-/** The document a score file was made from: its workspace joined with document.path (a safe relative path). */
-export function documentPathOf(path: string, file: ScoreFile): string | null {
-  const workspace = workspaceOfScoreFile(path);
-  return workspace === null ? null : join(workspace, ...file.document.path.split('/'));
-}
+// Kept importable from here; workspace.ts holds them so validate loads no extraction code.
+export { documentPathOf, workspaceOfScoreFile } from './workspace.js';
 
 async function scoreFileSource(path: string): Promise<ExportSource> {
   const { file } = await loadScoreFile(path);

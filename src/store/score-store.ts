@@ -23,7 +23,7 @@ import {
 } from '../core/score-file.js';
 import { writeFileAtomic, removeStaleTempFiles } from './atomic-write.js';
 import { describeReadError, readRegularFile } from './read-file.js';
-import { acquireLock, describeHolder, type HeldLock, type LockHolder } from './lock.js';
+import { acquireLock, describeHolder, lockHolder, type HeldLock, type LockHolder } from './lock.js';
 import { documentRelativePath, isInside, scoreFilePath as workspaceScoreFilePath, scoreFilePathsFor, workspaceForDocument } from './workspace.js';
 
 export type { LockHolder } from './lock.js';
@@ -261,7 +261,11 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
   let lock: HeldLock | null = null;
   let holder: LockHolder | null = null;
   let readOnlyReason: string | null = options.readOnly ? 'opened read-only' : null;
-  if (!options.readOnly) {
+  if (options.readOnly) {
+    // Not taking the lock, but saying who holds it helps a reader know the file may change.
+    holder = await lockHolder(path).catch(() => null);
+    if (holder) readOnlyReason = `opened read-only; being edited in another session (${describeHolder(holder)})`;
+  } else {
     try {
       await assertScoresFolderInside(workspace, dirname(path));
       await mkdir(dirname(path), { recursive: true });
@@ -340,7 +344,8 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
       if (options.document.text !== undefined) {
         const { file: relocated, relocations } = relocateCitations(file, splitLines(options.document.text), now());
         session.relocations = relocations;
-        session.rebased = { ...relocated, document: { ...relocated.document, sha256: options.document.sha256, title: options.document.title }, updatedAt: now().toISOString() };
+        // setDocumentInfo also drops an origin pinned to the old version's commit.
+        session.rebased = { ...setDocumentInfo(relocated, { sha256: options.document.sha256, title: options.document.title }, now()), updatedAt: now().toISOString() };
       }
     }
     return session;

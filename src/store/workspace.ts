@@ -101,3 +101,19 @@ export async function listDocuments(workspace: string): Promise<string[]> {
   await walk(root, 0);
   return found.sort();
 }
+
+/**
+ * The workspace a score file belongs to, from its place at
+ * `<workspace>/scores/<document-stem>/<handle>.score.json`; null when it is elsewhere (a copy
+ * mailed around, say).
+ */
+export function workspaceOfScoreFile(path: string): string | null {
+  const scoresDir = dirname(dirname(resolve(path)));
+  return basename(scoresDir) === SCORES_DIR ? dirname(scoresDir) : null;
+}
+
+/** The document a score file was made from: its workspace joined with document.path (a safe relative path). */
+export function documentPathOf(path: string, file: { document: { path: string } }): string | null {
+  const workspace = workspaceOfScoreFile(path);
+  return workspace === null ? null : join(workspace, ...file.document.path.split('/'));
+}

@@ -149,6 +149,23 @@ describe('toc-review score', () => {
     expect(existsSync(path)).toBe(false);
   });
 
+  it('a pure read (no changes) works while another session holds the lock, and says it is read-only', async () => {
+    const { score, path } = setup();
+    const args = ['reviews/lanternfish.md', '--workspace', 'reviews', '--reviewer', 'Ada Lovelace'];
+    await score(...args, '--set', 'versioning=3');
+    const before = readFileSync(path, 'utf8');
+    const lock = JSON.stringify({ pid: 4242, host: 'grace-laptop', since: '2026-03-01T10:00:00.000Z' });
+    writeFileSync(`${path}.lock`, lock);
+    const read = await score(...args);
+    expect(read.code).toBe(0);
+    expect(read.stdout).toContain('versioning: 3 Exceeded');
+    expect(read.stderr).toBe(`toc-review: ${path}: read-only: opened read-only; being edited in another session (pid 4242 on grace-laptop since 2026-03-01T10:00:00.000Z)\n`);
+    const json = await score(...args, '--json');
+    expect(json.stdout).toBe(before);
+    expect(readFileSync(`${path}.lock`, 'utf8')).toBe(lock);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
   it('after the document changed: warns, re-locates citations and records the new sha256 on save', async () => {
     const { score, path, doc } = setup();
     const args = ['reviews/lanternfish.md', '--workspace', 'reviews', '--reviewer', 'Ada Lovelace'];
