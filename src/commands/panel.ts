@@ -7,7 +7,7 @@ import { computePanel, DISAGREEMENT_SPREAD, groupScoreFiles, repeatedReviewer, t
 import { sanitizeLine, toTerminalJson, quoted } from '../core/sanitize.js';
 import { checkAgainstCriteria, type ScoreFile } from '../core/score-file.js';
 import { loadCriteria, loadCriteriaFor } from '../store/criteria-files.js';
-import { expandScoreFileArgs } from '../store/score-file-args.js';
+import { expandScoreFileArgs, invalidFilesSummary } from '../store/score-file-args.js';
 import { listScoreFiles, loadScoreFiles } from '../store/score-store.js';
 import { openSettings } from '../store/settings.js';
 import { resolveWorkspace } from '../store/workspace.js';
@@ -106,8 +106,11 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   const loaded = await loadScoreFiles(paths, undefined, { cwd: context.cwd });
   const failures = loaded.flatMap((entry) => (entry.ok ? [] : [entry.error]));
   if (failures.length) {
+    // One line per bad file, as validate gives; a summary line only when there are several.
+    const summary = invalidFilesSummary('panel', failures.length, loaded.length);
+    if (summary === null) throw new UserError(failures[0]!);
     for (const error of failures) context.stderr.write(`toc-review: ${sanitizeLine(error)}\n`);
-    throw new UserError(`panel: ${failures.length} of ${loaded.length} score files are invalid; fix or leave them out (see: toc-review validate)`);
+    throw new UserError(summary);
   }
   const entries: Entry[] = loaded.flatMap((entry) => (entry.ok ? [{ path: entry.path, file: entry.file }] : []));
   const override = values.criteria === undefined ? undefined : await loadCriteria(values.criteria);

@@ -10,7 +10,7 @@ import { splitLines } from '../core/lines.js';
 import { readDocumentFile } from '../store/document-file.js';
 import { documentPathOf } from '../store/workspace.js';
 import { loadCriteria } from '../store/criteria-files.js';
-import { expandScoreFileArgs } from '../store/score-file-args.js';
+import { expandScoreFileArgs, invalidFilesSummary } from '../store/score-file-args.js';
 import { readScoreFileText } from '../store/score-store.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
 
@@ -110,5 +110,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
       context.stdout.write(`${sanitizeLine(line)}\n`);
     }
   }
+  const summary = invalidFilesSummary('validate', reports.filter((r) => !r.valid).length, reports.length);
+  if (summary !== null && !values.json) context.stderr.write(`toc-review: ${summary}\n`);
   return reports.every((r) => r.valid) ? 0 : 1;
 }

@@ -76,3 +76,11 @@ export async function expandScoreFileArgs(
   }
   return paths;
 }
+
+/**
+ * The one summary line after per-file errors, shared by `panel` and `validate`: only when more
+ * than one file is bad (one bad file's own line says it all). Null otherwise.
+ */
+export function invalidFilesSummary(command: string, invalid: number, total: number): string | null {
+  return invalid > 1 ? `${command}: ${invalid} of ${total} score files are invalid; fix them or leave them out` : null;
+}

@@ -26,7 +26,7 @@ describe('toc-review config', () => {
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ reviewer: { name: 'Ada Lovelace' }, criteria: 'cncf-incubation' });
     const all = await config('get', '--json');
     expect(JSON.parse(all.stdout)).toEqual({ 'reviewer.name': 'Ada Lovelace', 'reviewer.handle': null, criteria: 'cncf-incubation', workspace: null });
-    expect(await config('get', 'workspace')).toMatchObject({ code: 1, stdout: '', stderr: '' });
+    expect(await config('get', 'workspace')).toMatchObject({ code: 1, stdout: '', stderr: 'toc-review: config: workspace is not set (set it with: toc-review config set workspace VALUE)\n' });
     await config('unset', 'criteria');
     expect((await config('get', 'criteria')).code).toBe(1);
   });
@@ -42,6 +42,22 @@ describe('toc-review config', () => {
     expect(existsSync(join(dir, 'config.json'))).toBe(false);
     expect((await config('set', 'reviewer.name')).code).toBe(2);
     expect((await config('frob')).code).toBe(2);
+  });
+
+  it('refuses an unknown criteria set or a missing workspace when set, and stores paths absolute', async () => {
+    const { dir, config } = setup();
+    const nope = await config('set', 'criteria', 'nope');
+    expect(nope).toMatchObject({ code: 1, stderr: 'toc-review: unknown criteria set "nope" (shipped: cncf-incubation; or give a path to a YAML file)\n' });
+    const missing = await config('set', 'workspace', '/nonexistent');
+    expect(missing).toMatchObject({ code: 1, stderr: 'toc-review: config set workspace: /nonexistent: no such folder (create it first)\n' });
+    expect(existsSync(join(dir, 'config.json'))).toBe(false);
+    const root = tempDir('toc-config-ws-');
+    mkdirSync(join(root, 'reviews'));
+    writeFileSync(join(root, 'own.yaml'), readFileSync(join(import.meta.dirname, '../../criteria/cncf-incubation.yaml')));
+    const env = { ...process.env, TOC_REVIEW_CONFIG_DIR: dir };
+    expect((await runCli(['config', 'set', 'workspace', 'reviews'], { env, cwd: root })).code).toBe(0);
+    expect((await runCli(['config', 'set', 'criteria', 'own.yaml'], { env, cwd: root })).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ workspace: join(root, 'reviews'), criteria: join(root, 'own.yaml') });
   });
 
   it('a hand-broken settings file gets a one-line error naming it', async () => {

@@ -82,9 +82,20 @@ describe('toc-review panel', () => {
     writeFileSync(bad, readFileSync(files[0]!, 'utf8').replace('"score": 3', '"score": 30'));
     const result = await panel(...files, bad);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/eve\.score\.json: items\[0\]\.score: /);
-    expect(result.stderr).toContain('panel: 1 of 4 score files are invalid');
+    // One bad file: its own line, nothing more.
+    expect(result.stderr).toMatch(/^toc-review: .*eve\.score\.json: items\[0\]\.score: [^\n]*\n$/);
     expect(result.stdout).toBe('');
+    // Several: one line each and one summary line, the same as validate's.
+    const mallory = join(dir, 'mallory.score.json');
+    writeFileSync(mallory, '{');
+    const two = await panel(...files, bad, mallory);
+    expect(two.code).toBe(1);
+    const lines = two.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe('toc-review: panel: 2 of 5 score files are invalid; fix them or leave them out');
+    const validated = await runCli(['validate', ...files, bad, mallory]);
+    expect(validated.stdout.split('\n').filter((line) => line.startsWith('invalid'))).toHaveLength(2);
+    expect(validated.stderr).toBe('toc-review: validate: 2 of 5 score files are invalid; fix them or leave them out\n');
 
     const copy = join(dir, 'copy.score.json');
     writeFileSync(copy, readFileSync(files[0]!));
