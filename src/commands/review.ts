@@ -122,7 +122,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
       ? import('../tui/markdown.js').then((m) => m.loadMarkdownRenderer({ color })).catch(() => null)
       : null;
   const [{ createStoreHost }, { runReviewUi }] = await Promise.all([import('../tui/store-host.js'), import('../tui/run.js')]);
-  const host = createStoreHost({ workspace, criteria, reviewer, readOnly: values['read-only'] === true, settings: getSettings, env });
+  const host = createStoreHost({ workspace, criteria, criteriaExplicit: values.criteria !== undefined, reviewer, readOnly: values['read-only'] === true, settings: getSettings, env });
 
   // With a known reviewer, open the document now so a bad document or score file is a plain
   // one-line error rather than a screen.

@@ -21,10 +21,10 @@ import {
   type ScoreFile,
   type Verdict,
 } from '../core/score-file.js';
-import { loadCriteria } from '../store/criteria-files.js';
+import { criteriaForScoreFile, loadCriteria } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
 import { gitOriginOf } from '../store/git-origin.js';
-import { openScoreSession } from '../store/score-store.js';
+import { openScoreSession, scoreFilePath } from '../store/score-store.js';
 import { openSettings, resolveReviewer, type Settings } from '../store/settings.js';
 import { resolveWorkspace } from '../store/workspace.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
@@ -204,15 +204,20 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   if (!reviewer) {
     throw new UserError('score: who is reviewing? Give --reviewer NAME, set TOC_REVIEW_REVIEWER, or run: toc-review config set reviewer.name "Your Name"');
   }
-  const criteria = await loadCriteria(values.criteria ?? settings().criteria);
+  const workspace = resolveWorkspace({ flag: values.workspace, setting: values.workspace === undefined ? settings().workspace : undefined, cwd: context.cwd });
+  const documentPath = resolve(context.cwd, documentArg);
+  // An existing file scored with another shipped set is opened with that set unless --criteria says otherwise.
+  const criteria = await criteriaForScoreFile(
+    scoreFilePath(workspace, documentPath, reviewer.handle),
+    await loadCriteria(values.criteria ?? settings().criteria),
+    values.criteria !== undefined,
+  );
   const changes = parseChanges(criteria, values);
   const verdict = parseVerdict(values.recommend);
   const origin = parseOrigin(values.origin);
   // Nothing to change: a read, which needs no lock and creates nothing.
   const read = changes.length === 0 && verdict === undefined && values['recommend-note'] === undefined && origin === undefined;
-  const workspace = resolveWorkspace({ flag: values.workspace, setting: values.workspace === undefined ? settings().workspace : undefined, cwd: context.cwd });
 
-  const documentPath = resolve(context.cwd, documentArg);
   const doc = await readDocumentFile(documentPath, {});
   const lines = splitLines(doc.text);
   for (const change of changes) {

@@ -268,7 +268,9 @@ export function parseScoreFile(text: string, path: string): ScoreFile {
 export function checkAgainstCriteria(file: ScoreFile, criteria: CriteriaSet, path: string): void {
   const shown = sanitizeLine(path);
   if (file.criteria.id !== criteria.id) {
-    throw new UserError(`${shown}: criteria.id: ${quoted(file.criteria.id)} does not match the criteria set in use ("${criteria.id}")`);
+    throw new UserError(
+      `${shown}: criteria.id: ${quoted(file.criteria.id)} does not match the criteria set in use ("${criteria.id}"); pass --criteria with the set it was scored with (its id if shipped, else its file)`,
+    );
   }
   const known = new Set(criteria.items.map((item) => item.id));
   const scale = new Set(criteria.scale.map((entry) => entry.value));

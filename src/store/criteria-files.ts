@@ -1,5 +1,6 @@
 // Finding and loading criteria sets: the shipped ones in criteria/ by id, or a user's file by path.
 import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CriteriaSet } from '../core/criteria.js';
 import { UserError } from '../core/errors.js';
@@ -97,4 +98,22 @@ export async function loadCriteriaFor(flag: string | undefined, file: { criteria
 
 export async function loadAllBuiltinCriteria(): Promise<CriteriaSet[]> {
   return Promise.all(builtinCriteriaFiles().map((file) => loadCriteriaFile(file)));
+}
+
+/**
+ * The criteria set to open a reviewer's existing score file with: `chosen` when the reviewer
+ * picked it (--criteria), else the shipped set the file itself names when that differs from
+ * the default (a document scored with another set reopens without repeating --criteria). A
+ * missing or unreadable file keeps `chosen`: opening it reports the problem properly.
+ */
+export async function criteriaForScoreFile(path: string, chosen: CriteriaSet, explicit: boolean): Promise<CriteriaSet> {
+  if (explicit) return chosen;
+  let id: unknown;
+  try {
+    id = (JSON.parse(await readFile(path, 'utf8')) as { criteria?: { id?: unknown } } | null)?.criteria?.id;
+  } catch {
+    return chosen;
+  }
+  if (typeof id !== 'string' || id === chosen.id || !isShippedCriteria(id)) return chosen;
+  return loadCriteria(id);
 }

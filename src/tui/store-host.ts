@@ -9,6 +9,7 @@ import type { Reviewer } from '../core/score-file.js';
 import { slugifyHandle } from '../core/score-file.js';
 import { exportDate } from '../core/summary.js';
 import { renderSummaryMarkdown } from '../core/summary-markdown.js';
+import { criteriaForScoreFile } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
 import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
 import { writeExportNextTo } from '../store/export-file.js';
@@ -21,6 +22,8 @@ import type { OpenedReview, ReviewHost, ReviewSession, WorkspaceEntry } from './
 export interface StoreHostOptions {
   workspace: string;
   criteria: CriteriaSet;
+  /** The criteria set was chosen (--criteria); otherwise a score file's own shipped set is used for it. */
+  criteriaExplicit?: boolean;
   reviewer: Reviewer | null;
   readOnly: boolean;
   /** Opened lazily: a reviewer given on the command line never touches the settings file. */
@@ -73,7 +76,8 @@ export function createStoreHost(options: StoreHostOptions): StoreHost {
           if (me && handles.includes(me.handle)) {
             entry.started = true;
             try {
-              const { file } = await loadScoreFile(scoreFilePath(options.workspace, path, me.handle), options.criteria);
+              const mine = scoreFilePath(options.workspace, path, me.handle);
+              const { file } = await loadScoreFile(mine, await criteriaForScoreFile(mine, options.criteria, options.criteriaExplicit ?? false));
               entry.scored = file.items.filter((item) => item.score !== null).length;
             } catch (error) {
               entry.problem = error instanceof Error ? error.message : String(error);
@@ -88,18 +92,19 @@ export function createStoreHost(options: StoreHostOptions): StoreHost {
       const reviewer = host.reviewer;
       if (!reviewer) throw new Error('no reviewer set');
       const docFile = await readDocumentFile(path);
+      const criteria = await criteriaForScoreFile(scoreFilePath(options.workspace, path, reviewer.handle), options.criteria, options.criteriaExplicit ?? false);
       const workspace = workspaceForDocument(options.workspace, path);
       const displayPath = documentRelativePath(workspace, path);
       // Reopening a document reuses its extraction from the last run (store/extract-cache.ts).
       const env = options.env ?? process.env;
-      const key = { documentSha256: docFile.sha256, criteriaSha256: options.criteria.source.sha256, displayPath };
+      const key = { documentSha256: docFile.sha256, criteriaSha256: criteria.source.sha256, displayPath };
       let extract = await readCachedExtract(env, key);
       let doc: { title: string; lines: string[] };
       if (extract) {
         doc = { title: extract.document.title, lines: splitLines(docFile.text) };
       } else {
         const parsed = parseDocument(docFile.text);
-        extract = extractEvidence(parsed, options.criteria, { path: displayPath, sha256: docFile.sha256 });
+        extract = extractEvidence(parsed, criteria, { path: displayPath, sha256: docFile.sha256 });
         doc = parsed;
         await writeCachedExtract(env, key, extract);
       }
@@ -108,7 +113,7 @@ export function createStoreHost(options: StoreHostOptions): StoreHost {
         workspace,
         documentPath: path,
         document: { sha256: docFile.sha256, title: doc.title, text: docFile.text },
-        criteria: options.criteria,
+        criteria,
         reviewer,
         readOnly: options.readOnly,
         suggestions,
@@ -130,11 +135,11 @@ export function createStoreHost(options: StoreHostOptions): StoreHost {
         },
       };
       open.add(tracked);
-      const others = (await listScoreFiles(workspace, path, options.criteria).catch(() => []))
+      const others = (await listScoreFiles(workspace, path, criteria).catch(() => []))
         .filter((loaded) => loaded.ok && loaded.file.reviewer.handle !== reviewer.handle)
         .map((loaded) => (loaded.ok ? loaded.file : null)!)
         .filter(Boolean);
-      return { sourcePath: path, displayPath, title: doc.title, lines: doc.lines, criteria: options.criteria, extract, session: tracked, others };
+      return { sourcePath: path, displayPath, title: doc.title, lines: doc.lines, criteria, extract, session: tracked, others };
     },
 
     async exportSummary(review, file) {
