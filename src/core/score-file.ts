@@ -19,7 +19,7 @@ export type Verdict = (typeof VERDICTS)[number];
 /** Handles name files on disk, so they are strict slugs. */
 // Kept importable from here; handle.ts holds them so settings load without the schema library.
 import { HANDLE_PATTERN } from './handle.js';
-export { HANDLE_PATTERN, slugifyHandle } from './handle.js';
+export { deriveHandle, HANDLE_PATTERN, slugifyHandle } from './handle.js';
 
 const MAX_NOTES = 100_000;
 const MAX_QUOTE = 10_000;

@@ -1,8 +1,8 @@
 // The settings' keys and values, and who the reviewer is: the part of settings that needs no
 // conf, so commands that only read settings (and the review screen's start) can skip loading it.
-import { UserError, UsageError } from '../core/errors.js';
+import { UserError } from '../core/errors.js';
 import { sanitizeLine, quoted } from '../core/sanitize.js';
-import { HANDLE_PATTERN, slugifyHandle } from '../core/handle.js';
+import { deriveHandle, HANDLE_PATTERN } from '../core/handle.js';
 import type { Reviewer } from '../core/score-file.js';
 
 export const SETTING_KEYS = ['reviewer.name', 'reviewer.handle', 'criteria', 'workspace'] as const;
@@ -44,8 +44,7 @@ export interface ReviewerSources {
 
 function reviewerFrom(name: string, handle: string | undefined, source: string): Reviewer {
   const cleanName = checkSettingValue('reviewer.name', name, source);
-  const finalHandle = handle ?? slugifyHandle(cleanName);
-  if (finalHandle === '') throw new UsageError(`${source}: cannot derive a handle from ${quoted(cleanName)}; give one with --handle`);
+  const finalHandle = handle ?? deriveHandle(cleanName);
   return { name: cleanName, handle: checkSettingValue('reviewer.handle', finalHandle, source) };
 }
 

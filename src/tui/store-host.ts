@@ -6,7 +6,7 @@ import type { CriteriaSet } from '../core/criteria.js';
 import { parseDocument, splitLines } from '../core/document.js';
 import { extractEvidence } from '../core/extract.js';
 import type { Reviewer } from '../core/score-file.js';
-import { slugifyHandle } from '../core/score-file.js';
+import { deriveHandle } from '../core/handle.js';
 import { exportDate } from '../core/summary.js';
 import { renderSummaryMarkdown } from '../core/summary-markdown.js';
 import { criteriaForScoreFile } from '../store/criteria-files.js';
@@ -54,7 +54,7 @@ export function createStoreHost(options: StoreHostOptions): StoreHost {
     async setReviewer(name) {
       const settings = options.settings();
       const clean = settings.set('reviewer.name', name);
-      const handle = settings.set('reviewer.handle', slugifyHandle(clean) || 'reviewer');
+      const handle = settings.set('reviewer.handle', deriveHandle(clean));
       host.reviewer = { name: clean, handle };
       return host.reviewer;
     },

@@ -81,6 +81,20 @@ describe('toc-review score', () => {
     expect(readdirSync(join(ws.workspace, 'scores', 'lanternfish')).sort()).toEqual(['bliskov.score.json', 'grace-hopper.score.json']);
   });
 
+  it('gives a reviewer with a non-Latin name a stable hash-based handle, the same the first-run prompt gives', async () => {
+    const ws = setup();
+    const yamada = await ws.score('reviews/lanternfish.md', '--workspace', 'reviews', '--reviewer', '山田', '--set', 'versioning=1', '--json');
+    expect(yamada.code).toBe(0);
+    const handle = JSON.parse(yamada.stdout).reviewer.handle;
+    expect(handle).toMatch(/^reviewer-[0-9a-f]{4}$/);
+    const sato = await ws.score('reviews/lanternfish.md', '--workspace', 'reviews', '--reviewer', '佐藤', '--set', 'versioning=2', '--json');
+    expect(JSON.parse(sato.stdout).reviewer.handle).not.toBe(handle);
+    const { createStoreHost } = await import('../../src/tui/store-host.js');
+    const { openSettings } = await import('../../src/store/settings.js');
+    const host = createStoreHost({ workspace: ws.workspace, criteria: incubation(), reviewer: null, readOnly: true, settings: () => openSettings(ws.env), env: ws.env });
+    expect((await host.setReviewer('山田')).handle).toBe(handle);
+  });
+
   it('refuses clearly when no reviewer is known', async () => {
     const { score, workspace } = setup();
     const result = await score('reviews/lanternfish.md', '--workspace', 'reviews', '--set', 'versioning=2');

@@ -13,6 +13,8 @@ import {
   setRecommendation,
   setSelectedItem,
   slugifyHandle,
+  deriveHandle,
+  HANDLE_PATTERN,
   toggleCitation,
 } from '../../src/core/score-file.js';
 import { incubation, sampleFile, T0, T1 } from '../helpers/score-fixtures.js';
@@ -137,6 +139,19 @@ describe('score file: updaters', () => {
     expect(slugifyHandle('  José Núñez ')).toBe('jose-nunez');
     expect(slugifyHandle('../../etc')).toBe('etc');
     expect(slugifyHandle('???')).toBe('');
+  });
+
+  it('deriveHandle never collides two non-Latin names and never returns an empty handle', () => {
+    expect(deriveHandle('Ada Lovelace')).toBe('ada-lovelace');
+    expect(deriveHandle('  José Núñez ')).toBe('jose-nunez');
+    const yamada = deriveHandle('山田');
+    expect(yamada).toMatch(/^reviewer-[0-9a-f]{4}$/);
+    expect(deriveHandle('山田')).toBe(yamada); // stable
+    expect(deriveHandle('佐藤')).not.toBe(yamada);
+    // Some letters spelled, others dropped: the hash keeps two such names apart.
+    expect(deriveHandle('山田 Taro')).toMatch(/^taro-[0-9a-f]{4}$/);
+    expect(deriveHandle('佐藤 Taro')).not.toBe(deriveHandle('山田 Taro'));
+    for (const name of ['???', 'Øystein', 'Иван Петров', 'x'.repeat(200), '山'.repeat(300)]) expect(deriveHandle(name), name).toMatch(HANDLE_PATTERN);
   });
 });
 

@@ -24,8 +24,9 @@ describe('resolveReviewer', () => {
     expect(resolveReviewer({ env: env({ TOC_REVIEW_REVIEWER: 'Bo' }), settings })?.handle).toBe('bo');
   });
 
-  it('refuses names with no usable handle and handles that are not slugs', () => {
-    expect(() => resolveReviewer({ name: '???', env: env(), settings: none })).toThrow(/cannot derive a handle from "\?\?\?"; give one with --handle/);
+  it('derives a handle from any name (hash-based when no letter can be spelled), and refuses handles that are not slugs', () => {
+    expect(resolveReviewer({ name: '???', env: env(), settings: none })?.handle).toMatch(/^reviewer-[0-9a-f]{4}$/);
+    expect(resolveReviewer({ name: '山田', env: env(), settings: none })?.handle).toMatch(/^reviewer-[0-9a-f]{4}$/);
     expect(() => resolveReviewer({ name: 'Ada', handle: 'A/B', env: env(), settings: none })).toThrow(/reviewer\.handle: "A\/B" must be a slug/);
   });
 });
