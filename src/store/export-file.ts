@@ -55,7 +55,8 @@ export interface WriteExportOptions {
  * Write an export atomically. Refused, with one line and nothing written: a target that is a
  * symlink (a shared repository can carry one pointing anywhere, so it is neither followed nor
  * replaced), a device, FIFO or folder, one of the export's own inputs (even with `overwrite`),
- * and an existing file without `overwrite`. Creates the parent folder when missing.
+ * a `*.score.json` name, and an existing file without `overwrite`. Creates the parent folder when
+ * missing.
  */
 export async function writeExportFile(path: string, text: string, options: WriteExportOptions = {}): Promise<void> {
   const shown = sanitizeLine(path);
@@ -70,8 +71,10 @@ export async function writeExportFile(path: string, text: string, options: Write
     if (input !== null) {
       throw new UserError(`${shown}: is one of this export's inputs${input === path ? '' : ` (${sanitizeLine(input)})`}; not overwriting it, choose another output file`);
     }
-    if (!options.overwrite) throw new UserError(`${shown}: already exists (use --force to replace it)`);
   }
+  // Markdown or summary JSON over anyone's score file, input or not, is never what was meant.
+  if (path.endsWith(SCORE_FILE_SUFFIX)) throw new UserError(`${shown}: is a score file name (${SCORE_FILE_SUFFIX}); not writing an export there, choose another output file`);
+  if (entry && !options.overwrite) throw new UserError(`${shown}: already exists (use --force to replace it)`);
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeFileAtomic(path, text);

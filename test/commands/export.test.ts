@@ -191,6 +191,8 @@ describe('toc-review export', () => {
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(ws.root, 'real.md'), 'utf8')).toBe('real');
     await refuse('/dev/null', /^toc-review: \/dev\/null: not a regular file \(a device, FIFO or socket\)/);
+    await refuse(join(ws.root, 'other.score.json'), /other\.score\.json: is a score file name \(\.score\.json\); not writing an export there/);
+    expect(existsSync(join(ws.root, 'other.score.json'))).toBe(false);
     await refuse(ws.root, /is a directory; give a file name/);
     const fifo = join(ws.root, 'fifo');
     if (spawnSync('mkfifo', [fifo]).status === 0) await refuse(fifo, /fifo: not a regular file/);
