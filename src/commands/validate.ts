@@ -18,8 +18,8 @@ export const help = `Usage: toc-review validate <file.score.json | folder>... [o
 
 Check score files: the schema (${SCORE_SCHEMA_ID}), every field, the criteria set the file
 names (item ids and scale values), and cited lines against the document when it is in the
-file's workspace and is the version scored. A folder is searched for *.score.json files. Prints one line
-per file and exits 1 if any file is invalid. Files are only read, never changed; a file in an
+file's workspace and is the version scored. A folder is searched for *.score.json files.
+Prints one line per file and exits 1 if any file is invalid. Files are only read, never changed; a file in an
 older schema version is valid and is migrated (with a backup) when it is next opened for editing.
 
 Options:
@@ -42,20 +42,28 @@ interface Report {
  * Cited lines against the document, when it is where the file's workspace says and is the
  * version scored (another version has other lines). Throws a UserError for a citation past the end.
  */
-async function checkCitations(file: ScoreFile, fullPath: string, shown: string, notes: string[]): Promise<void> {
+type DocumentLines = { sha256: string; lineCount: number } | null;
+
+async function checkCitations(file: ScoreFile, fullPath: string, shown: string, notes: string[], documents: Map<string, Promise<DocumentLines>>): Promise<void> {
   const documentPath = documentPathOf(fullPath, file);
   if (documentPath === null || !file.items.some((item) => item.cited.length > 0)) return;
-  let document;
-  try {
-    document = await readDocumentFile(documentPath);
-  } catch {
-    return;
+  // Several reviewers' files name one document: read it once.
+  if (!documents.has(documentPath)) {
+    documents.set(
+      documentPath,
+      readDocumentFile(documentPath).then(
+        (document) => ({ sha256: document.sha256, lineCount: splitLines(document.text).length }),
+        () => null,
+      ),
+    );
   }
+  const document = await documents.get(documentPath)!;
+  if (document === null) return;
   if (document.sha256 !== file.document.sha256) {
     notes.push('the document has changed since it was scored: cited lines not checked against it');
     return;
   }
-  checkCitationsAgainstDocument(file, splitLines(document.text).length, shown);
+  checkCitationsAgainstDocument(file, document.lineCount, shown);
 }
 
 export async function run(args: string[], context: CommandContext): Promise<number> {
@@ -71,6 +79,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     return criteriaCache.get(id)!;
   };
 
+  const documents = new Map<string, Promise<DocumentLines>>();
   const reports: Report[] = [];
   for (const path of paths) {
     const report: Report = { path, valid: false, error: null, schema: null, reviewer: null, scored: null, items: null, notes: [] };
@@ -88,7 +97,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
       } else {
         report.notes.push(`criteria set "${file.criteria.id}" is not a shipped set: item ids and scores not checked (it was scored with a criteria file of its own: pass --criteria FILE)`);
       }
-      await checkCitations(file, resolve(context.cwd, path), path, report.notes);
+      await checkCitations(file, resolve(context.cwd, path), path, report.notes, documents);
       report.valid = true;
       report.reviewer = file.reviewer.handle;
       report.items = file.items.length;
