@@ -38,12 +38,12 @@ interface Report {
   notes: string[];
 }
 
+type DocumentLines = { sha256: string; lineCount: number } | null;
+
 /**
  * Cited lines against the document, when it is where the file's workspace says and is the
  * version scored (another version has other lines). Throws a UserError for a citation past the end.
  */
-type DocumentLines = { sha256: string; lineCount: number } | null;
-
 async function checkCitations(file: ScoreFile, fullPath: string, shown: string, notes: string[], documents: Map<string, Promise<DocumentLines>>): Promise<void> {
   const documentPath = documentPathOf(fullPath, file);
   if (documentPath === null || !file.items.some((item) => item.cited.length > 0)) return;
