@@ -152,8 +152,6 @@ export function buildEvidenceHead(input: Pick<EvidenceInput, 'criteria' | 'item'
   };
   add(sanitizeLine(item.title), 'title');
   add(sanitizeLine(item.question), 'dim');
-  // What "met" looks like, from the criteria set: the bar the reviewer scores against.
-  if (item.guidance) add(sanitizeLine(item.guidance), 'dim');
   rows.push({ text: '', tone: 'plain' });
   const scoreText = view.score === null ? 'unscored' : `${view.score} ${scaleLabel(criteria, view.score)}`;
   add(`Your score: ${scoreText}`, view.score === null ? 'warn' : 'good');
@@ -173,6 +171,12 @@ export function buildEvidenceHead(input: Pick<EvidenceInput, 'criteria' | 'item'
       `Other reviewers: ${input.others.map((o) => `${sanitizeLine(o.reviewer)} ${o.score === null ? 'unscored' : `${o.score} ${scaleLabel(criteria, o.score)}`}`).join(' · ')}`,
       'label',
     );
+  }
+  // What "met" looks like, from the criteria set: the bar the reviewer scores against. After the
+  // scores, so the first screen at 80x24 still shows the suggestion.
+  if (item.guidance) {
+    rows.push({ text: '', tone: 'plain' });
+    add(sanitizeLine(item.guidance), 'dim');
   }
   return rows;
 }

@@ -249,8 +249,10 @@ describe('evidence layout', async () => {
   it('lays out score, suggestion, gaps, capped facts and passages with line numbers', () => {
     const layout = buildEvidenceLayout(base);
     const text = layout.rows.map((r) => r.text).join('\n');
-    // The criterion, its question and what "met" looks like come first.
-    expect(text.replace(/\s+/g, ' ')).toContain(`${item.title} ${item.question} ${item.guidance}`);
+    // The criterion and its question come first; what "met" looks like follows the scores.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain(`${item.title} ${item.question} Your score: 2 Met`);
+    expect(flat).toContain(`Other reviewers: Grace 1 Partially met ${item.guidance}`);
     expect(text).toContain('Your score: 2 Met');
     expect(text).toContain('Suggested: 2 Met');
     expect(text).toContain('Missing: no case studies');
