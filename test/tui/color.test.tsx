@@ -1,22 +1,14 @@
 // NO_COLOR: with colour off no SGR colour code reaches the terminal, even where the terminal
 // supports colour and even inside rendered markdown. With colour on, the same screen has some
 // (so the check can fail).
-import chalk from 'chalk';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { memoryHost, openedReview, renderApp, waitFor } from './helpers.js';
+import { memoryHost, openedReview, renderApp, waitFor, withFullColour } from './helpers.js';
 
 // Foreground/background colour parameters in an SGR sequence (30-49 incl. 38;5/38;2, 90-107).
 const COLOUR_SGR = /\u001B\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
 
-let level: typeof chalk.level;
-beforeAll(() => {
-  level = chalk.level;
-  chalk.level = 3;
-});
-afterAll(() => {
-  chalk.level = level;
-});
+withFullColour();
 afterEach(() => cleanup());
 
 async function frameWith(color: boolean): Promise<string> {

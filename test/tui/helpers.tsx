@@ -2,7 +2,9 @@
 // against a real document and the real pure score-file updaters without touching the disk.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import chalk from 'chalk';
 import { render } from 'ink-testing-library';
+import { afterAll, beforeAll } from 'vitest';
 import { parseDocument } from '../../src/core/document.js';
 import type { CriteriaSet } from '../../src/core/criteria.js';
 import type { ExtractResult } from '../../src/core/extract-types.js';
@@ -190,3 +192,15 @@ export const KEY = {
   ctrlC: '\u0003',
   pageDown: '\u001B[6~',
 };
+
+/** Colour as in a terminal that has it (vitest's output is not one), for the tests of this file. */
+export function withFullColour(): void {
+  let level: typeof chalk.level;
+  beforeAll(() => {
+    level = chalk.level;
+    chalk.level = 3;
+  });
+  afterAll(() => {
+    chalk.level = level;
+  });
+}

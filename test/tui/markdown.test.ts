@@ -3,26 +3,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
-import chalk from 'chalk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { visibleWidth } from '../../src/tui/ansi-text.js';
 import { createMarkdownRenderer, type RenderedRow } from '../../src/tui/markdown.js';
-import { CORPUS } from './helpers.js';
+import { CORPUS, withFullColour } from './helpers.js';
 
 const SGR = /\u001B\[[0-9;]*m/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const plain = (rows: RenderedRow[]) => rows.map((r) => r.text.replace(SGR, ''));
 const corpusLines = (name: string) => readFileSync(join(CORPUS, name), 'utf8').split('\n');
 
-// Colour as in a terminal that has it (vitest's output is not one).
-let level: typeof chalk.level;
-beforeAll(() => {
-  level = chalk.level;
-  chalk.level = 3;
-});
-afterAll(() => {
-  chalk.level = level;
-});
+withFullColour();
 
 describe.each([false, true])('markdown rows (colour %s)', async (color) => {
   const render = await createMarkdownRenderer({ color });
