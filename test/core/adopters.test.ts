@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/document.js';
-import { cleanOrgName, describesIntegration, extractAdopters, extractAdoptersClaimedCount, nameFromItem, namesInSentence, subjectAdopter } from '../../src/core/facts/adopters.js';
+import { cleanOrgName, describesIntegration, extractAdopters, extractAdoptersClaimedCount, nameFromItem, namesFromCategoryItem, namesInSentence, subjectAdopter } from '../../src/core/facts/adopters.js';
 import { CORPUS, gold, seedText } from './corpus-helpers.js';
 
 const names = (md: string) => extractAdopters(parseDocument(md)).map((a) => a.name);
@@ -234,5 +234,33 @@ describe('adopter name helpers', () => {
     expect(namesInSentence('10 organizations use it, some internally (such as Acme and Globex) and some in products.')).toEqual(['Acme', 'Globex']);
     expect(namesInSentence('Features include scheduling and autoscaling.')).toEqual([]);
     expect(namesInSentence('It integrates with projects such as Prometheus and Envoy, used in production.')).toEqual([]);
+  });
+});
+
+describe('extractAdopters: held-out round 14 layouts', () => {
+  it('reads the names after a category label ("telecom industry: A, B, C;")', () => {
+    const md = [
+      '## Incubation criteria', '',
+      '* Document that it is being used successfully in production by at least three independent end users.',
+      '  * Our adopters list covers several industries. Some are listed in the following:',
+      '    * telecom industry: Acme Telco, GlobexTel, Initech;',
+      '    * cloud providers: Umbrella Cloud, hooli.io;',
+      '    * finance industry: Contoso Bank.',
+    ].join('\n');
+    expect(names(md)).toEqual(['Acme Telco', 'GlobexTel', 'Initech', 'Umbrella Cloud', 'hooli.io', 'Contoso Bank']);
+    expect(namesFromCategoryItem('media industry: Acme.')).toEqual(['Acme']);
+    // A description after the colon, or a capitalised name as the label, is not such a list.
+    expect(namesFromCategoryItem('finance industry: runs it on 300 clusters')).toBeNull();
+    expect(namesFromCategoryItem('Acme: Widgets')).toBeNull();
+  });
+
+  it('does not read a list of what users can do as users', () => {
+    const md = ['# Proj', '', 'Proj allows users to:', '', '- [Discover](https://x.example), [install](https://x.example/i) and publish packages', '- Visualize [security reports](https://x.example/s)', '- Inspect packages\' [changelog](https://x.example/c)'].join('\n');
+    expect(names(md)).toEqual([]);
+  });
+
+  it('leaves out a list introduced as integrations in an adoption section', () => {
+    const md = ['## Adoption', '', 'Our adopters include:', '', '* Acme', '* Globex', '', 'There have also been a number of integrations with other software stacks including:', '', '* widgetd (https://w.example)', '* Gadget Stack (https://g.example)'].join('\n');
+    expect(names(md)).toEqual(['Acme', 'Globex']);
   });
 });

@@ -101,13 +101,58 @@ function itemsToScan(items: ListItem[]): ListItem[] {
   return out;
 }
 
+/**
+ * A lower-case category word that ends a label grouping names: "telecom industry: A, B, C;",
+ * "cloud providers: A, B". Such a label names no organisation itself.
+ */
+const CATEGORY_LABEL =
+  /\b(?:industr(?:y|ies)|sectors?|verticals?|segments?|markets?|fields?|domains?|providers|vendors|companies|enterprises|organi[sz]ations|institutions|banks|startups|universities|users|customers|adopters|operators|carriers)$/i;
+
+/**
+ * The names of a "label: A, B, C" item whose label is a category ("telecom industry: ChinaMobile,
+ * ChinaUnicom, Huawei;"), or null when the item is not one. Two or more names are needed unless
+ * the label ends in a category word ("artificial intelligence industry: iFLYTEK.").
+ */
+export function namesFromCategoryItem(text: string): string[] | null {
+  const first = stripInline(text.split('\n')[0]!).trim();
+  const colon = first.indexOf(': ');
+  if (colon <= 0 || colon > 48) return null;
+  const label = first.slice(0, colon).trim();
+  const categoryWord = CATEGORY_LABEL.test(label);
+  // A category label is lower-case ("telecom industry") or ends in a category word ("Cloud providers").
+  if (!categoryWord && !/^\p{Ll}/u.test(label)) return null;
+  if (label.split(/\s+/).length > 5) return null;
+  const parts = first
+    .slice(colon + 2)
+    .replace(/[\s;.]+$/, '')
+    .split(/\s*[,;]\s*|\s+and\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length === 0 || (parts.length < 2 && !categoryWord)) return null;
+  if (parts.length > 1 && VAGUE_TAIL.test(parts[parts.length - 1]!)) parts.pop();
+  const names: string[] = [];
+  for (const part of parts) {
+    // Every part a short name, not a phrase ("runs it on 300 clusters").
+    if (part.split(/\s+/).length > 4 || /\b(?:is|are|was|were|has|have|uses?|using|runs?|for|with|we|our|it)\b/i.test(part)) return null;
+    const name = cleanOrgName(part);
+    if (!name) return null;
+    names.push(name);
+  }
+  return names;
+}
+
 function fromList(items: ListItem[], out: Found[]): void {
   const candidates = itemsToScan(items).filter((item) => !item.empty);
-  const named = candidates.map((item) => ({ item, name: nameFromItem(item.text) }));
-  const hits = named.filter((n) => n.name !== null);
+  const named = candidates.map((item) => {
+    const grouped = namesFromCategoryItem(item.text);
+    if (grouped) return { item, names: grouped };
+    const name = nameFromItem(item.text);
+    return { item, names: name === null ? [] : [name] };
+  });
+  const hits = named.filter((n) => n.names.length > 0);
   // A list of sentences with one short item is not an adopter list.
   if (hits.length === 0 || hits.length * 2 < candidates.length) return;
-  for (const { item, name } of hits) out.push({ name: name!, line: item.line });
+  for (const { item, names } of hits) for (const name of names) out.push({ name, line: item.line });
 }
 
 const NAME_COLUMN = /organi[sz]ation|company|adopter|end[- ]?user|user|customer|name|who/i;
@@ -292,10 +337,14 @@ const ADOPTER_CUE = /\b(?:adopters?|end[- ]?users?|users|customers|in production
  * of use ("Significant users include:"), or an earlier one does and the last only announces
  * examples ("… adopters can be found here. Highlighted examples include:").
  */
+/** "Proj allows users to:", "lets users …", "users can:": what users can do, not who they are. */
+const CAPABILITY = /\b(?:allows?|enables?|lets|helps?|permits?|empowers?)\s+(?:\w+\s+){0,2}?users\b|\busers\s+(?:to|can|could|may|will|are able to)\b/i;
+
 function isAdopterIntro(text: string): boolean {
   const plain = stripInline(text).trim();
   if (!plain.endsWith(':') || plain.length > 400) return false;
   const last = plain.split(/[.!?]\s+/).pop() ?? '';
+  if (CAPABILITY.test(last)) return false;
   if (ADOPTER_CUE.test(last)) return true;
   return ADOPTER_CUE.test(plain) && /\b(?:examples?|includes?|including|such as|following|below|highlight\w*)\b/i.test(last);
 }
@@ -307,7 +356,9 @@ function isAdopterIntro(text: string): boolean {
  */
 function isProjectsIntro(text: string): boolean {
   const plain = stripInline(text);
-  if (/\bcollaborat\w*\b/i.test(plain)) return true;
+  // "integrations with other software stacks including:" (the noun; a company that "integrated X
+  // into its products" is still an adopter).
+  if (/\bcollaborat\w*\b|\bintegrations?\b/i.test(plain)) return true;
   const last = plain.trim().split(/(?<=[.!?])\s+/).pop() ?? '';
   return /^(?:\S+\s+){0,3}projects\b/i.test(last);
 }
