@@ -176,3 +176,43 @@ describe('extractMaintainers: held-out round 13 layouts', () => {
     expect(maintainersInSentence('Our maintainers: see the OWNERS file.', 1)).toEqual([]);
   });
 });
+
+describe('extractMaintainers: held-out round 14 layouts', () => {
+  it('reads people under an intro that counts maintainers and their organisations, when the items look like people', () => {
+    const md = ['## Maintainers', '', 'The project has 3 maintainers from 2 different organizations:', '', '- Ada Lovelace (Acme)', '- Grace Hopper (Acme)', '- Alan Turing (Globex)'].join('\n');
+    expect(people(md)).toEqual([
+      { name: 'Ada Lovelace', handle: null, affiliation: 'Acme' },
+      { name: 'Grace Hopper', handle: null, affiliation: 'Acme' },
+      { name: 'Alan Turing', handle: null, affiliation: 'Globex' },
+    ]);
+    // The organisations themselves after such an intro are still not people.
+    expect(people('## Maintainers\n\nWe have 4 maintainers, from 3 different organisations:\n- Acme, Globex, Initech\n')).toEqual([]);
+  });
+
+  it('gives people nested under a group label the group\'s organisation', () => {
+    const md = [
+      '### Committers', '', 'Committers come from several organizations.', '',
+      '* Ada Lovelace [@ada](https://github.com/ada), Acme',
+      '* Various committers from Globex',
+      '  - Grace Hopper [@ghopper](https://github.com/ghopper)',
+      '  - Alan Turing [@aturing](https://github.com/aturing)',
+    ].join('\n');
+    expect(people(md)).toEqual([
+      { name: 'Ada Lovelace', handle: 'ada', affiliation: 'Acme' },
+      { name: 'Grace Hopper', handle: 'ghopper', affiliation: 'Globex' },
+      { name: 'Alan Turing', handle: 'aturing', affiliation: 'Globex' },
+    ]);
+    const colon = ['## Maintainers', '', '- Initech:', '  - Edsger Dijkstra', '  - Barbara Liskov (Umbrella)'].join('\n');
+    expect(people(colon)).toEqual([
+      { name: 'Edsger Dijkstra', handle: null, affiliation: 'Initech' },
+      { name: 'Barbara Liskov', handle: null, affiliation: 'Umbrella' },
+    ]);
+  });
+
+  it('keeps the parenthesised organisation when a dash adds a note of links or emphasis', () => {
+    expect(maintainerFromItem('Ada Lovelace (Acme) - **New since last review**', 1)?.affiliation).toBe('Acme');
+    expect(maintainerFromItem('Grace Hopper (Globex Software) - [widget-operator](https://github.com/org/widget-operator), [widget-sdk](https://github.com/org/widget-sdk)', 1)?.affiliation).toBe('Globex Software');
+    // "Name (handle) - Company" still reads the company after the dash.
+    expect(maintainerFromItem('Alan Turing (aturing) - Initech', 1)?.affiliation).toBe('Initech');
+  });
+});

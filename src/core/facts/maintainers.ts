@@ -106,7 +106,10 @@ export function maintainerFromItem(text: string, line: number): Maintainer | nul
   if (paren) {
     name = paren[1]!.trim();
     const inside = paren[2]!.split(/\s*,\s*/);
-    affiliation = cleanText(paren[3] || inside[inside.length - 1]!);
+    // "Name (Org) - [repo](…)", "Name (Org) - **New since last review**": after a dash, links or
+    // emphasis are a note about the person, and the parenthesis holds the affiliation.
+    const note = /^[^(]*\([^()]+\)\s*[-–—]\s*(?:\[|\*|_)/.test(first);
+    affiliation = cleanText((note ? '' : paren[3]) || inside[inside.length - 1]!);
   } else {
     const parts = rest.split(/\s*(?:,|;|\s[-–—|]\s|:\s|\bfrom\b|\bat\b)\s*/).map((p) => p.trim()).filter((p) => p !== '');
     name = parts[0] ?? '';
@@ -118,9 +121,52 @@ export function maintainerFromItem(text: string, line: number): Maintainer | nul
   return { name, handle, affiliation, line };
 }
 
-function fromList(items: ListItem[], out: Maintainer[]): void {
-  const candidates = walkItems(items).filter((e) => !e.item.empty && !PAST_ROLE.test(stripInline(e.item.text)));
-  const found = candidates.map((e) => maintainerFromItem(e.item.text, e.item.line)).filter((m): m is Maintainer => m !== null);
+/**
+ * An item that heads a group of people rather than naming one, with the people as its
+ * sub-bullets: "Various committers from Acme", "Maintainers at Acme:", "Acme:". Gives the group's
+ * organisation (null when the label names none).
+ */
+const GROUP_OF_ROLE =
+  /^(?:(?:various|several|other|additional|more|the|our|all|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:\w+\s+)?(?:maintainers|committers|members|people|engineers|developers)\s+(?:from|at|of|with|employed by)\s+(.+?)\s*:?$/i;
+
+export function groupLabel(item: ListItem): { organisation: string | null } | null {
+  if (item.children.length === 0 || item.text.includes('\n')) return null;
+  const plain = stripInline(item.text).trim();
+  const role = GROUP_OF_ROLE.exec(plain);
+  if (role) return { organisation: cleanText(role[1]!) };
+  // "Acme:" over its people: a short capitalised label ending in a colon.
+  if (/^\p{Lu}[\p{L}\p{N}.&' -]{0,40}:$/u.test(plain) && !MAINTAINER_WORDS.test(plain) && !OTHER_ROLES.test(plain)) return { organisation: cleanText(plain) };
+  return null;
+}
+
+/**
+ * Items of a list that only organisations introduce ("3 maintainers from 2 different
+ * organizations:") are people only when they look like people: a handle or a parenthesised
+ * affiliation ("Jane Roe (Acme)"); "IBM, MIT, Red Hat" lists the organisations themselves.
+ */
+function personShaped(text: string): boolean {
+  const first = text.split('\n')[0]!;
+  return parseHandle(first) !== null || /^[^(,]{3,60}\([^()]+\)/.test(stripInline(first).trim());
+}
+
+function fromList(items: ListItem[], out: Maintainer[], peopleOnly = false): void {
+  const groups = new Map<ListItem, string | null>();
+  const candidates = walkItems(items).filter((e) => {
+    if (e.item.empty || PAST_ROLE.test(stripInline(e.item.text))) return false;
+    const group = groupLabel(e.item);
+    if (group) groups.set(e.item, group.organisation);
+    return group === null;
+  });
+  const found: Maintainer[] = [];
+  for (const e of candidates) {
+    if (peopleOnly && !personShaped(e.item.text)) continue;
+    const m = maintainerFromItem(e.item.text, e.item.line);
+    if (!m) continue;
+    // People under a group label share its organisation when they give none of their own.
+    const organisation = e.parent && groups.has(e.parent) ? groups.get(e.parent)! : null;
+    if (m.affiliation === null && organisation !== null) m.affiliation = organisation;
+    found.push(m);
+  }
   // A list of sentences about maintainers is not a list of maintainers.
   if (found.length === 0 || found.length * 2 < candidates.length) return;
   for (const m of found) out.push(m);
@@ -140,10 +186,10 @@ function contextOf(headings: string[], section: Section, block: Block): { headin
 /** An intro that announces organisations ("9 maintainers, from 7 different organisations:"). */
 const ORGANISATIONS_INTRO = /\b(?:organi[sz]ations?|compan(?:y|ies)|employers|institutions|affiliations)\s*:\s*$/i;
 
-function roleOfContext(text: string): 'maintainers' | 'other' | 'none' {
+function roleOfContext(text: string): 'maintainers' | 'organisations' | 'other' | 'none' {
   const lastSentence = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '').pop() ?? '';
-  // The list after it names organisations, not people.
-  if (ORGANISATIONS_INTRO.test(lastSentence)) return 'other';
+  // The list after it may name organisations, not people.
+  if (ORGANISATIONS_INTRO.test(lastSentence)) return MAINTAINER_WORDS.test(lastSentence) ? 'organisations' : 'other';
   const maintainers = MAINTAINER_WORDS.test(lastSentence);
   const other = OTHER_ROLES.test(lastSentence.replace(/maintainers?/gi, ''));
   if (maintainers && !other) return 'maintainers';
@@ -228,6 +274,7 @@ export function extractMaintainers(doc: DocumentModel): Maintainer[] {
       } else {
         const role = introRole !== 'none' ? introRole : headingRole;
         if (role === 'maintainers') fromList(block.items, found);
+        else if (role === 'organisations') fromList(block.items, found, true);
         else if (role === 'none') {
           for (const item of block.items) if (item.children.length > 0 && isMaintainerQuestion(item.text)) fromList(item.children, found);
         }
