@@ -25,7 +25,8 @@ export const SIGNALS: RegExp[] = [
   /\bbreaking changes?\b[^;]{0,80}?\b(?:releases?|versions?)\b/i,
   // "the release of v1.0.0", "released version 2.0", "release 1.4 shipped", "the release of Strimzi 1.0"
   /\breleas(?:e|es|ed)\s+(?:of\s+(?:[\w-]+\s+)?)?(?:version\s+)?v?\d+\.\d+/i,
-  /\b(?:latest|current|newest|recent|first|next|upcoming|last)\s+(?:stable\s+|major\s+|minor\s+|GA\s+)?release\b/i,
+  // "The latest release is v1.4.0", "Next scheduled release is v1.3.0", "v0.4.3 is the latest releases"
+  /\b(?:latest|current|newest|recent|first|next|upcoming|last)\s+(?:stable\s+|major\s+|minor\s+|GA\s+|scheduled\s+|planned\s+)?releases?\b/i,
   /\b(?:latest|current|newest)\s+(?:stable\s+)?version\s+(?:is\s+)?v?\d+\.\d+/i,
   /\bversioning\b|\bsemver\b|\bsemantic version/i,
   // A specific release: "in the `0.12` release", "The V0.12 release will be the final release",
@@ -49,7 +50,8 @@ const VERSION_LITERAL = /\bv?\d+\.\d+(?:\.\d+)?\b/;
  * directly, so "upgraded Go to 1.17" (a dependency) is not one.
  */
 const VERSION_SIGNALS: RegExp[] = [
-  /(?<![\w.])v?\d+\.\d+(?:\.\d+)?\s+(?:(?:is|was|has been|got)\s+)?(?:released|shipped|published|launched)\b/i,
+  // ("version `1.0.0` has just been released")
+  /(?<![\w.])v?\d+\.\d+(?:\.\d+)?\s+(?:(?:is|was|has|have|had|got)\s+(?:(?:just|now|finally|recently|officially)\s+)?(?:been\s+)?)?(?:released|shipped|published|launched)\b/i,
   /\b(?:moved|went|progressed|advanced|evolved|jumped)\s+(?:from\s+v?\d+\.\d+(?:\.\d+)?\s+)?to\s+v?\d+\.\d+/i,
   // "v1.1.0 slated for release in late November"
   /(?<![\w.])v?\d+\.\d+(?:\.\d+)?\b[^.;]{0,40}?\b(?:slated|scheduled|planned|targeted|due|expected)\s+(?:for\s+(?:a\s+)?release|to be released|to ship)\b/i,

@@ -151,6 +151,21 @@ describe('extractVersioning: held-out round 13 phrasings', () => {
   });
 });
 
+describe('extractVersioning: held-out round 14 phrasings', () => {
+  it('reads the next scheduled release and a version that has just been released', () => {
+    expect(lines('Maintaining a regular release rhythm. Next scheduled release is [Proj v2.3.0](https://x.example/v2.3.0)')).toEqual([1]);
+    expect(lines('- **Grow users**. We are stable (version `1.0.0` has just been released -June 22nd-), but still new.')).toEqual([1]);
+    expect(lines('Version 2.1 was finally published last week.')).toEqual([1]);
+    // A dependency bumped to a version is still not one.
+    expect(lines('We have upgraded Go to 1.19 this year.')).toEqual([]);
+  });
+
+  it('reads "the latest releases" in link text wrapped over two lines, on the line where it starts', () => {
+    const text = '* [v0.4.3 is the latest\nreleases](https://x.example/releases), shipped on\nAugust 5th, 2019. New features include:';
+    expect(lines(text)).toEqual([1]);
+  });
+});
+
 describe('the versioning pre-filter', () => {
   // isSignal skips SIGNALS for sentences without any of SIGNAL_WORDS. That is only right while
   // every pattern needs one of them: sentences made of the words the patterns themselves spell
