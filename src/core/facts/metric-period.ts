@@ -44,6 +44,8 @@ const SINCE = /\bsince\b/i;
 const TRAILING_WINDOW = /^[\s\])]*(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:year|12 months|twelve months|month|30 days|week)\b/i;
 const CALENDAR_YEAR = /\b(?:in|during|throughout)\s+(?:19|20)\d\d\b(?![-/.]\d)/i;
 
+export const CONTRIBUTED_FROM = /\b(?:contributions?|commits|pull requests|PRs)\s+from\s*:?\s*$|\bcontributed\s+(?:by|to\s+\S+)\s*:?\s*$/i;
+
 function windowPeriod(text: string): MetricPeriod | 'since' | undefined {
   const window = WINDOW.exec(text);
   const since = SINCE.exec(text);
@@ -59,17 +61,23 @@ export function periodFor(unit: TextUnit, sentence: string, head: Head, text: st
   if (head.subsetDaily) return null;
   const attached = rateAt(text, head.end, text.length) ?? rateAt(text, group.end, text.length);
   if (attached) return attached.period;
+  // "weekly community meetings (total 74 as of May 2022)": the count is marked as a total, and
+  // "weekly" is how often the meetings happen.
+  const markedTotal = /\btotal\s*(?:of\s*)?[:=]?\s*[~≈]?\s*$/i.test(text.slice(Math.max(0, group.start - 12), group.start)) || /^[\s)\]]*(?:,\s*)?as of\b/i.test(text.slice(group.end, group.end + 12));
   // "45 monthly active contributors", "Monthly active contributors: 45"
   const between = head.labelStart !== null ? text.slice(head.labelStart, group.start) : text.slice(group.end, head.end);
   // ("331% annual growth from 524 -> 1735" describes the change, not the figures' period.)
-  const inner = /(?<![-\w])(weekly|monthly|yearly|annual|annually)\b(?!\s+(?:growth|increase|change|rate))/i.exec(between);
+  const inner = markedTotal ? null : /(?<![-\w])(weekly|monthly|yearly|annual|annually)\b(?!\s+(?:growth|increase|change|rate))/i.exec(between);
   if (inner) return ratePeriod(inner[1]!);
-  const modifierRate = /\b(weekly|monthly|yearly|annual)\s+(?:\w+\s+)?$/i.exec(text.slice(Math.max(0, group.start - 30), group.start));
+  const modifierRate = markedTotal ? null : /\b(weekly|monthly|yearly|annual)\s+(?:\w+\s+)?$/i.exec(text.slice(Math.max(0, group.start - 30), group.start));
   if (modifierRate) return ratePeriod(modifierRate[1]!);
   const labelRate = ANY_RATE.exec(contextLabel) ?? /\b(weekly|monthly|yearly|annual)\b/i.exec(contextLabel);
   if (labelRate) return ratePeriod(labelRate[1]!);
   // "Avg: 7 Max: 25", "from a max of 7": a statistic over some window is not a point-in-time total.
   if (/\b(?:avg|average|mean|median|max|maximum|min|minimum|peak)\b\s*(?:of\s*)?[:=]?\s*$/i.test(text.slice(Math.max(0, group.start - 16), group.start))) return null;
+  // "The average number of meeting attendees is ~30" (no rate anywhere in the sentence).
+  const labelled = text.slice(Math.max(0, group.start - 90), group.start);
+  if (/\b(?:average|mean|median)\s+(?:number|count|amount|size)\s+of\b[^.;\d]{0,60}$/i.test(labelled) && !ANY_RATE.test(sentence)) return null;
   // "| Slack DAU | 34 | … | Daily Active Users |": a per-day figure has no period of its own.
   if (/\bdaily\b|\bper day\b/i.test(contextLabel)) return null;
   // "On average, there are 28 commits per month from 60 contributors"; a list introduced by
@@ -88,6 +96,12 @@ export function periodFor(unit: TextUnit, sentence: string, head: Head, text: st
   // it (a before -> after pair "from 658 to 808 over the past year" still gives two levels).
   const trailing = head.stock && group.values.length === 1 ? TRAILING_WINDOW.exec(text.slice(head.end, head.end + 40)) : null;
   if (trailing) return windowPeriod(trailing[0]) as MetricPeriod;
+  // "In the last year Proj has had contributions from:" over "- 30 contributors", "- 9 organizations":
+  // the people and organisations who contributed over that window.
+  if (head.stock && !head.change && (head.kind === 'contributors' || head.kind === 'contributing_orgs') && unit.intro && CONTRIBUTED_FROM.test(unit.intro.text)) {
+    const window = windowPeriod(unit.intro.text);
+    if (window !== undefined && window !== 'since') return window;
+  }
   if (head.stock && !head.change) return 'total';
   for (const context of [sentence, contextLabel, ...introTexts(unit), unit.heading]) {
     const window = windowPeriod(context);

@@ -8,13 +8,16 @@ import type { DocumentModel } from '../document-types.js';
 import type { Metric, MetricKind } from '../extract-types.js';
 import { headClass, LABEL_TAIL_WORDS, STOP_WORDS, type HeadClass } from './metric-lexicon.js';
 import { findNumbers, groupNumbers, tokensAfter, tokensBefore, type Group, type NumberHit, type Token } from './metric-numbers.js';
-import { periodFor, rateAt, type Head } from './metric-period.js';
+import { CONTRIBUTED_FROM, periodFor, rateAt, type Head } from './metric-period.js';
 import { rawQuote, readingUnits, sentenceSpans, type TextUnit } from './text-units.js';
 
 const COUNTED_ELSEWHERE = /^(?:branch|branches|notes|managers?|teams?|process|processes|cycles?|candidates?|artifacts?|pipelines?|templates?|labels?|trackers?|channels?|leads?|guide|guides|bit|rights|access)$/;
 const CADENCE_AFTER = /^\s*(?:every|each)\s+(?:\d+|two|three|four|five|six|eight|twelve|few|other|couple of)\s+(?:weeks?|months?|quarters?|years?)\b/i;
 const ADOPTION_VERB = /^(?:use|uses|used|using|adopt|adopts|adopted|adopting|run|runs|running|deploy|deploys|deployed|deploying|rely|relies)$/;
-const BECOME = /^\s*(?:have |has |had )?(?:become|became|were promoted|was promoted|got promoted|promoted|joined as|grew into)\b/i;
+const BECOME = /^\s*(?:have |has |had )?(?:become|became|were promoted|was promoted|got promoted|promoted|joined as|grew into|(?:were|was|been|got) (?:granted|given)\b[^.;]{0,40}?\b(?:role|rights|access|permissions?|bit))\b/i;
+const COMMIT_VERB_NEXT = /^(?:to|on|regularly|daily|weekly|frequently|actively|often|less|more|code|changes|directly|at)$/;
+const ORG_TAKING_UP =
+  /^\s*(?:are|were|have|has|had)\s+(?:(?:now|already|actively|also)\s+)?(?:(?:beginning|starting|planning|looking|going|working)\s+to\s+)?(?:us(?:e|ed|ing)|adopt\w*|deploy\w*|run(?:ning)?|build(?:ing)?\s+(?:it|this|them|\w+)\s+into|evaluat\w*|trial\w*|pilot\w*)\b/i;
 const CHANNEL_CONTEXT = /channel|slack|discord|gitter|mailing|forum|chat|group|telegram|wechat|dingtalk|community|matrix|irc/i;
 const EVENT_CONTEXT = /meet|held|hosted|call|event|summit|conference|webinar|workshop|office hour/i;
 
@@ -47,6 +50,9 @@ function resolveHead(
       // "29 different people have contributed": contributors, counted over the sentence's window.
       if (head.stock && /^(?:people|persons|individuals)$/.test(noun) && /^\s*(?:have |has |had )?(?:contributed|made contributions|committed)\b/i.test(afterText))
         return { kind: 'contributors', stock: false };
+      // "468 commits from 83 individuals": the people who made them are contributors.
+      if (head.stock && /^(?:people|persons|individuals)$/.test(noun) && before[1]?.lower === 'from' && /\bcommits?\b|pull requests?|\bPRs?\b|contributions?/i.test(sentence))
+        return { kind: 'contributors', stock: true };
       return head;
     case 'country':
       return /contribut|developer|maintainer|member|committer|communit/i.test(sentence) ? { kind: 'other', stock: true } : null;
@@ -56,6 +62,8 @@ function resolveHead(
         : null;
     case 'org': {
       if (after[0] && ADOPTION_VERB.test(after[0].lower)) return null;
+      // "four companies are beginning to build it into …", "20 organizations have adopted it".
+      if (ORG_TAKING_UP.test(afterText)) return null;
       if (after[0]?.lower === 'in' && after[1]?.lower === 'production') return null;
       // "commits mainly come from two companies" describes concentration, not a count.
       // ("in all our repositories come from 23 organizations" is a count: the word must be near.)
@@ -137,6 +145,9 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
         i++;
       }
       if (lower === 'end' || modifiers.includes('end')) return null;
+      // "four commit to the project daily": a verb after a plural count, not the noun.
+      if (lower === 'commit' && modifiers.length === 0 && next?.type === 'word' && COMMIT_VERB_NEXT.test(next.lower) && !/(?:^|\W)(?:1|one|a|an)\s*$/i.test(text.slice(Math.max(0, pos - 4), pos)))
+        return null;
       if (modifiers.includes('press') || lower === 'press') return null; // "3 press releases"
       const after = tokensAfter(text, end, sentence.end, 3);
       const before = tokensBefore(text, sentence.start, pos, 8).filter((t) => t.end <= pos);
@@ -145,7 +156,7 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
       let kind = resolved.kind;
       const mergedVerb = before.slice(0, 3).some((t) => t.lower === 'merged');
       // "806 of the total PRs (...) are merged": the verb follows, before any other number or clause.
-      const mergedLater = /^(?:(?!\band\b)[^.;\d]){0,60}?\b(?:are|were|got|been)\s+merged\b/i.test(text.slice(end, Math.min(sentence.end, end + 80)));
+      const mergedLater = /^(?:(?!\band\b)[^.;\d]){0,60}?\b(?:are|were|got|been)\s+(?:\w+ly\s+)?merged\b/i.test(text.slice(end, Math.min(sentence.end, end + 80)));
       if (kind === 'prs' && (modifiers.includes('merged') || after[0]?.lower === 'merged' || mergedVerb || mergedLater)) kind = 'merged_prs';
       // "1 minor release every three months" states the cadence, "2 releases into the future" and
       // "within the next two releases" a planning horizon: none is a count.
@@ -156,7 +167,7 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
           /^(?:next|upcoming|coming|following|future)$/.test(before[1]?.lower ?? ''))
       )
         return null;
-      const become = BECOME.test(text.slice(end, end + 24));
+      const become = BECOME.test(text.slice(end, end + 64));
       if (become) kind = 'other';
       // "added 3 maintainers", "attracted 37 new committers": a change, not a level.
       const grew = before.slice(1, 3).some((t) => /^(?:added|gained|attracted|welcomed|onboarded|promoted|new)$/.test(t.lower));
@@ -164,7 +175,9 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
       return { kind, stock: resolved.stock, change, end, labelStart: null };
     }
     if ((lower === 'and' || lower === 'or') && modifiers.length > 0 && next?.type === 'num' && depth === 0) {
-      // "4 minor and 1 major releases": the first number shares the second one's noun.
+      // "4 minor and 1 major releases": the first number shares the second one's noun; not when
+      // it has a plural noun of its own ("3.6K packages and 50K releases").
+      if (modifiers.some((m) => PLURAL_NOUN.test(m))) return null;
       const other = hits.get(next.start);
       return other ? headAfter(text, sentence, other.end, hits, depth + 1, context) : null;
     }
@@ -174,6 +187,9 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
   }
   return null;
 }
+
+/** A plural noun, not an adjective such as "minor", "new" or "various". */
+const PLURAL_NOUN = /^[a-z]{2,}[^su'’]s$/;
 
 /** A label before a number that ends its clause ("Github stars: 1700+", "Number of commits increased to 300+"). */
 function headBefore(text: string, sentence: { start: number; end: number }, group: Group): Head | null {
@@ -244,9 +260,13 @@ function sentenceMetrics(unit: TextUnit, sentence: { start: number; end: number 
   const byStart = new Map(hits.map((hit) => [hit.start, hit]));
   const metrics: Metric[] = [];
   let previous: Head | null = null;
+  let introContext: string | undefined;
   for (const group of groupNumbers(text, hits, sentenceText)) {
     const last = group.members[group.members.length - 1]!;
-    const context = label?.text ?? '';
+    // A list's intro that says its items contributed ("In the last year Proj has had contributions
+    // from:") tells what a bare "9 organizations" item counts. (Tested once per sentence.)
+    if (introContext === undefined) introContext = unit.intro && CONTRIBUTED_FROM.test(unit.intro.text) ? unit.intro.text : '';
+    const context = label?.text ?? introContext;
     let head = headAfter(text, sentence, last.end, byStart, 0, context);
     if (!head && group.members.length === 2 && group.values.length === 2) head = headAfter(text, sentence, group.members[0]!.end, byStart, 0, context);
     if (!head) head = headBefore(text, sentence, group);

@@ -424,7 +424,8 @@ function visibleText(raw: string[], segment: Segment): string {
 
 /** Whether a unit introduces what follows ("…, with (monthly average):", "… implemented as follows"). */
 function endsWithColon(unit: TextUnit): boolean {
-  return /(?::|\bas follows\.?|\bthe following\.?)\s*$/i.test(unit.text);
+  // ("In the past year, we have achieved the following development outcomes.")
+  return /(?::|\bas follows\.?|\bthe following(?:\s+[\w-]+){0,3}\.?)\s*$/i.test(unit.text);
 }
 
 // Metrics and versioning both read every unit of the same document: build them once per model.

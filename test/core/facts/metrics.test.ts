@@ -77,7 +77,7 @@ describe('extractMetrics: the ways reports state activity and community size', (
     ['During the last year, we continued with our pace of one release every one or two months.', []],
     ['Docker Pulls: 6.7K\nStars: 344', [['stars', 344, 'total']]],
     ['Governance as Code Day: 2,500+ registrants, 310 live attendees, top 50 hashtags for KubeCon', [['other', 2500, 'total'], ['other', 310, 'total']]],
-    ['We held bi-weekly community meetings constantly (total 15 as of Jun 2022). The average number of meeting attendees is ~30.', [['other', 15, 'total'], ['other', 30, 'total']]],
+    ['We held bi-weekly community meetings constantly (total 15 as of Jun 2022). The average number of meeting attendees is ~30.', [['other', 15, 'total'], ['other', 30, null]]],
     ['* [Stargazers](https://d.example/81): 331% annual growth from 524 -> 1735.', [['stars', 524, 'total'], ['stars', 1735, 'total']]],
     ['* [Code Committers](https://d.example/81): 500% annual growth from 18 -> 90.', [['contributors', 18, 'total'], ['contributors', 90, 'total']]],
     ['* [Code Commenters](https://d.example/81): 509% annual growth from 22 -> 112.', [['other', 22, 'total'], ['other', 112, 'total']]],
@@ -389,5 +389,44 @@ describe('extractMetrics: held-out round 13 phrasings', () => {
 
   it('does not chain a year into a comma list', () => {
     expect(rows('In 2021, 30 commits landed on main.')).toEqual([['commits', 30, 'year']]);
+  });
+});
+
+describe('extractMetrics: held-out round 14 phrasings', () => {
+  it.each<[string, Row[]]>([
+    // A number with its own plural noun does not share the next number's noun.
+    ['Almost 700 repositories have been added, which accounts for a total of 2.4K packages and 30K downloads.', []],
+    ['In total 5 minor and 2 major releases were cut.', [['releases', 5, 'total'], ['releases', 2, 'total']]],
+    // "commit" after a count larger than one is the verb.
+    ['Of these, three commit to the project on a daily basis.', []],
+    ['The bot made 1 commit to the main branch.', [['commits', 1, null]]],
+    // A count marked as a total is not a weekly rate because the meetings are weekly.
+    ['We held weekly community meetings (total 61 as of March 2024).', [['other', 61, 'total']]],
+    ['Our weekly contributor sync drew 35 attendees per week.', [['other', 35, 'week']]],
+    // "The average number of … is N" is no point-in-time total.
+    ['The average number of meeting attendees is ~25.', [['other', 25, null]]],
+    // An adverb before "merged"; people a role is granted to change role.
+    ['A total of [412 pull requests](https://x.example/q) were successfully merged.', [['merged_prs', 412, 'total']]],
+    ['During the period, an additional four contributors were granted the **write** role on two repositories.', [['other', 4, null]]],
+    // The individuals who made the commits are contributors.
+    ['Since joining, 12 releases were published with 350 commits from 61 individuals.', [['releases', 12, null], ['commits', 350, null], ['contributors', 61, 'total']]],
+    // Companies taking up the project are adoption, not community size.
+    ['At least three companies are beginning to build this into their platforms:', []],
+    ['Twenty organizations have adopted it in production.', []],
+  ])('%s', (text, expected) => {
+    expect(rows(text)).toEqual(expected);
+    expectQuotesOnTheirLines(text);
+  });
+
+  it('gives contributors and organisations under a "contributions from:" intro its window and kind', () => {
+    const text = ['In the last year Proj has had contributions from:', '* [40 contributors](https://d.example/22)', '* [7 Organizations](https://d.example/5)'].join('\n');
+    expect(rows(text)).toEqual([['contributors', 40, 'year'], ['contributing_orgs', 7, 'year']]);
+    // Under another intro a level stays a total.
+    expect(rows(['Highlights:', '* [40 contributors](https://d.example/22)'].join('\n'))).toEqual([['contributors', 40, 'total']]);
+  });
+
+  it('lets a sentence ending in "the following outcomes." introduce the list under it', () => {
+    const text = ['In the past year, we achieved the following development outcomes.', '- Release cadence: 3 minor releases, roughly once every four months.'].join('\n');
+    expect(rows(text)).toEqual([['releases', 3, 'year']]);
   });
 });
