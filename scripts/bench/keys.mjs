@@ -59,12 +59,15 @@ export async function measureKeys({ binArgs, env, traceFile, readyTimeoutMs = 60
       send(nudge++ % 2 === 0 ? 'j' : 'k');
       await sleep(250);
     }
-    // Let lazy work started by the first frames settle, as it would before a person's first key.
-    await sleep(600);
-    if (traceLines(traceFile).length % 2 === 1) {
+    // Back to the first criterion (k there changes nothing), so every key of 'jjjkkk' moves,
+    // then let lazy work started by the first frames settle, as it would before a person's first
+    // key: the idle layout of the other criteria, and the quiet write of the selection (the
+    // frame saying it was saved must not be taken for the frame of a key).
+    for (let i = 0; i < 4; i++) {
       send('k');
-      await sleep(300);
+      await sleep(150);
     }
+    await sleep(1000);
 
     const results = {};
     for (const action of ACTIONS) {

@@ -55,6 +55,9 @@ export interface ReviewScreenProps {
   onReady?: () => void;
 }
 
+/** Quiet time after the last move between criteria before the selection is written. */
+const SELECTION_SAVE_DELAY_MS = 400;
+
 function clock(): string {
   return new Date().toTimeString().slice(0, 8);
 }
@@ -240,14 +243,27 @@ export function ReviewScreen(props: ReviewScreenProps) {
       // The last message was about the criterion left behind.
       setStatus(null);
       const id = items[next.selected]!.id;
-      // Selection is UI state: saved quietly so reopening lands here.
+      // Selection is UI state: saved quietly so reopening lands here, once the reviewer stops
+      // moving (a write, its validation and a 'saved' frame per j/k slowed stepping through).
       const updated = setSelectedItem(fileRef.current, id);
       if (updated !== fileRef.current) {
         setFile(updated);
-        if (!session.readOnly) saver.save(updated, '');
+        if (!session.readOnly) {
+          clearTimeout(selectionSave.current);
+          selectionSave.current = setTimeout(saveSelection, SELECTION_SAVE_DELAY_MS);
+        }
       }
     }
   };
+
+  const selectionSave = useRef<NodeJS.Timeout | undefined>(undefined);
+  const saveSelection = () => {
+    if (selectionSave.current === undefined) return;
+    clearTimeout(selectionSave.current);
+    selectionSave.current = undefined;
+    saver.save(fileRef.current, '');
+  };
+  useEffect(() => () => clearTimeout(selectionSave.current), []);
 
   const change = (next: ScoreFile, label: string) => {
     if (session.readOnly) {
@@ -262,6 +278,9 @@ export function ReviewScreen(props: ReviewScreenProps) {
     setStatus({ text: label, tone: 'info' });
     setSaveState({ kind: 'saving' });
     unsavedLabels.current.push(label);
+    // The whole file goes now, the selection with it.
+    clearTimeout(selectionSave.current);
+    selectionSave.current = undefined;
     saver.save(next, label);
   };
 
@@ -283,6 +302,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
     const text = draft.current?.();
     if (text !== undefined && modeRef.current === 'notes') saveNote(text);
     if (text !== undefined && modeRef.current === 'recnotes') saveRecommendationNotes(text);
+    saveSelection();
     await saver.flush();
     if (saveError.current === null || session.readOnly) return null;
     try {

@@ -233,9 +233,22 @@ describe('review screen', () => {
     expect(frame).toContain('resumed: 2/4 scored');
   });
 
-  it('remembers the selected criterion in the score file', async () => {
+  it('remembers the selected criterion in the score file, once the reviewer stops moving', async () => {
     const app = await openDirect();
-    await press(app.stdin, 'j', 'j');
+    const before = app.session.saves.length;
+    await press(app.stdin, 'j', 'j', 'k', 'j');
+    // Stepping through criteria writes nothing yet: one write for the place the reviewer stopped.
+    expect(app.session.saves.length).toBe(before);
+    await waitFor(() => expect(app.session.file.ui.selected).toBe('commit-flow'));
+    expect(app.session.saves.length).toBe(before + 1);
+  });
+
+  it('writes the selection at once on leaving, and with the next score', async () => {
+    const app = await openDirect();
+    await press(app.stdin, 'j');
+    await press(app.stdin, '2');
+    await waitFor(() => expect(app.session.saves.at(-1)?.ui.selected).toBe('committer-health'));
+    await press(app.stdin, 'j', 'q');
     await waitFor(() => expect(app.session.file.ui.selected).toBe('commit-flow'));
   });
 
