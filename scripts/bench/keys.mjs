@@ -86,6 +86,8 @@ export async function measureKeys({ binArgs, env, traceFile, readyTimeoutMs = 60
         await sleep(15);
       }
       results[action.name] = samples;
+      // Let the quiet write of the selection land before the next action's keys.
+      await sleep(1000);
     }
     return results;
   } finally {
