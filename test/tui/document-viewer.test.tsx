@@ -1,10 +1,8 @@
 // The document viewer on a document with a line far longer than the screen (a 72 KB paste) and
 // with tabs: every wrapped row can be reached, and the frame stays a frame.
-import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { displayWidth } from '../../src/tui/text.js';
-import { KEY, memoryHost, openedReview, press, renderApp, waitFor } from './helpers.js';
+import { KEY, memoryHost, openedReview, press, renderApp, waitFor, expectRowsFit } from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -23,12 +21,7 @@ async function openViewer(lines: string[]) {
   return app;
 }
 
-function expectFrame(frame: string) {
-  for (const row of frame.split('\n')) {
-    expect(row).not.toContain('\t');
-    expect(displayWidth(stripVTControlCharacters(row)), row).toBeLessThanOrEqual(SIZE.columns);
-  }
-}
+const expectFrame = (frame: string) => expectRowsFit(frame, SIZE.columns);
 
 describe('document viewer', () => {
   it('reaches the end of a line longer than the screen with G, and the last line below it', async () => {

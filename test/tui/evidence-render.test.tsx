@@ -2,15 +2,13 @@
 // of tables, list items and tabs (the frame must stay a frame).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { parseDocument } from '../../src/core/document.js';
 import { extractEvidence } from '../../src/core/extract.js';
 import { sha256 } from '../../src/core/hash.js';
 import { loadMarkdownRenderer } from '../../src/tui/markdown.js';
-import { displayWidth } from '../../src/tui/text.js';
-import { CORPUS, KEY, memoryHost, openedReview, press, renderApp, waitFor } from './helpers.js';
+import { CORPUS, KEY, memoryHost, openedReview, press, renderApp, waitFor, expectRowsFit } from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -26,12 +24,7 @@ async function open(docName: string, text = readFileSync(join(CORPUS, docName), 
   return app;
 }
 
-function expectFrame(frame: string) {
-  for (const row of frame.split('\n')) {
-    expect(row).not.toContain('\t');
-    expect(displayWidth(stripVTControlCharacters(row)), row).toBeLessThanOrEqual(SIZE.columns);
-  }
-}
+const expectFrame = (frame: string) => expectRowsFit(frame, SIZE.columns);
 
 describe('evidence pane rendering', () => {
   it('fits the kube-ovn maintainer table to the pane: one maintainer per row, numbered', async () => {

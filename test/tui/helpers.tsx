@@ -1,10 +1,11 @@
 // In-memory stand-ins for the score store and workspace, so component tests drive the real UI
 // against a real document and the real pure score-file updaters without touching the disk.
 import { readFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
 import chalk from 'chalk';
 import { render } from 'ink-testing-library';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { parseDocument } from '../../src/core/document.js';
 import type { CriteriaSet } from '../../src/core/criteria.js';
 import type { ExtractResult } from '../../src/core/extract-types.js';
@@ -12,6 +13,7 @@ import { sha256 } from '../../src/core/hash.js';
 import { newScoreFile, slugifyHandle, type Reviewer, type ScoreFile } from '../../src/core/score-file.js';
 import { loadCriteria } from '../../src/store/criteria-files.js';
 import { App, type AppProps, type AppStart } from '../../src/tui/app.js';
+import { displayWidth } from '../../src/tui/text.js';
 import type { OpenedReview, ReviewHost, ReviewSession, WorkspaceEntry } from '../../src/tui/types.js';
 
 export const CORPUS = join(import.meta.dirname, '..', 'fixtures', 'corpus', 'seeds');
@@ -203,4 +205,12 @@ export function withFullColour(): void {
   afterAll(() => {
     chalk.level = level;
   });
+}
+
+/** Every row of a frame fits the terminal's width, and no raw tab reaches it. */
+export function expectRowsFit(frame: string, columns: number, where = ''): void {
+  for (const row of frame.split('\n')) {
+    expect(row, `${where} tab in: ${row}`).not.toContain('\t');
+    expect(displayWidth(stripVTControlCharacters(row)), `${where} ${row}`).toBeLessThanOrEqual(columns);
+  }
 }

@@ -1,11 +1,10 @@
 // Every corpus document, every screen, at 80x24 and 200x50: no row wider than the terminal and
 // the frame one row shorter than it (a full-height frame makes Ink clear the screen each time).
 import { readdirSync } from 'node:fs';
-import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { displayWidth } from '../../src/tui/text.js';
-import { CORPUS, KEY, memoryHost, openedReview, press, renderApp, waitFor } from './helpers.js';
+import { CORPUS, expectRowsFit, KEY, memoryHost, openedReview, press, renderApp, waitFor } from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -17,7 +16,7 @@ const SIZES = [
 function checkFrame(frame: string, size: { columns: number; rows: number }, where: string) {
   const rows = frame.split('\n');
   expect(rows.length, `${where}: height`).toBeLessThanOrEqual(size.rows - 1);
-  for (const row of rows) expect(displayWidth(stripVTControlCharacters(row)), `${where}: ${row}`).toBeLessThanOrEqual(size.columns);
+  expectRowsFit(frame, size.columns, `${where}:`);
 }
 
 describe('layout', () => {
