@@ -1,7 +1,6 @@
 // Small read-only queries over the document model shared by the fact extractors and the evidence
 // finder. Walks are iterative so a pathological tree cannot overflow the stack.
 import type { Block, DocumentModel, ListItem, Section } from './document-types.js';
-import { stripInline } from './inline.js';
 
 /** Sections in document order, each with the headings above it (outermost first). */
 export interface SectionPath {
@@ -47,30 +46,6 @@ export function blockText(block: Block): string {
     default:
       return '';
   }
-}
-
-/** The blocks of a section's own body, and of its subsections when `deep`. */
-export function sectionBlocks(section: Section, deep: boolean): Block[] {
-  if (!deep) return section.blocks;
-  const out: Block[] = [];
-  const stack: Section[] = [section];
-  while (stack.length > 0) {
-    const s = stack.pop()!;
-    for (const block of s.blocks) out.push(block);
-    for (let k = s.children.length - 1; k >= 0; k--) stack.push(s.children[k]!);
-  }
-  return out.sort((a, b) => a.line - b.line);
-}
-
-/** The block that precedes `block` in the same section body, or null. */
-export function previousBlock(section: Section, block: Block): Block | null {
-  const index = section.blocks.indexOf(block);
-  return index > 0 ? section.blocks[index - 1]! : null;
-}
-
-/** Plain-text heading, lower case, for matching. */
-export function headingKey(section: Section): string {
-  return stripInline(section.heading).toLowerCase();
 }
 
 /** A compact "lines 12-18" / "line 12" label. */

@@ -7,7 +7,7 @@ import { UsageError } from './errors.js';
 import type { ExtractResult } from './extract-types.js';
 import { lineRangeUrl, safeLinkUrl } from './markdown-escape.js';
 import { isPinnedOrigin } from './origin.js';
-import { sanitizeLine, quoted } from './sanitize.js';
+import { quoted } from './sanitize.js';
 import type { ScoreFile, Verdict } from './score-file.js';
 
 export const SUMMARY_SCHEMA = 'toc-review/summary@1' as const;

@@ -179,8 +179,3 @@ export function wrapText(text: string, width: number): string[] {
   }
   return rows;
 }
-
-/** Clamp a scroll offset so a window of `height` rows stays inside `total` rows. */
-export function clampOffset(offset: number, total: number, height: number): number {
-  return Math.max(0, Math.min(offset, Math.max(0, total - height)));
-}

@@ -223,7 +223,6 @@ function headBefore(text: string, sentence: { start: number; end: number }, grou
     const head = headClass(token.lower);
     if (!head || head.kind === 'duration') continue;
     if (head.kind === 'excluded') return null;
-    const previous = before[index + 1];
     const modifiers = before.slice(index + 1, index + 3).filter((t) => t.type === 'word').map((t) => t.lower);
     let resolved = resolveHead(head, sentenceText, modifiers, before.slice(index + 1), []);
     if (head.kind === 'version') resolved = null;
