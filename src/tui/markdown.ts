@@ -36,6 +36,7 @@ const OSC = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
 // Source lines travel through marked-terminal as marks in its output: U+FDD0 <line> U+FDD1.
 // Noncharacters are reserved for a program's internal use; a document's own are replaced first.
 const MARK = /\uFDD0(\d+)\uFDD1/g;
+const FIRST_MARK = new RegExp(MARK.source);
 const NONCHARACTER = /[\uFDD0-\uFDEF]/g;
 const mark = (line: number) => `\uFDD0${line}\uFDD1`;
 const BLUE = ['\u001B[34m', '\u001B[39m'] as const;
@@ -210,7 +211,7 @@ export async function createMarkdownRenderer(options: { color: boolean }): Promi
     if (!options.color) out = stripVTControlCharacters(out);
     const rows: RenderedRow[] = [];
     for (const raw of out.replace(/\s+$/, '').split('\n')) {
-      const found = /\uFDD0(\d+)\uFDD1/.exec(raw);
+      const found = FIRST_MARK.exec(raw);
       const row = raw.replace(MARK, '').replace(NONCHARACTER, '');
       wrapAnsiRow(row, w).forEach((text, i) => rows.push(i === 0 && found ? { text, line: Number(found[1]) } : { text }));
     }
