@@ -51,7 +51,7 @@ const banner = {
 async function precompileCriteria() {
   const dir = mkdtempSync(join(tmpdir(), 'toc-review-build-'));
   try {
-    await build({ entryPoints: ['src/core/criteria.ts'], outfile: join(dir, 'criteria.mjs'), bundle: true, format: 'esm', platform: 'node', target: 'node20', banner, logLevel: 'warning' });
+    await build({ entryPoints: ['src/core/criteria/criteria.ts'], outfile: join(dir, 'criteria.mjs'), bundle: true, format: 'esm', platform: 'node', target: 'node20', banner, logLevel: 'warning' });
     const { parseCriteriaSet } = await import(pathToFileURL(join(dir, 'criteria.mjs')).href);
     const criteriaDir = fileURLToPath(new URL('../criteria/', import.meta.url));
     const sets = {};

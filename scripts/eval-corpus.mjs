@@ -58,7 +58,7 @@ for (const name of names) {
     env: { ...process.env, NO_COLOR: '1' },
   });
   const result = JSON.parse(output);
-  // Line numbers and quotes refer to the file's own lines, split as src/core/lines.ts does
+  // Line numbers and quotes refer to the file's own lines, split as src/core/document/lines.ts does
   // (LF ends a line, a CRLF's CR is dropped, a lone CR is part of its line).
   const lines = readFileSync(seed, 'utf8').split('\n').map((line) => line.replace(/\r$/, ''));
   scores.push(scorer.scoreDocument(result, gold, lines));

@@ -1,5 +1,5 @@
 // `toc-review criteria list|show`: the shipped criteria sets and any user file.
-import type { CriteriaSet } from '../core/criteria.js';
+import type { CriteriaSet } from '../core/criteria/criteria.js';
 import { UsageError } from '../core/errors.js';
 import { sanitizeText, toTerminalJson } from '../core/sanitize.js';
 import { loadAllBuiltinCriteria, loadCriteria } from '../store/criteria-files.js';

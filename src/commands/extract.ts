@@ -1,10 +1,10 @@
 // `toc-review extract <doc> [--criteria <id|file>] [--json]`: the evidence found in a document,
 // as Contract 1 JSON for scripts or as a readable report. Kept lean for startup: no React, Ink
 // or markdown renderer on this path.
-import type { CriteriaSet, FactKind } from '../core/criteria.js';
-import type { DocumentModel } from '../core/document-types.js';
+import type { CriteriaSet, FactKind } from '../core/criteria/criteria.js';
+import type { DocumentModel } from '../core/document/document-types.js';
 import { UsageError } from '../core/errors.js';
-import type { CriterionEvidence, ExtractResult, Facts } from '../core/extract-types.js';
+import type { CriterionEvidence, ExtractResult, Facts } from '../core/evidence/extract-types.js';
 import { sanitizeLine, sanitizeText, toTerminalJson, quoted } from '../core/sanitize.js';
 import { DEFAULT_CRITERIA_ID, loadCriteria } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
@@ -151,7 +151,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     return 0;
   }
   // The extraction code is loaded only when it has to run (not for a cached answer).
-  const [{ parseDocument }, { extractEvidence }] = await Promise.all([import('../core/document.js'), import('../core/extract.js')]);
+  const [{ parseDocument }, { extractEvidence }] = await Promise.all([import('../core/document/document.js'), import('../core/evidence/extract.js')]);
   const doc = parseDocument(file.text);
   const result = extractEvidence(doc, set, { path, sha256: file.sha256 });
   context.stdout.write(values.json ? `${toTerminalJson(result)}\n` : formatReport(result, set, doc));

@@ -1,11 +1,11 @@
 // `toc-review panel <files...>`: several reviewers' score files side by side, one row per
 // criterion, with mean/median/range and a flag where reviewers disagree. Files of different
 // documents (or document versions) or criteria sets are shown as separate panels, never averaged.
-import type { CriteriaSet } from '../core/criteria.js';
+import type { CriteriaSet } from '../core/criteria/criteria.js';
 import { UsageError, UserError } from '../core/errors.js';
-import { computePanel, DISAGREEMENT_SPREAD, groupScoreFiles, repeatedReviewer, type PanelRow } from '../core/panel.js';
+import { computePanel, DISAGREEMENT_SPREAD, groupScoreFiles, repeatedReviewer, type PanelRow } from '../core/summary/panel.js';
 import { sanitizeLine, toTerminalJson, quoted } from '../core/sanitize.js';
-import { checkAgainstCriteria, type ScoreFile } from '../core/score-file.js';
+import { checkAgainstCriteria, type ScoreFile } from '../core/scores/score-file.js';
 import { loadCriteria, loadCriteriaFor } from '../store/criteria-files.js';
 import { expandScoreFileArgs, invalidFilesSummary } from '../store/score-file-args.js';
 import { listScoreFiles, loadScoreFiles } from '../store/score-store.js';

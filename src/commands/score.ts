@@ -2,12 +2,12 @@
 // for scripts and tests. Every argument is checked before the score file is opened, so a bad
 // command line never modifies anything.
 import { basename, resolve } from 'node:path';
-import { relocateCitations } from '../core/citation-relocate.js';
-import { splitLines } from '../core/lines.js';
-import type { CriteriaSet } from '../core/criteria.js';
-import { scaleLabel } from '../core/criteria-scale.js';
-import { parseDocument } from '../core/document.js';
-import { extractEvidence } from '../core/extract.js';
+import { relocateCitations } from '../core/scores/citation-relocate.js';
+import { splitLines } from '../core/document/lines.js';
+import type { CriteriaSet } from '../core/criteria/criteria.js';
+import { scaleLabel } from '../core/criteria/criteria-scale.js';
+import { parseDocument } from '../core/document/document.js';
+import { extractEvidence } from '../core/evidence/extract.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { sanitizeLine, sanitizeText, quoted } from '../core/sanitize.js';
 import {
@@ -20,7 +20,7 @@ import {
   VERDICTS,
   type ScoreFile,
   type Verdict,
-} from '../core/score-file.js';
+} from '../core/scores/score-file.js';
 import { criteriaForScoreFile, loadCriteria } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
 import { gitOriginOf } from '../store/git-origin.js';

@@ -2,11 +2,11 @@
 // One line per file; exit 1 if any is invalid. Never modifies a file (older schema versions are
 // reported, not migrated).
 import { resolve } from 'node:path';
-import type { CriteriaSet } from '../core/criteria.js';
+import type { CriteriaSet } from '../core/criteria/criteria.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { sanitizeLine, toTerminalJson } from '../core/sanitize.js';
-import { checkAgainstCriteria, checkCitationsAgainstDocument, parseScoreFileWithInfo, SCORE_SCHEMA_ID, type ScoreFile } from '../core/score-file.js';
-import { splitLines } from '../core/lines.js';
+import { checkAgainstCriteria, checkCitationsAgainstDocument, parseScoreFileWithInfo, SCORE_SCHEMA_ID, type ScoreFile } from '../core/scores/score-file.js';
+import { splitLines } from '../core/document/lines.js';
 import { readDocumentFile } from '../store/document-file.js';
 import { documentPathOf } from '../store/workspace.js';
 import { loadCriteria } from '../store/criteria-files.js';

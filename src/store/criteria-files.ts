@@ -2,7 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CriteriaSet } from '../core/criteria.js';
+import type { CriteriaSet } from '../core/criteria/criteria.js';
 import { UserError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { sanitizeLine, quoted } from '../core/sanitize.js';
@@ -51,7 +51,7 @@ export async function loadCriteriaFile(path: string): Promise<CriteriaSet> {
   const hash = sha256(text);
   const parsed = precompiledSet(hash);
   if (parsed) return { ...structuredClone(parsed), source: { path, sha256: hash } };
-  const { parseCriteriaSet } = await import('../core/criteria.js');
+  const { parseCriteriaSet } = await import('../core/criteria/criteria.js');
   return parseCriteriaSet(text, path);
 }
 

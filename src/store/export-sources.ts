@@ -2,13 +2,13 @@
 // document), the reviewed document they point at, and a fresh extraction of it for the gaps
 // list. A missing or unreadable document is reported back, not thrown: the export says so.
 import { resolve } from 'node:path';
-import type { CriteriaSet } from '../core/criteria.js';
-import { parseDocument } from '../core/document.js';
+import type { CriteriaSet } from '../core/criteria/criteria.js';
+import { parseDocument } from '../core/document/document.js';
 import { UserError } from '../core/errors.js';
-import { extractEvidence } from '../core/extract.js';
-import type { ExtractResult } from '../core/extract-types.js';
+import { extractEvidence } from '../core/evidence/extract.js';
+import type { ExtractResult } from '../core/evidence/extract-types.js';
 import { sanitizeLine } from '../core/sanitize.js';
-import type { Reviewer, ScoreFile } from '../core/score-file.js';
+import type { Reviewer, ScoreFile } from '../core/scores/score-file.js';
 import { readDocumentFile } from './document-file.js';
 import { findScoreFiles, isDirectory } from './score-file-args.js';
 import { listScoreFiles, loadScoreFile, scoreFilePath } from './score-store.js';

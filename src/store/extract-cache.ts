@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { ExtractResult } from '../core/extract-types.js';
+import type { ExtractResult } from '../core/evidence/extract-types.js';
 import { sha256 } from '../core/hash.js';
 
 declare const __TOC_BUILD_ID__: string | undefined;

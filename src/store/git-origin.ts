@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { blobUrl, repoWebFromRemote } from '../core/origin.js';
+import { blobUrl, repoWebFromRemote } from '../core/scores/origin.js';
 
 export interface GitOrigin {
   /** The pinned blob URL, or null. */

@@ -4,9 +4,9 @@
 // scored. Saves are atomic and skipped when the bytes would not change.
 import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { relocateCitations, type CitationRelocation } from '../core/citation-relocate.js';
-import { splitLines } from '../core/lines.js';
-import type { CriteriaSet } from '../core/criteria.js';
+import { relocateCitations, type CitationRelocation } from '../core/scores/citation-relocate.js';
+import { splitLines } from '../core/document/lines.js';
+import type { CriteriaSet } from '../core/criteria/criteria.js';
 import { UserError } from '../core/errors.js';
 import { quoted, sanitizeLine, visible } from '../core/sanitize.js';
 import {
@@ -20,7 +20,7 @@ import {
   setDocumentInfo,
   type Reviewer,
   type ScoreFile,
-} from '../core/score-file.js';
+} from '../core/scores/score-file.js';
 import { writeFileAtomic, removeStaleTempFiles } from './atomic-write.js';
 import { describeReadError, readRegularFile } from './read-file.js';
 import { acquireLock, describeHolder, lockHolder, type HeldLock, type LockHolder } from './lock.js';

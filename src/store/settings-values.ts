@@ -2,8 +2,8 @@
 // conf, so commands that only read settings (and the review screen's start) can skip loading it.
 import { UserError } from '../core/errors.js';
 import { sanitizeLine, quoted } from '../core/sanitize.js';
-import { deriveHandle, HANDLE_PATTERN } from '../core/handle.js';
-import type { Reviewer } from '../core/score-file.js';
+import { deriveHandle, HANDLE_PATTERN } from '../core/scores/handle.js';
+import type { Reviewer } from '../core/scores/score-file.js';
 
 export const SETTING_KEYS = ['reviewer.name', 'reviewer.handle', 'criteria', 'workspace'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];

@@ -2,9 +2,9 @@
 // citation mark, and the progress count. Two rows per criterion; windowed around the selection
 // when the set is longer than the pane.
 import { Box, Text } from 'ink';
-import type { CriteriaSet } from '../core/criteria.js';
-import { scaleLabel } from '../core/criteria-scale.js';
-import type { ScoreFile } from '../core/score-file.js';
+import type { CriteriaSet } from '../core/criteria/criteria.js';
+import { scaleLabel } from '../core/criteria/criteria-scale.js';
+import type { ScoreFile } from '../core/scores/score-file.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { displayWidth, fit, truncate } from './text.js';
 import { useTheme } from './theme.js';

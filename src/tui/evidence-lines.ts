@@ -2,9 +2,9 @@
 // note, the suggestion and its rationale, explicit gaps, the extracted facts, other reviewers'
 // scores, then each evidence passage as rendered markdown with source line numbers in a gutter.
 // Pure given the markdown renderer; the pane windows these rows.
-import type { CriteriaItem, CriteriaSet } from '../core/criteria.js';
-import { scaleLabel } from '../core/criteria-scale.js';
-import type { CriterionEvidence, EvidencePassage, Facts } from '../core/extract-types.js';
+import type { CriteriaItem, CriteriaSet } from '../core/criteria/criteria.js';
+import { scaleLabel } from '../core/criteria/criteria-scale.js';
+import type { CriterionEvidence, EvidencePassage, Facts } from '../core/evidence/extract-types.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
 import type { MarkdownRenderer, RenderedRow } from './markdown.js';
 import { wrapText } from './text.js';

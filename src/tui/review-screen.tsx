@@ -3,7 +3,7 @@
 // reducers (state/review-view.ts) and pure score-file updaters; every change is saved at once.
 import { Box, Text, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { scaleLabel } from '../core/criteria-scale.js';
+import { scaleLabel } from '../core/criteria/criteria-scale.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import {
   setItemNotes,
@@ -13,7 +13,7 @@ import {
   toggleCitation,
   type ScoreFile,
   type Verdict,
-} from '../core/score-file.js';
+} from '../core/scores/score-file.js';
 import { CriteriaList, scoredCount } from './criteria-list.js';
 import { DocumentViewer } from './document-viewer.js';
 import { buildEvidenceBody, buildEvidenceHead, citationQuote, isCited, joinLayout, type EvidenceLayout, type OtherScore } from './evidence-lines.js';

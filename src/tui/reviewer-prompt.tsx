@@ -2,7 +2,7 @@
 // in settings): the name is kept in settings and used for every score file from then on.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import type { Reviewer } from '../core/score-file.js';
+import type { Reviewer } from '../core/scores/score-file.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { EditorView, bindEditorKeys } from './editor-view.js';
 import type { KeySlot } from './key-slot.js';

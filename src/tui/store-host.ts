@@ -2,13 +2,13 @@
 // sessions and settings from src/store. Tracks open sessions so the command can release every
 // lock on quit, Ctrl-C or a crash.
 import { readFile } from 'node:fs/promises';
-import type { CriteriaSet } from '../core/criteria.js';
-import { parseDocument, splitLines } from '../core/document.js';
-import { extractEvidence } from '../core/extract.js';
-import type { Reviewer } from '../core/score-file.js';
-import { deriveHandle } from '../core/handle.js';
-import { exportDate } from '../core/summary.js';
-import { renderSummaryMarkdown } from '../core/summary-markdown.js';
+import type { CriteriaSet } from '../core/criteria/criteria.js';
+import { parseDocument, splitLines } from '../core/document/document.js';
+import { extractEvidence } from '../core/evidence/extract.js';
+import type { Reviewer } from '../core/scores/score-file.js';
+import { deriveHandle } from '../core/scores/handle.js';
+import { exportDate } from '../core/summary/summary.js';
+import { renderSummaryMarkdown } from '../core/summary/summary-markdown.js';
 import { criteriaForScoreFile } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
 import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';

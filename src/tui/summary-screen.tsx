@@ -1,9 +1,9 @@
 // The summary: every criterion's score and note, the progress, and the overall recommendation,
 // which the reviewer sets here. Rendering only; keys are handled by the review screen.
 import { Box, Text } from 'ink';
-import type { CriteriaSet } from '../core/criteria.js';
-import { scaleLabel } from '../core/criteria-scale.js';
-import type { ScoreFile, Verdict } from '../core/score-file.js';
+import type { CriteriaSet } from '../core/criteria/criteria.js';
+import { scaleLabel } from '../core/criteria/criteria-scale.js';
+import type { ScoreFile, Verdict } from '../core/scores/score-file.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
 import { scoredCount } from './criteria-list.js';
 import { fit, truncate, wrapText } from './text.js';

@@ -1,8 +1,8 @@
 // What the UI needs from the outside world, as interfaces: the review command wires the real
 // store (score-store, settings, workspace, extraction); component tests wire in-memory ones.
-import type { CriteriaSet } from '../core/criteria.js';
-import type { ExtractResult } from '../core/extract-types.js';
-import type { Reviewer, ScoreFile } from '../core/score-file.js';
+import type { CriteriaSet } from '../core/criteria/criteria.js';
+import type { ExtractResult } from '../core/evidence/extract-types.js';
+import type { Reviewer, ScoreFile } from '../core/scores/score-file.js';
 
 export interface LockHolderInfo {
   pid: number;

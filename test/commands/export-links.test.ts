@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScoreFile } from '../../src/core/score-file.js';
+import { parseScoreFile } from '../../src/core/scores/score-file.js';
 import { runCli } from '../helpers/cli.js';
 import { gitRepo, hasGit } from '../helpers/git.js';
 

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScoreFile } from '../../src/core/score-file.js';
+import { parseScoreFile } from '../../src/core/scores/score-file.js';
 import { runCli } from '../helpers/cli.js';
-import { parseDocument } from '../../src/core/document.js';
-import { extractEvidence } from '../../src/core/extract.js';
+import { parseDocument } from '../../src/core/document/document.js';
+import { extractEvidence } from '../../src/core/evidence/extract.js';
 import { incubation, sampleWorkspace } from '../helpers/score-fixtures.js';
 
 function setup() {

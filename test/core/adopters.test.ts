@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../../src/core/document.js';
+import { parseDocument } from '../../src/core/document/document.js';
 import { cleanOrgName, describesIntegration, extractAdopters, extractAdoptersClaimedCount, nameFromItem, namesFromCategoryItem, namesInSentence, subjectAdopter } from '../../src/core/facts/adopters.js';
 import { CORPUS, gold, seedText } from './corpus-helpers.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCriteriaSet, scaleLabel, scoreMeets } from '../../src/core/criteria.js';
+import { parseCriteriaSet, scaleLabel, scoreMeets } from '../../src/core/criteria/criteria.js';
 import { UserError } from '../../src/core/errors.js';
 import { loadCriteria } from '../../src/store/criteria-files.js';
 

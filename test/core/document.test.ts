@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_LIST_DEPTH, parseDocument, splitLines } from '../../src/core/document.js';
-import type { Block, List, ListItem, Section, Table } from '../../src/core/document-types.js';
+import { MAX_LIST_DEPTH, parseDocument, splitLines } from '../../src/core/document/document.js';
+import type { Block, List, ListItem, Section, Table } from '../../src/core/document/document-types.js';
 
 const seed = (name: string) => readFileSync(new URL(`../fixtures/corpus/seeds/${name}.md`, import.meta.url), 'utf8');
 

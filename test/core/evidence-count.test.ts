@@ -2,7 +2,7 @@
 // exactly what that regex counts on any text without characters that case-fold to ASCII.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWholeWord } from '../../src/core/evidence.js';
+import { countWholeWord } from '../../src/core/evidence/evidence.js';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byRegex = (text: string, keyword: string) =>

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCriteriaSet, type CriteriaSet } from '../../src/core/criteria.js';
-import { parseDocument } from '../../src/core/document.js';
-import { extractEvidence } from '../../src/core/extract.js';
-import { scaleValueFor } from '../../src/core/suggest.js';
+import { parseCriteriaSet, type CriteriaSet } from '../../src/core/criteria/criteria.js';
+import { parseDocument } from '../../src/core/document/document.js';
+import { extractEvidence } from '../../src/core/evidence/extract.js';
+import { scaleValueFor } from '../../src/core/evidence/suggest.js';
 import { CORPUS, gold, seedText } from './corpus-helpers.js';
 
 const shipped = parseCriteriaSet(readFileSync(new URL('../../criteria/cncf-incubation.yaml', import.meta.url), 'utf8'), 'criteria/cncf-incubation.yaml');

@@ -2,7 +2,7 @@
 // and column, and the same verdict as JSON.parse on everything else.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkJsonText } from '../../src/core/json-check.js';
+import { checkJsonText } from '../../src/core/scores/json-check.js';
 
 describe('checkJsonText', () => {
   it('accepts clean JSON of every shape', () => {

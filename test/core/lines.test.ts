@@ -1,9 +1,9 @@
 // One line-splitting convention for every line number: git's, grep -n's and GitHub's #L anchors.
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../../src/core/document.js';
-import { extractEvidence } from '../../src/core/extract.js';
-import { splitLines } from '../../src/core/lines.js';
-import { relocateCitation } from '../../src/core/citation-relocate.js';
+import { parseDocument } from '../../src/core/document/document.js';
+import { extractEvidence } from '../../src/core/evidence/extract.js';
+import { splitLines } from '../../src/core/document/lines.js';
+import { relocateCitation } from '../../src/core/scores/citation-relocate.js';
 import { incubation } from '../helpers/export-fixtures.js';
 
 // A bare CR inside a line (as an editor or a bad merge can leave one) and CRLF line ends.

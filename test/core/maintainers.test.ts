@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../../src/core/document.js';
+import { parseDocument } from '../../src/core/document/document.js';
 import { extractMaintainers, extractMaintainersStatedCount, maintainerFromItem, maintainerOrganisations, maintainersInSentence, parseHandle, tableColumns } from '../../src/core/facts/maintainers.js';
 import { CORPUS, gold, seedText } from './corpus-helpers.js';
 

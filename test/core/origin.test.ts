@@ -1,7 +1,7 @@
 // Web origins from git remotes: GitHub and GitLab only, never carrying credentials, pinned URLs.
 import { describe, expect, it } from 'vitest';
-import { blobUrl, isPinnedOrigin, repoWebFromRemote } from '../../src/core/origin.js';
-import { citationLinker } from '../../src/core/summary.js';
+import { blobUrl, isPinnedOrigin, repoWebFromRemote } from '../../src/core/scores/origin.js';
+import { citationLinker } from '../../src/core/summary/summary.js';
 
 describe('origins', () => {
   it('reads GitHub and GitLab remotes in every spelling, and nothing else', () => {

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { CriteriaSet } from '../../src/core/criteria.js';
-import { escapeParagraphs } from '../../src/core/markdown-escape.js';
-import { buildPanelSummary } from '../../src/core/panel-summary.js';
-import { formatNumber, renderPanelMarkdown } from '../../src/core/panel-markdown.js';
-import { newScoreFile, setItemNotes, setItemScore, setRecommendation, toggleCitation, type ScoreFile } from '../../src/core/score-file.js';
+import type { CriteriaSet } from '../../src/core/criteria/criteria.js';
+import { escapeParagraphs } from '../../src/core/summary/markdown-escape.js';
+import { buildPanelSummary } from '../../src/core/summary/panel-summary.js';
+import { formatNumber, renderPanelMarkdown } from '../../src/core/summary/panel-markdown.js';
+import { newScoreFile, setItemNotes, setItemScore, setRecommendation, toggleCitation, type ScoreFile } from '../../src/core/scores/score-file.js';
 import { loadCriteria } from '../../src/store/criteria-files.js';
 import { htmlTables, renderHtml, tableShapes, tagCounts } from '../helpers/markdown-check.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computePanel, groupScoreFiles, mean, median } from '../../src/core/panel.js';
-import { setItemScore, type ScoreFile } from '../../src/core/score-file.js';
+import { computePanel, groupScoreFiles, mean, median } from '../../src/core/summary/panel.js';
+import { setItemScore, type ScoreFile } from '../../src/core/scores/score-file.js';
 import { incubation, sampleFile, T1 } from '../helpers/score-fixtures.js';
 
 function reviewer(handle: string, scores: Record<string, number | null>, sha?: string): ScoreFile {

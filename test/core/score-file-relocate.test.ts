@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { relocateCitation, relocateCitations } from '../../src/core/citation-relocate.js';
-import { toggleCitation } from '../../src/core/score-file.js';
+import { relocateCitation, relocateCitations } from '../../src/core/scores/citation-relocate.js';
+import { toggleCitation } from '../../src/core/scores/score-file.js';
 import { sampleFile, T1 } from '../helpers/score-fixtures.js';
 
 const doc = ['# Title', '', 'We have 28 commits per month', 'within 18 merged PRs.', '', '## Releases', 'v1.0.0 shipped in May.'];

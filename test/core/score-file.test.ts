@@ -16,7 +16,7 @@ import {
   deriveHandle,
   HANDLE_PATTERN,
   toggleCitation,
-} from '../../src/core/score-file.js';
+} from '../../src/core/scores/score-file.js';
 import { incubation, sampleFile, T0, T1 } from '../helpers/score-fixtures.js';
 
 function errorOf(fn: () => unknown): string {

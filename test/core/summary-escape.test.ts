@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { marked } from 'marked';
-import { blockquote, codeSpan, escapeInline, escapeParagraphs, lineRangeUrl, link, safeLinkUrl, tableCell, truncate } from '../../src/core/markdown-escape.js';
+import { blockquote, codeSpan, escapeInline, escapeParagraphs, lineRangeUrl, link, safeLinkUrl, tableCell, truncate } from '../../src/core/summary/markdown-escape.js';
 
 /** Text content of rendered HTML, entities decoded. */
 function renderedText(markdown: string): string {

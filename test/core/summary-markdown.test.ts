@@ -1,11 +1,11 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import fc from 'fast-check';
-import type { CriteriaSet } from '../../src/core/criteria.js';
-import type { ExtractResult } from '../../src/core/extract-types.js';
-import { newScoreFile, setItemNotes, setItemScore, setItemSuggested, setRecommendation, toggleCitation, type ScoreFile } from '../../src/core/score-file.js';
-import { buildSummary } from '../../src/core/summary.js';
-import { renderSummaryMarkdown } from '../../src/core/summary-markdown.js';
-import { escapeParagraphs } from '../../src/core/markdown-escape.js';
+import type { CriteriaSet } from '../../src/core/criteria/criteria.js';
+import type { ExtractResult } from '../../src/core/evidence/extract-types.js';
+import { newScoreFile, setItemNotes, setItemScore, setItemSuggested, setRecommendation, toggleCitation, type ScoreFile } from '../../src/core/scores/score-file.js';
+import { buildSummary } from '../../src/core/summary/summary.js';
+import { renderSummaryMarkdown } from '../../src/core/summary/summary-markdown.js';
+import { escapeParagraphs } from '../../src/core/summary/markdown-escape.js';
 import { loadCriteria } from '../../src/store/criteria-files.js';
 import { htmlTables, renderHtml, tableShapes, tagCounts } from '../helpers/markdown-check.js';
 

@@ -4,9 +4,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CriteriaSet } from '../../src/core/criteria.js';
-import { parseDocument } from '../../src/core/document.js';
-import { extractEvidence } from '../../src/core/extract.js';
+import type { CriteriaSet } from '../../src/core/criteria/criteria.js';
+import { parseDocument } from '../../src/core/document/document.js';
+import { extractEvidence } from '../../src/core/evidence/extract.js';
 import { sha256 } from '../../src/core/hash.js';
 import { loadCriteria } from '../../src/store/criteria-files.js';
 import { f1, formatTable, missedTargets, overall, precision, recall, scoreDocument, type DocumentScore, type Extraction, type Gold } from './gold-score.js';

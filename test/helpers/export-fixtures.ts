@@ -4,9 +4,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseCriteriaSet, type CriteriaSet } from '../../src/core/criteria.js';
+import { parseCriteriaSet, type CriteriaSet } from '../../src/core/criteria/criteria.js';
 import { sha256 } from '../../src/core/hash.js';
-import { splitLines } from '../../src/core/lines.js';
+import { splitLines } from '../../src/core/document/lines.js';
 import {
   newScoreFile,
   serializeScoreFile,
@@ -17,7 +17,7 @@ import {
   toggleCitation,
   type ScoreFile,
   type Verdict,
-} from '../../src/core/score-file.js';
+} from '../../src/core/scores/score-file.js';
 
 export const CORPUS_DIR = join(import.meta.dirname, '../fixtures/corpus');
 export const GOLDEN_DIR = join(import.meta.dirname, '../fixtures/golden');

@@ -3,8 +3,8 @@
 import { mkdtempSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseCriteriaSet, type CriteriaSet } from '../../src/core/criteria.js';
-import { newScoreFile, type ScoreFile } from '../../src/core/score-file.js';
+import { parseCriteriaSet, type CriteriaSet } from '../../src/core/criteria/criteria.js';
+import { newScoreFile, type ScoreFile } from '../../src/core/scores/score-file.js';
 
 export const CRITERIA_PATH = join(import.meta.dirname, '../../criteria/cncf-incubation.yaml');
 export const SAMPLE_DOC = join(import.meta.dirname, '../../reviews/lanternfish-incubation.md');

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScoreFile } from '../../src/core/score-file.js';
+import { parseScoreFile } from '../../src/core/scores/score-file.js';
 import { BIN, isPlaceholder, REPO, runBin, tempDir, testEnv } from './helpers.js';
 
 const KILLS = 200;

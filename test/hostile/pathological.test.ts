@@ -2,10 +2,10 @@
 // bench script's job): the inputs are big enough that quadratic behaviour would blow the test
 // timeout, and each test checks the result is right, not merely that it returned.
 import { describe, expect, it } from 'vitest';
-import { parseCriteriaSet } from '../../src/core/criteria.js';
-import { parseDocument } from '../../src/core/document.js';
-import { extractEvidence } from '../../src/core/extract.js';
-import type { Block, List, ListItem, Table } from '../../src/core/document-types.js';
+import { parseCriteriaSet } from '../../src/core/criteria/criteria.js';
+import { parseDocument } from '../../src/core/document/document.js';
+import { extractEvidence } from '../../src/core/evidence/extract.js';
+import type { Block, List, ListItem, Table } from '../../src/core/document/document-types.js';
 import { sanitizeText } from '../../src/core/sanitize.js';
 import { PAYLOADS } from '../../scripts/make-hostile-fixtures.mjs';
 import { readFileSync } from 'node:fs';

@@ -2,8 +2,8 @@
 // consistent (line numbers inside the file, ranges in order, table rows as wide as the header).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_LIST_DEPTH, parseDocument, splitLines } from '../../src/core/document.js';
-import type { Block, DocumentModel, ListItem, Section } from '../../src/core/document-types.js';
+import { MAX_LIST_DEPTH, parseDocument, splitLines } from '../../src/core/document/document.js';
+import type { Block, DocumentModel, ListItem, Section } from '../../src/core/document/document-types.js';
 import { markdownText } from './markdown-arbitrary.js';
 
 const RUNS = { seed: 424242, numRuns: 300 };

@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCriteriaSet } from '../../src/core/criteria.js';
-import { parseDocument } from '../../src/core/document.js';
-import { extractEvidence } from '../../src/core/extract.js';
-import { METRIC_KINDS, METRIC_PERIODS, type ExtractResult } from '../../src/core/extract-types.js';
+import { parseCriteriaSet } from '../../src/core/criteria/criteria.js';
+import { parseDocument } from '../../src/core/document/document.js';
+import { extractEvidence } from '../../src/core/evidence/extract.js';
+import { METRIC_KINDS, METRIC_PERIODS, type ExtractResult } from '../../src/core/evidence/extract-types.js';
 import { REPO } from '../hostile/helpers.js';
 import { markdownText } from './markdown-arbitrary.js';
 

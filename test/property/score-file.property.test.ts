@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCriteriaSet } from '../../src/core/criteria.js';
+import { parseCriteriaSet } from '../../src/core/criteria/criteria.js';
 import { UserError } from '../../src/core/errors.js';
 import {
   newScoreFile,
@@ -16,7 +16,7 @@ import {
   setRecommendation,
   toggleCitation,
   VERDICTS,
-} from '../../src/core/score-file.js';
+} from '../../src/core/scores/score-file.js';
 import { baseScoreFile } from '../../scripts/make-hostile-fixtures.mjs';
 import { CONTROL, REPO } from '../hostile/helpers.js';
 

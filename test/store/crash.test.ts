@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseScoreFile } from '../../src/core/score-file.js';
+import { parseScoreFile } from '../../src/core/scores/score-file.js';
 import { scoreFilePath } from '../../src/store/score-store.js';
 import { sampleWorkspace } from '../helpers/score-fixtures.js';
 import { bundleChild, startChild } from './child.js';

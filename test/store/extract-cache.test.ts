@@ -5,9 +5,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseDocument } from '../../src/core/document.js';
-import { extractEvidence } from '../../src/core/extract.js';
-import type { ExtractResult } from '../../src/core/extract-types.js';
+import { parseDocument } from '../../src/core/document/document.js';
+import { extractEvidence } from '../../src/core/evidence/extract.js';
+import type { ExtractResult } from '../../src/core/evidence/extract-types.js';
 import { extractCacheDir, readCachedExtract, writeCachedExtract, type CacheKey } from '../../src/store/extract-cache.js';
 import { loadCriteria } from '../../src/store/criteria-files.js';
 

@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/core/hash.js';
-import { setItemScore } from '../../src/core/score-file.js';
+import { setItemScore } from '../../src/core/scores/score-file.js';
 import { acquireLock, lockPathFor } from '../../src/store/lock.js';
 import { openScoreSession, scoreFilePath, type ScoreSession } from '../../src/store/score-store.js';
 import { incubation, sampleWorkspace, T1 } from '../helpers/score-fixtures.js';

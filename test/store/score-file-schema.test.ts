@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSafeRelativePath, parseScoreFile, parseScoreFileWithInfo, serializeScoreFile, setItemNotes, setRecommendation, toggleCitation } from '../../src/core/score-file.js';
+import { isSafeRelativePath, parseScoreFile, parseScoreFileWithInfo, serializeScoreFile, setItemNotes, setRecommendation, toggleCitation } from '../../src/core/scores/score-file.js';
 import { runCli } from '../helpers/cli.js';
 import { sampleFile, sampleWorkspace, T1 } from '../helpers/score-fixtures.js';
 

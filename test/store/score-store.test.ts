@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/core/hash.js';
-import { parseScoreFile, serializeScoreFile, setItemScore, toggleCitation } from '../../src/core/score-file.js';
+import { parseScoreFile, serializeScoreFile, setItemScore, toggleCitation } from '../../src/core/scores/score-file.js';
 import { listScoreFiles, loadScoreFiles, openScoreSession, scoreFilePath, type ScoreSession } from '../../src/store/score-store.js';
 import { incubation, sampleWorkspace, T0, T1 } from '../helpers/score-fixtures.js';
 

@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setItemScore } from '../../src/core/score-file.js';
+import { setItemScore } from '../../src/core/scores/score-file.js';
 import { loadCriteria } from '../../src/store/criteria-files.js';
 import { openSettings } from '../../src/store/settings.js';
 import { createStoreHost } from '../../src/tui/store-host.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { setItemScore } from '../../src/core/score-file.js';
+import { setItemScore } from '../../src/core/scores/score-file.js';
 import { displayWidth } from '../../src/tui/text.js';
 import { KEY, memoryHost, openedReview, press, renderApp, waitFor } from './helpers.js';
 

@@ -4,10 +4,10 @@
 // elsewhere ("10 organizations use X ... (such as Red Hat and SUSE)"). Integrations are not
 // adopters. Names are cleaned as a reviewer would write them: markdown and a trailing
 // parenthetical such as "(China)" removed, deduplicated case-insensitively, structured lists first.
-import type { Adopter } from '../extract-types.js';
-import type { Block, DocumentModel, ListItem, Section, Table } from '../document-types.js';
-import { sectionPaths, walkItems, type SectionPath } from '../doc-query.js';
-import { stripInline } from '../inline.js';
+import type { Adopter } from '../evidence/extract-types.js';
+import type { Block, DocumentModel, ListItem, Section, Table } from '../document/document-types.js';
+import { sectionPaths, walkItems, type SectionPath } from '../document/doc-query.js';
+import { stripInline } from '../document/inline.js';
 
 export const ADOPTER_HEADING =
   /adopt|end[- ]?users?|production (?:users?|usage|use|deployments?)|in production|case[- ]stud|who(?:'s| is)? using|who uses|customers|\busers\b|user stories|references/i;

@@ -4,10 +4,10 @@
 // Company", "[Name](https://github.com/handle) - Company"). Reviewer and approver lists are
 // left out unless the document calls them maintainers. A link to a MAINTAINERS file or empty
 // bullets give no maintainers.
-import type { Maintainer } from '../extract-types.js';
-import type { Block, DocumentModel, ListItem, Section, Table } from '../document-types.js';
-import { sectionPaths, walkItems } from '../doc-query.js';
-import { stripInline } from '../inline.js';
+import type { Maintainer } from '../evidence/extract-types.js';
+import type { Block, DocumentModel, ListItem, Section, Table } from '../document/document-types.js';
+import { sectionPaths, walkItems } from '../document/doc-query.js';
+import { stripInline } from '../document/inline.js';
 import { sentences } from './adopters.js';
 
 export const MAINTAINER_WORDS = /maintainer|committer|core team|owners?\b|steering|tsc\b/i;

@@ -2,7 +2,7 @@
 // word of this lexicon names it (after it: "28 commits", or before it as a label: "Github
 // stars: 1700+"); everything else (clusters, sessions, downloads, durations) is not community
 // activity or size and is left out.
-import type { MetricKind } from '../extract-types.js';
+import type { MetricKind } from '../evidence/extract-types.js';
 
 /**
  * What a head noun counts. `org`, `users`, `times` and `version` are resolved from context;

@@ -2,7 +2,7 @@
 // levels versus changes, and windows from the sentence, the list's introduction, a table's
 // other axis or the section heading. Part of extractMetrics (metrics.ts); the order of the
 // rules is documented in docs/evidence-quality.md.
-import type { MetricKind, MetricPeriod } from '../extract-types.js';
+import type { MetricKind, MetricPeriod } from '../evidence/extract-types.js';
 import type { Group } from './metric-numbers.js';
 import type { TextUnit } from './text-units.js';
 

@@ -4,8 +4,8 @@
 // phrase statistics ("28 commits per month contained within 18 merged PRs", "contributors from
 // [39] companies", "increased from 1,600+ to 2,600+", "seven maintainers", devstats tables),
 // not for particular documents. See docs/evidence-quality.md.
-import type { DocumentModel } from '../document-types.js';
-import type { Metric, MetricKind } from '../extract-types.js';
+import type { DocumentModel } from '../document/document-types.js';
+import type { Metric, MetricKind } from '../evidence/extract-types.js';
 import { headClass, LABEL_TAIL_WORDS, STOP_WORDS, type HeadClass } from './metric-lexicon.js';
 import { findNumbers, groupNumbers, tokensAfter, tokensBefore, type Group, type NumberHit, type Token } from './metric-numbers.js';
 import { CONTRIBUTED_FROM, periodFor, rateAt, type Head } from './metric-period.js';

@@ -3,7 +3,7 @@
 // and HTML tags dropped) with a map from every visible character back to its raw line and
 // column, so a fact can quote an exact substring of its line. Code blocks, HTML comments and
 // headings are skipped. Everything here is linear in the size of the document.
-import type { DocumentModel } from '../document-types.js';
+import type { DocumentModel } from '../document/document-types.js';
 
 export interface TextUnit {
   kind: 'paragraph' | 'item' | 'row';

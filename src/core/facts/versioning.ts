@@ -3,8 +3,8 @@
 // release is v1.0.0", "We do not anticipate breaking changes in minor and patch releases").
 // Headings, bare version labels heading a feature list, and bullets that only link to release
 // docs are not statements. One statement per line; sentences of one line are merged.
-import type { DocumentModel } from '../document-types.js';
-import type { VersioningStatement } from '../extract-types.js';
+import type { DocumentModel } from '../document/document-types.js';
+import type { VersioningStatement } from '../evidence/extract-types.js';
 import { readingUnits, sentenceSpans, type TextUnit } from './text-units.js';
 
 const NUMBER_WORD = '(?:(?<![\\w.])\\d+\\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple)';

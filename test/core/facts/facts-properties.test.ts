@@ -2,7 +2,7 @@
 // the content range, with finite values and contract kinds; hostile input does not break them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { METRIC_KINDS, METRIC_PERIODS } from '../../../src/core/extract-types.js';
+import { METRIC_KINDS, METRIC_PERIODS } from '../../../src/core/evidence/extract-types.js';
 import { extractMetrics } from '../../../src/core/facts/metrics.js';
 import { extractVersioning } from '../../../src/core/facts/versioning.js';
 import { docOf } from './doc.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractMetrics } from '../../../src/core/facts/metrics.js';
-import type { Metric } from '../../../src/core/extract-types.js';
+import type { Metric } from '../../../src/core/evidence/extract-types.js';
 import { docOf } from './doc.js';
 
 type Row = [Metric['kind'], number, Metric['period']];

@@ -1,11 +1,11 @@
 // A panel summary as data: several reviewers' score files of one document against one criteria
 // set, with the per-criterion aggregate and disagreement flags. What the panel markdown renders
 // and what `export --format json` prints for a panel. Pure.
-import type { CriteriaSet } from './criteria.js';
-import { scaleLabel, scoreMeets } from './criteria-scale.js';
-import type { ExtractResult } from './extract-types.js';
+import type { CriteriaSet } from '../criteria/criteria.js';
+import { scaleLabel, scoreMeets } from '../criteria/criteria-scale.js';
+import type { ExtractResult } from '../evidence/extract-types.js';
 import { safeLinkUrl } from './markdown-escape.js';
-import type { ScoreFile, Verdict } from './score-file.js';
+import type { ScoreFile, Verdict } from '../scores/score-file.js';
 import { citationLinker, gapsFor, summaryCriteria, VERDICT_LABELS, type DocumentStatus, type SummaryCriteria, type SummaryCitation, type SummaryOptions } from './summary.js';
 import { computePanel } from './panel.js';
 

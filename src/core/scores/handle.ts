@@ -1,6 +1,6 @@
 // Reviewer handles: the slug that names a reviewer's score file. Apart from score-file.ts so
 // that reading settings does not load the schema library.
-import { sha256 } from './hash.js';
+import { sha256 } from '../hash.js';
 
 export const HANDLE_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 

@@ -3,12 +3,12 @@
 // helps. Rules are chosen by the fact kinds a criterion's hints name, and map onto the set's
 // own scale (lowest value, highest "not met", lowest "met", highest "met"), so they work for
 // any scale; a criterion whose hints name no fact kind gets no suggested score.
-import type { CriteriaItem, CriteriaSet, FactKind } from './criteria.js';
-import type { DocumentModel, ListItem, Section } from './document-types.js';
+import type { CriteriaItem, CriteriaSet, FactKind } from '../criteria/criteria.js';
+import type { DocumentModel, ListItem, Section } from '../document/document-types.js';
 import type { EvidencePassage, Facts, Maintainer, Metric, Signal, Suggestion } from './extract-types.js';
-import { lineSetLabel, linesLabel, sectionPaths, walkItems } from './doc-query.js';
-import { extractMaintainersStatedCount, MAINTAINER_WORDS } from './facts/maintainers.js';
-import { stripInline } from './inline.js';
+import { lineSetLabel, linesLabel, sectionPaths, walkItems } from '../document/doc-query.js';
+import { extractMaintainersStatedCount, MAINTAINER_WORDS } from '../facts/maintainers.js';
+import { stripInline } from '../document/inline.js';
 
 export type Level = 'none' | 'partial' | 'met' | 'exceeded';
 

@@ -1,11 +1,11 @@
 // A panel of reviewers' scored summaries as paste-ready GitHub-flavoured markdown: one column per
 // reviewer plus the aggregate and disagreement flags, then each reviewer's notes per criterion.
 // Pure; untrusted text goes through markdown-escape like the single-reviewer export.
-import type { CriteriaSet } from './criteria.js';
-import type { ExtractResult } from './extract-types.js';
+import type { CriteriaSet } from '../criteria/criteria.js';
+import type { ExtractResult } from '../evidence/extract-types.js';
 import { codeSpan, escapeInline, escapeParagraphs, tableCell } from './markdown-escape.js';
 import { buildPanelSummary, type PanelCriterion, type PanelSummary } from './panel-summary.js';
-import type { ScoreFile } from './score-file.js';
+import type { ScoreFile } from '../scores/score-file.js';
 import { criteriaLine, documentLine, gapsSection, lineRef, scaleLine, scoreText, shortSha, statusNotes } from './summary-markdown.js';
 import type { SummaryOptions } from './summary.js';
 

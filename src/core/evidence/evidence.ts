@@ -1,11 +1,11 @@
 // Evidence per criterion: the sections (line ranges) that matter most, best first, each with a
 // short reason. Driven only by the criterion's hints (heading words, body keywords, fact kinds),
 // so a user's own criteria set works the same way as the shipped one.
-import type { CriteriaItem, FactKind } from './criteria.js';
-import type { Block, DocumentModel, ListItem, Section } from './document-types.js';
+import type { CriteriaItem, FactKind } from '../criteria/criteria.js';
+import type { Block, DocumentModel, ListItem, Section } from '../document/document-types.js';
 import type { EvidencePassage, Facts } from './extract-types.js';
-import { blockText, sectionPaths } from './doc-query.js';
-import { stripInline } from './inline.js';
+import { blockText, sectionPaths } from '../document/doc-query.js';
+import { stripInline } from '../document/inline.js';
 
 export const MAX_EVIDENCE = 3;
 

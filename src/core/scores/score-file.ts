@@ -3,11 +3,11 @@
 // so git diffs are one line per change) and updaters that return a new file with timestamps
 // stamped. The file system side lives in src/store/score-store.ts.
 import { z } from 'zod';
-import type { CriteriaSet } from './criteria.js';
-import { UserError } from './errors.js';
+import type { CriteriaSet } from '../criteria/criteria.js';
+import { UserError } from '../errors.js';
 import { checkJsonText } from './json-check.js';
 import { isPinnedOrigin } from './origin.js';
-import { quoted, sanitizeLine, toTerminalJson, visible } from './sanitize.js';
+import { quoted, sanitizeLine, toTerminalJson, visible } from '../sanitize.js';
 
 export const SCORE_SCHEMA_ID = 'toc-review/score@1' as const;
 export const SCORE_SCHEMA_VERSION = 1;

@@ -75,7 +75,7 @@ export interface Section {
 }
 
 export interface DocumentModel {
-  /** Lines of the file without their terminators (split by core/lines.ts: LF, a CRLF's CR dropped); lines[0] is line 1. */
+  /** Lines of the file without their terminators (split by core/document/lines.ts: LF, a CRLF's CR dropped); lines[0] is line 1. */
   lines: string[];
   lineCount: number;
   /** First level-1 heading, else first heading, else first non-blank line, else "". */

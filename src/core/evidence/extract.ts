@@ -1,14 +1,14 @@
 // extractEvidence: the document model and a criteria set in, Contract 1 out (the shape of
 // `toc-review extract --json`): facts, then per criterion (in the set's order) the evidence
 // passages best first, a suggested score with a rationale citing lines, and explicit gaps.
-import type { CriteriaSet } from './criteria.js';
-import type { DocumentModel } from './document-types.js';
+import type { CriteriaSet } from '../criteria/criteria.js';
+import type { DocumentModel } from '../document/document-types.js';
 import { EXTRACT_SCHEMA, type ExtractResult, type Facts } from './extract-types.js';
 import { findEvidence } from './evidence.js';
-import { extractAdopters, extractAdoptersClaimedCount } from './facts/adopters.js';
-import { extractMaintainers } from './facts/maintainers.js';
-import { extractMetrics } from './facts/metrics.js';
-import { extractVersioning } from './facts/versioning.js';
+import { extractAdopters, extractAdoptersClaimedCount } from '../facts/adopters.js';
+import { extractMaintainers } from '../facts/maintainers.js';
+import { extractMetrics } from '../facts/metrics.js';
+import { extractVersioning } from '../facts/versioning.js';
 import { suggest } from './suggest.js';
 
 export function extractFacts(doc: DocumentModel): { facts: Facts; adoptersClaimedLine: number | null } {

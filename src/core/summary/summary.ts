@@ -1,14 +1,14 @@
 // The scored summary of one reviewer's score file as data: what the markdown export renders
 // and what `export --format json` prints. Pure: the score file, the criteria set and (when the
 // document could be read) a fresh extraction go in; nothing is read from disk here.
-import type { CriteriaSet } from './criteria.js';
-import { scaleLabel, scoreMeets } from './criteria-scale.js';
-import { UsageError } from './errors.js';
-import type { ExtractResult } from './extract-types.js';
+import type { CriteriaSet } from '../criteria/criteria.js';
+import { scaleLabel, scoreMeets } from '../criteria/criteria-scale.js';
+import { UsageError } from '../errors.js';
+import type { ExtractResult } from '../evidence/extract-types.js';
 import { lineRangeUrl, safeLinkUrl } from './markdown-escape.js';
-import { isPinnedOrigin } from './origin.js';
-import { quoted } from './sanitize.js';
-import type { ScoreFile, Verdict } from './score-file.js';
+import { isPinnedOrigin } from '../scores/origin.js';
+import { quoted } from '../sanitize.js';
+import type { ScoreFile, Verdict } from '../scores/score-file.js';
 
 export const SUMMARY_SCHEMA = 'toc-review/summary@1' as const;
 

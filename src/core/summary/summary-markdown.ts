@@ -1,10 +1,10 @@
 // One reviewer's scored summary as paste-ready GitHub-flavoured markdown (a TOC issue comment,
 // a due-diligence PR section). Pure. Everything that came from the document, the score file or
 // a criteria file goes through markdown-escape, so it renders as text and never as markup.
-import type { CriteriaSet } from './criteria.js';
-import type { ExtractResult } from './extract-types.js';
+import type { CriteriaSet } from '../criteria/criteria.js';
+import type { ExtractResult } from '../evidence/extract-types.js';
 import { blockquote, codeSpan, escapeInline, escapeParagraphs, link, tableCell } from './markdown-escape.js';
-import type { ScoreFile } from './score-file.js';
+import type { ScoreFile } from '../scores/score-file.js';
 import { buildSummary, type Summary, type SummaryCitation, type SummaryItem, type SummaryOptions } from './summary.js';
 
 /** Characters of the sha256 shown (like git's short hashes, long enough to be unambiguous). */

@@ -1,9 +1,9 @@
 // Criteria sets are data (YAML), validated on load. Errors name the file, the line and the field.
 import { z } from 'zod';
 import { LineCounter, parseDocument, isNode } from 'yaml';
-import { UserError } from './errors.js';
-import { sha256 } from './hash.js';
-import { sanitizeLine } from './sanitize.js';
+import { UserError } from '../errors.js';
+import { sha256 } from '../hash.js';
+import { sanitizeLine } from '../sanitize.js';
 
 const FACT_KINDS = ['adopters', 'maintainers', 'metrics', 'versioning'] as const;
 export type FactKind = (typeof FACT_KINDS)[number];

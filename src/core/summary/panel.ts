@@ -1,9 +1,9 @@
 // Panel maths: several reviewers' scores of one document against one criteria set, per
 // criterion, with the spread and a disagreement flag. Pure. Files of different documents or
 // criteria sets are grouped apart (groupScoreFiles), never averaged together.
-import type { CriteriaSet } from './criteria.js';
-import { scoreMeets } from './criteria-scale.js';
-import type { ScoreFile } from './score-file.js';
+import type { CriteriaSet } from '../criteria/criteria.js';
+import { scoreMeets } from '../criteria/criteria-scale.js';
+import type { ScoreFile } from '../scores/score-file.js';
 
 /** A spread (max - min) of this many points or more is a disagreement. */
 export const DISAGREEMENT_SPREAD = 2;

@@ -3,7 +3,7 @@
 // review documents use, written by hand rather than on top of marked's lexer because the
 // document is untrusted: marked runs out of memory on deeply nested lists, while this parser
 // is a single pass with an explicit stack (linear time, no recursion on nesting depth).
-// Inline markdown is kept raw in the model; src/core/inline.ts turns it into plain text.
+// Inline markdown is kept raw in the model; src/core/document/inline.ts turns it into plain text.
 import type { Block, DocumentModel, List, ListItem, Section, Table } from './document-types.js';
 import { detectContent } from './document-chrome.js';
 import {
@@ -31,7 +31,7 @@ import { splitLines } from './lines.js';
 /** Deeper list nesting is flattened to this depth so that later tree walks stay shallow. */
 export const MAX_LIST_DEPTH = 64;
 
-// Kept importable from here (the UI and tests use it); src/core/lines.ts is the one definition.
+// Kept importable from here (the UI and tests use it); src/core/document/lines.ts is the one definition.
 export { splitLines } from './lines.js';
 
 // ---- the block pass ----

@@ -2,7 +2,7 @@
 // GitHub-flavoured markdown that renders as exactly that text: no emphasis, links, HTML, tables,
 // headings, lists, math or autolinks can come out of it. Pure; every helper sanitises first so
 // terminal control sequences never reach the pasted summary either.
-import { sanitizeLine, sanitizeText } from './sanitize.js';
+import { sanitizeLine, sanitizeText } from '../sanitize.js';
 
 export const ELLIPSIS = '…';
 
