@@ -1,7 +1,7 @@
 // `toc-review extract <doc> [--criteria <id|file>] [--json]`: the evidence found in a document,
 // as Contract 1 JSON for scripts or as a readable report. Kept lean for startup: no React, Ink
 // or markdown renderer on this path.
-import type { CriteriaSet, FactKind } from '../core/criteria/criteria.js';
+import type { CriteriaSet } from '../core/criteria/criteria.js';
 import type { DocumentModel } from '../core/document/document-types.js';
 import { UsageError } from '../core/errors.js';
 import type { CriterionEvidence, ExtractResult, Facts } from '../core/evidence/extract-types.js';
@@ -10,6 +10,9 @@ import { DEFAULT_CRITERIA_ID, loadCriteria } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
 import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
+
+// Type only: the registry pulls in the extractors, which are loaded lazily (not for a cached answer).
+type Registry = (typeof import('../core/facts/registry.js'))['FACT_REGISTRY'];
 
 export const help = `Usage: toc-review extract <document.md> [--criteria ID|FILE] [--json]
 
@@ -52,44 +55,7 @@ async function chooseCriteria(ref: string | undefined, context: CommandContext):
 
 // ---- the readable report ----
 
-function factLinesFor(kind: FactKind, facts: Facts): string[] {
-  switch (kind) {
-    case 'adopters': {
-      const claimed = facts.adoptersClaimedCount != null ? `; ${facts.adoptersClaimedCount} claimed in the text` : '';
-      const head = `adopters: ${facts.adopters.length} named${claimed}`;
-      return [head, ...wrapList(facts.adopters.map((a) => `${a.name} (${a.line})`))];
-    }
-    case 'maintainers':
-      return [
-        `maintainers: ${facts.maintainers.length} listed`,
-        ...facts.maintainers.map((m) => `  line ${m.line}: ${m.name}${m.handle ? ` @${m.handle}` : ''}${m.affiliation ? `, ${m.affiliation}` : ''}`),
-      ];
-    case 'metrics':
-      return [
-        `activity figures: ${facts.metrics.length}`,
-        ...facts.metrics.map((m) => `  line ${m.line}: ${m.kind} ${m.value}${m.period ? ` (${m.period})` : ''}  "${m.quote}"`),
-      ];
-    case 'versioning':
-      return [`release statements: ${facts.versioning.length}`, ...facts.versioning.map((v) => `  line ${v.line}: "${v.quote}"`)];
-  }
-}
-
-/** "A (1), B (2), …" broken into indented lines of about 80 columns. */
-function wrapList(parts: string[]): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const part of parts) {
-    const next = current === '' ? part : `${current}, ${part}`;
-    if (next.length > 76 && current !== '') {
-      lines.push(`  ${current},`);
-      current = part;
-    } else current = next;
-  }
-  if (current !== '') lines.push(`  ${current}`);
-  return lines;
-}
-
-function criterionReport(entry: CriterionEvidence, set: CriteriaSet, facts: Facts): string[] {
+function criterionReport(entry: CriterionEvidence, set: CriteriaSet, facts: Facts, registry: Registry): string[] {
   const item = set.items.find((i) => i.id === entry.id)!;
   const out = [`${item.title}  [${item.id}]`];
   const score = entry.suggestion.score;
@@ -100,7 +66,7 @@ function criterionReport(entry: CriterionEvidence, set: CriteriaSet, facts: Fact
     for (const e of entry.evidence) out.push(`    lines ${e.startLine}-${e.endLine}  ${e.heading}: ${e.reason}`);
   }
   // One push per line: spreading a fact list of 100,000s of lines overflows the call stack.
-  for (const kind of item.hints.facts) for (const line of factLinesFor(kind, facts)) out.push(`  ${line}`);
+  for (const kind of item.hints.facts) for (const line of registry[kind].report(facts)) out.push(`  ${line}`);
   if (entry.gaps.length > 0) {
     out.push('  gaps:');
     for (const gap of entry.gaps) out.push(`    - ${gap}`);
@@ -108,7 +74,7 @@ function criterionReport(entry: CriterionEvidence, set: CriteriaSet, facts: Fact
   return out;
 }
 
-export function formatReport(result: ExtractResult, set: CriteriaSet, doc: DocumentModel): string {
+export function formatReport(result: ExtractResult, set: CriteriaSet, doc: DocumentModel, registry: Registry): string {
   const { document } = result;
   const lines = [
     document.title || '(untitled document)',
@@ -121,7 +87,7 @@ export function formatReport(result: ExtractResult, set: CriteriaSet, doc: Docum
   if (doc.lineCount === 0 || doc.sections.length + doc.root.blocks.length === 0) lines.push('  the document is empty: nothing to extract');
   for (const entry of result.criteria) {
     lines.push('');
-    for (const line of criterionReport(entry, set, result.facts)) lines.push(line);
+    for (const line of criterionReport(entry, set, result.facts, registry)) lines.push(line);
   }
   // Every piece of document text passes through the sanitiser on its way to the terminal.
   return `${sanitizeText(lines.join('\n'))}\n`;
@@ -151,10 +117,14 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     return 0;
   }
   // The extraction code is loaded only when it has to run (not for a cached answer).
-  const [{ parseDocument }, { extractEvidence }] = await Promise.all([import('../core/document/document.js'), import('../core/evidence/extract.js')]);
+  const [{ parseDocument }, { extractEvidence }, { FACT_REGISTRY }] = await Promise.all([
+    import('../core/document/document.js'),
+    import('../core/evidence/extract.js'),
+    import('../core/facts/registry.js'),
+  ]);
   const doc = parseDocument(file.text);
   const result = extractEvidence(doc, set, { path, sha256: file.sha256 });
-  context.stdout.write(values.json ? `${toTerminalJson(result)}\n` : formatReport(result, set, doc));
+  context.stdout.write(values.json ? `${toTerminalJson(result)}\n` : formatReport(result, set, doc, FACT_REGISTRY));
   await writeCachedExtract(context.env, key, result);
   return 0;
 }

@@ -5,6 +5,7 @@
 import type { CriteriaItem, CriteriaSet } from '../core/criteria/criteria.js';
 import { scaleLabel } from '../core/criteria/criteria-scale.js';
 import type { CriterionEvidence, EvidencePassage, Facts } from '../core/evidence/extract-types.js';
+import { FACT_REGISTRY } from '../core/facts/registry.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
 import type { MarkdownRenderer, RenderedRow } from './markdown.js';
 import { wrapText } from './text.js';
@@ -61,14 +62,6 @@ export const MAX_PASSAGE_LINES = 150;
 /** Facts listed per kind; a huge document can yield thousands, which help nobody on screen. */
 export const MAX_FACTS = 40;
 
-function capped<T>(list: readonly T[]): { shown: readonly T[]; more: number } {
-  return list.length > MAX_FACTS ? { shown: list.slice(0, MAX_FACTS), more: list.length - MAX_FACTS } : { shown: list, more: 0 };
-}
-
-function moreText(more: number): string {
-  return more > 0 ? `… and ${more} more (toc-review extract lists them all)` : '';
-}
-
 export function isCited(view: ItemView, passage: { startLine: number; endLine: number }): boolean {
   return view.cited.some((c) => c.startLine === passage.startLine && c.endLine === passage.endLine);
 }
@@ -105,38 +98,11 @@ function plainRows(source: string, width: number): RenderedRow[] {
 function factRows(item: CriteriaItem, facts: Facts | undefined, width: number): Row[] {
   if (!facts) return [];
   const rows: Row[] = [];
-  const add = (text: string, tone: Tone = 'plain') => {
-    for (const row of wrapText(sanitizeText(text), width)) rows.push({ text: row, tone });
-  };
   for (const kind of item.hints.facts) {
-    if (kind === 'adopters') {
-      const claimed = facts.adoptersClaimedCount;
-      rows.push({ text: `Adopters named: ${facts.adopters.length}${claimed ? ` (document claims ${claimed})` : ''}`, tone: 'label' });
-      const { shown, more } = capped(facts.adopters);
-      if (shown.length > 0) add(shown.map((a) => `${a.name} (l.${a.line})`).join(', '));
-      if (more) add(moreText(more), 'dim');
-    } else if (kind === 'maintainers') {
-      const orgs = new Map<string, number>();
-      for (const m of facts.maintainers) if (m.affiliation) orgs.set(m.affiliation, (orgs.get(m.affiliation) ?? 0) + 1);
-      const orgText = [...orgs.entries()].sort((a, b) => b[1] - a[1]).map(([org, n]) => `${org} ${n}`).join(', ');
-      rows.push({ text: `Maintainers named: ${facts.maintainers.length}${orgs.size ? ` from ${orgs.size} organisation${orgs.size === 1 ? '' : 's'}` : ''}`, tone: 'label' });
-      if (orgText) add(orgText, 'dim');
-      const { shown, more } = capped(facts.maintainers);
-      if (shown.length > 0) add(shown.map((m) => `${m.name}${m.affiliation ? ` (${m.affiliation})` : ''} l.${m.line}`).join(', '));
-      if (more) add(moreText(more), 'dim');
-    } else if (kind === 'metrics') {
-      rows.push({ text: `Figures found: ${facts.metrics.length}`, tone: 'label' });
-      const { shown, more } = capped(facts.metrics);
-      for (const m of shown) {
-        const period = m.period && m.period !== 'total' ? ` per ${m.period}` : m.period === 'total' ? ' in total' : '';
-        add(`l.${m.line}  ${m.value} ${m.kind.replace('_', ' ')}${period}: "${sanitizeLine(m.quote)}"`);
-      }
-      if (more) add(moreText(more), 'dim');
-    } else if (kind === 'versioning') {
-      rows.push({ text: `Versioning statements: ${facts.versioning.length}`, tone: 'label' });
-      const { shown, more } = capped(facts.versioning);
-      for (const v of shown) add(`l.${v.line}  ${sanitizeLine(v.quote)}`);
-      if (more) add(moreText(more), 'dim');
+    for (const line of FACT_REGISTRY[kind].pane(facts, MAX_FACTS)) {
+      // A kind's label row is the tool's own text; the rest quote the document, so wrap and sanitise.
+      if (line.tone === 'label') rows.push({ text: line.text, tone: 'label' });
+      else for (const row of wrapText(sanitizeText(line.text), width)) rows.push({ text: row, tone: line.tone });
     }
   }
   return rows;

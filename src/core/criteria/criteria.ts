@@ -5,8 +5,9 @@ import { UserError } from '../errors.js';
 import { sha256 } from '../hash.js';
 import { sanitizeLine } from '../sanitize.js';
 
-const FACT_KINDS = ['adopters', 'maintainers', 'metrics', 'versioning'] as const;
-export type FactKind = (typeof FACT_KINDS)[number];
+import { FACT_KINDS, type FactKind } from '../facts/kinds.js';
+
+export type { FactKind };
 
 const idSchema = z
   .string()

@@ -6,32 +6,14 @@ import type { Block, DocumentModel, ListItem, Section } from '../document/docume
 import type { EvidencePassage, Facts } from './extract-types.js';
 import { blockText, sectionPaths } from '../document/doc-query.js';
 import { stripInline } from '../document/inline.js';
+import { FACT_REGISTRY, factLines } from '../facts/registry.js';
+
+export { factLines };
 
 export const MAX_EVIDENCE = 3;
 
 /** Navigation sections repeat every heading's words and are never evidence. */
 const NAVIGATION_HEADING = /^(?:table of )?contents$|^toc$|^index$/i;
-
-const FACT_LABEL: Record<FactKind, [string, string]> = {
-  adopters: ['adopter named', 'adopters named'],
-  maintainers: ['maintainer listed', 'maintainers listed'],
-  metrics: ['activity figure', 'activity figures'],
-  versioning: ['release statement', 'release statements'],
-};
-
-/** Lines of the facts of one kind, for locating them in sections. */
-export function factLines(facts: Facts, kind: FactKind): number[] {
-  switch (kind) {
-    case 'adopters':
-      return facts.adopters.map((f) => f.line);
-    case 'maintainers':
-      return facts.maintainers.map((f) => f.line);
-    case 'metrics':
-      return facts.metrics.map((f) => f.line);
-    case 'versioning':
-      return facts.versioning.map((f) => f.line);
-  }
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -292,7 +274,7 @@ function scoreSection(doc: DocumentModel, section: Section, item: CriteriaItem, 
     if (count > 0) {
       factCount += count;
       factWeight += 2 * count - unkeyed;
-      reasons.push(`${count} ${FACT_LABEL[kind][count === 1 ? 0 : 1]}`);
+      reasons.push(`${count} ${FACT_REGISTRY[kind].label[count === 1 ? 0 : 1]}`);
     }
   }
   score += Math.min(factWeight, 20);

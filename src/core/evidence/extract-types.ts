@@ -1,6 +1,8 @@
 // Contract 1 of DESIGN.md: the shape of `toc-review extract --json`. Fields may be added;
 // these names and meanings must not drift.
 
+import type { FactKind } from '../facts/kinds.js';
+
 export const EXTRACT_SCHEMA = 'toc-review/extract@1' as const;
 
 export const METRIC_KINDS = [
@@ -52,14 +54,19 @@ export interface VersioningStatement {
   quote: string;
 }
 
-export interface Facts {
-  adopters: Adopter[];
+/** The item type of each fact kind's list (the kinds: core/facts/kinds.ts). */
+export interface FactItems {
+  adopters: Adopter;
+  maintainers: Maintainer;
+  metrics: Metric;
+  versioning: VersioningStatement;
+}
+
+/** One list per fact kind, keyed by the kind (its JSON key), plus claimed counts. */
+export type Facts = { [K in FactKind]: FactItems[K][] } & {
   /** An adopter count stated in prose ("11 adopters in production"), or null. */
   adoptersClaimedCount?: number | null;
-  maintainers: Maintainer[];
-  metrics: Metric[];
-  versioning: VersioningStatement[];
-}
+};
 
 export interface EvidencePassage {
   startLine: number;

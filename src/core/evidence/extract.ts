@@ -5,35 +5,23 @@ import type { CriteriaSet } from '../criteria/criteria.js';
 import type { DocumentModel } from '../document/document-types.js';
 import { EXTRACT_SCHEMA, type ExtractResult, type Facts } from './extract-types.js';
 import { findEvidence } from './evidence.js';
-import { extractAdopters, extractAdoptersClaimedCount } from '../facts/adopters.js';
-import { extractMaintainers } from '../facts/maintainers.js';
-import { extractMetrics } from '../facts/metrics.js';
-import { extractVersioning } from '../facts/versioning.js';
+import { extractAllFacts, type Claims } from '../facts/registry.js';
 import { suggest } from './suggest.js';
 
-export function extractFacts(doc: DocumentModel): { facts: Facts; adoptersClaimedLine: number | null } {
-  const claimed = extractAdoptersClaimedCount(doc);
-  return {
-    facts: {
-      adopters: extractAdopters(doc),
-      adoptersClaimedCount: claimed?.count ?? null,
-      maintainers: extractMaintainers(doc),
-      metrics: extractMetrics(doc),
-      versioning: extractVersioning(doc),
-    },
-    adoptersClaimedLine: claimed?.line ?? null,
-  };
+/** Every fact kind of the registry (core/facts/registry.ts), and the counts the document claims. */
+export function extractFacts(doc: DocumentModel): { facts: Facts; claims: Claims } {
+  return extractAllFacts(doc);
 }
 
 export function extractEvidence(doc: DocumentModel, criteria: CriteriaSet, info: { path: string; sha256: string }): ExtractResult {
-  const { facts, adoptersClaimedLine } = extractFacts(doc);
+  const { facts, claims } = extractFacts(doc);
   return {
     schema: EXTRACT_SCHEMA,
     document: { path: info.path, sha256: info.sha256, title: doc.title, lineCount: doc.lineCount },
     facts,
     criteria: criteria.items.map((item) => {
       const evidence = findEvidence(doc, item, facts);
-      const { suggestion, gaps, signals } = suggest({ doc, set: criteria, item, facts, evidence, adoptersClaimedLine });
+      const { suggestion, gaps, signals } = suggest({ doc, set: criteria, item, facts, evidence, claims });
       return { id: item.id, evidence, suggestion, gaps, ...(signals.length > 0 ? { signals } : {}) };
     }),
   };
