@@ -10,17 +10,8 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : fallback;
-};
-const mirror = option('--mirror', '/work/.mirror/cncf+toc/repo');
-const pool = option('--pool', '/tmp/toc-review-pool');
+import { join } from 'node:path';
+import { args, mirror, pool, root } from './template-args.mjs';
 
 const bundled = await build({ entryPoints: [join(root, 'src/core/templates/align.ts')], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
 const { alignItems, findCheckboxes } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);

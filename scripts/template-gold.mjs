@@ -13,17 +13,8 @@
 // printout lists each pair so a reviewer can check it again.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : fallback;
-};
-const mirror = option('--mirror', '/work/.mirror/cncf+toc/repo');
-const pool = option('--pool', '/tmp/toc-review-pool');
+import { join } from 'node:path';
+import { args, mirror, pool, root } from './template-args.mjs';
 const write = args.includes('--write');
 
 const TEMPLATES = {
