@@ -16,8 +16,9 @@ export interface Gold {
   adopters_claimed_count: number | null;
   maintainers: Array<{ name: string; handle: string | null; affiliation: string | null }>;
   maintainer_orgs: string[];
-  flow_metrics: GoldMetric[];
-  versioning: Array<{ line: number; quote: string }>;
+  flow_metrics: Array<Omit<GoldMetric, 'quote'> & { quote?: string }>;
+  /** Absent in the pool gold (test/fixtures/pool-gold), which does not annotate versioning. */
+  versioning?: Array<{ line: number; quote: string }>;
   sections: Record<string, [number, number] | null>;
 }
 
@@ -52,7 +53,8 @@ export interface DocumentScore {
   /** Of the metrics matched by (line, value), how many also have gold's kind and period. */
   metricKindMatches: number;
   metricPeriodMatches: number;
-  versioning: Counts;
+  /** Null when the gold does not annotate versioning. */
+  versioning: Counts | null;
   /** Criteria whose gold section is non-null, and how many of them the first evidence range overlaps. */
   sections: { checked: number; overlapping: number; misses: string[] };
   /** Quotes that are not exact substrings of their line (must be 0). */
@@ -114,7 +116,9 @@ export function scoreDocument(result: Extraction, gold: Gold, lines: string[]): 
     if (g!.period === metric.period) metricPeriodMatches++;
   }
 
-  const versioning = counts([...new Set(result.facts.versioning.map((v) => String(v.line)))], [...new Set(gold.versioning.map((v) => String(v.line)))]);
+  const versioning = gold.versioning
+    ? counts([...new Set(result.facts.versioning.map((v) => String(v.line)))], [...new Set(gold.versioning.map((v) => String(v.line)))])
+    : null;
 
   const sections = { checked: 0, overlapping: 0, misses: [] as string[] };
   for (const criterion of result.criteria) {
@@ -172,6 +176,9 @@ export interface OverallScore {
   maintainerDocs: number;
   maintainerCountExact: number;
   maintainerOrgsExact: number;
+  /** Documents that list no maintainers, and how many of them got none invented. */
+  noMaintainerDocs: number;
+  noMaintainerInvented: number;
   sections: { checked: number; overlapping: number };
   badQuotes: number;
 }
@@ -182,12 +189,14 @@ export function overall(scores: DocumentScore[]): OverallScore {
   return {
     adopters: sum(scores.map((s) => s.adopters)),
     metrics: sum(scores.map((s) => s.metrics)),
-    versioning: sum(scores.map((s) => s.versioning)),
+    versioning: sum(scores.flatMap((s) => (s.versioning ? [s.versioning] : []))),
     metricKindMatches: scores.reduce((a, s) => a + s.metricKindMatches, 0),
     metricPeriodMatches: scores.reduce((a, s) => a + s.metricPeriodMatches, 0),
     maintainerDocs: listing.length,
     maintainerCountExact: listing.filter((s) => s.maintainerCountExact).length,
     maintainerOrgsExact: listing.filter((s) => s.maintainerOrgsExact).length,
+    noMaintainerDocs: scores.length - listing.length,
+    noMaintainerInvented: scores.filter((s) => !s.listsMaintainers && s.maintainerCountExact).length,
     sections: {
       checked: scores.reduce((a, s) => a + s.sections.checked, 0),
       overlapping: scores.reduce((a, s) => a + s.sections.overlapping, 0),
@@ -239,8 +248,8 @@ export function formatTable(scores: DocumentScore[]): string {
       pct(recall(s.metrics)),
       frac(s.metricKindMatches, s.metrics.tp),
       frac(s.metricPeriodMatches, s.metrics.tp),
-      pct(precision(s.versioning)),
-      pct(recall(s.versioning)),
+      s.versioning ? pct(precision(s.versioning)) : '–',
+      s.versioning ? pct(recall(s.versioning)) : '–',
       frac(s.sections.overlapping, s.sections.checked) + (s.sections.misses.length > 0 ? ` (miss: ${s.sections.misses.join(', ')})` : ''),
     ].join(' | '),
   );
@@ -256,9 +265,68 @@ export function formatTable(scores: DocumentScore[]): string {
     pct(recall(t.metrics)),
     frac(t.metricKindMatches, t.metrics.tp),
     frac(t.metricPeriodMatches, t.metrics.tp),
-    pct(precision(t.versioning)),
-    pct(recall(t.versioning)),
+    scores.some((s) => s.versioning) ? pct(precision(t.versioning)) : '–',
+    scores.some((s) => s.versioning) ? pct(recall(t.versioning)) : '–',
     `${frac(t.sections.overlapping, t.sections.checked)} (${((t.sections.overlapping / Math.max(1, t.sections.checked)) * 100).toFixed(0)}%)`,
   ].join(' | ');
   return [header, rule, ...rows.map((r) => `| ${r} |`), `| ${total} |`].join('\n');
+}
+
+/** The issue's figures (issue 14), one row per figure; targets apply to every document set. */
+export const FIGURE_TARGETS = {
+  adopterF1: 0.85,
+  maintainerCount: 0.8,
+  maintainerOrgs: 0.75,
+  noInvented: 0.9,
+  metricRecall: 0.85,
+  metricPrecision: 0.8,
+  firstPassage: 0.9,
+} as const;
+
+export interface Figures {
+  adopterF1: number;
+  maintainerCount: number;
+  maintainerOrgs: number;
+  noInvented: number;
+  metricRecall: number;
+  metricPrecision: number;
+  firstPassage: number;
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
+
+export function figures(total: OverallScore): Figures {
+  return {
+    adopterF1: f1(total.adopters),
+    maintainerCount: ratio(total.maintainerCountExact, total.maintainerDocs),
+    maintainerOrgs: ratio(total.maintainerOrgsExact, total.maintainerDocs),
+    noInvented: ratio(total.noMaintainerInvented, total.noMaintainerDocs),
+    metricRecall: recall(total.metrics),
+    metricPrecision: precision(total.metrics),
+    firstPassage: ratio(total.sections.overlapping, total.sections.checked),
+  };
+}
+
+const FIGURE_ROWS: Array<[keyof Figures, string, (t: OverallScore) => string]> = [
+  ['adopterF1', 'adopters F1', (t) => `P ${pct(precision(t.adopters))} R ${pct(recall(t.adopters))}`],
+  ['maintainerCount', 'maintainer count exact (documents that list maintainers)', (t) => frac(t.maintainerCountExact, t.maintainerDocs)],
+  ['maintainerOrgs', 'maintainer organisation set exact', (t) => frac(t.maintainerOrgsExact, t.maintainerDocs)],
+  ['noInvented', 'no maintainers invented where the document lists none', (t) => frac(t.noMaintainerInvented, t.noMaintainerDocs)],
+  ['metricRecall', 'metrics recall', (t) => frac(t.metrics.tp, t.metrics.gold)],
+  ['metricPrecision', 'metrics precision', (t) => frac(t.metrics.tp, t.metrics.found)],
+  ['firstPassage', 'first evidence passage in the right section', (t) => frac(t.sections.overlapping, t.sections.checked)],
+];
+
+/** The issue's figures table: one column per document set, with the counts behind each figure and the target. */
+export function formatFigures(sets: Array<{ name: string; total: OverallScore }>): string {
+  const header = `| figure | ${sets.map((s) => s.name).join(' | ')} | target |`;
+  const rule = `|---|${sets.map(() => '---|').join('')}---|`;
+  const rows = FIGURE_ROWS.map(([key, label, detail]) => {
+    const cells = sets.map((s) => {
+      const value = figures(s.total)[key];
+      return `${pct(value)}${value < FIGURE_TARGETS[key] ? ' (miss)' : ''} (${detail(s.total)})`;
+    });
+    return `| ${label} | ${cells.join(' | ')} | >= ${FIGURE_TARGETS[key]} |`;
+  });
+  return [header, rule, ...rows].join('\n');
 }

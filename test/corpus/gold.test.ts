@@ -91,8 +91,8 @@ describe('gold scorer', () => {
     facts: {
       adopters: gold.adopters.map((name, i) => ({ name: name.toUpperCase() + '.', line: i + 1 })),
       maintainers: gold.maintainers.map((m) => ({ name: m.name, affiliation: m.affiliation })),
-      metrics: gold.flow_metrics.map((m) => ({ ...m })),
-      versioning: gold.versioning.map((v) => ({ ...v })),
+      metrics: gold.flow_metrics.map((m) => ({ ...m, quote: m.quote ?? '' })),
+      versioning: gold.versioning!.map((v) => ({ ...v })),
     },
     criteria: Object.entries({ 'production-users': 'production_users', 'committer-health': 'committer_health', 'commit-flow': 'commit_flow', versioning: 'versioning' }).map(([id, key]) => {
       const range = gold.sections[key]!;
@@ -102,7 +102,7 @@ describe('gold scorer', () => {
 
   it('gives full marks to the gold answer itself (names compared case- and punctuation-insensitively)', () => {
     const s = scoreDocument(perfect, gold, lines);
-    expect([f1(s.adopters), precision(s.metrics), recall(s.metrics), recall(s.versioning)]).toEqual([1, 1, 1, 1]);
+    expect([f1(s.adopters), precision(s.metrics), recall(s.metrics), recall(s.versioning!)]).toEqual([1, 1, 1, 1]);
     expect([s.maintainerCountExact, s.maintainerOrgsExact, s.badQuotes]).toEqual([true, true, 0]);
     expect(s.sections).toEqual({ checked: 4, overlapping: 4, misses: [] });
     expect(missedTargets(overall([s]))).toEqual([]);
@@ -122,7 +122,7 @@ describe('gold scorer', () => {
     expect(recall(s.adopters)).toBeCloseTo(10 / 30);
     expect(recall(s.metrics)).toBeCloseTo(8 / 17);
     expect(precision(s.metrics)).toBeCloseTo(8 / 9);
-    expect(recall(s.versioning)).toBe(0);
+    expect(recall(s.versioning!)).toBe(0);
     expect([s.maintainerCountExact, s.maintainerOrgsExact, s.badQuotes]).toEqual([false, false, 1]);
     expect(s.sections.overlapping).toBe(0);
     expect(missedTargets(overall([s])).length).toBeGreaterThanOrEqual(5);
