@@ -19,9 +19,11 @@ function describeSet(set: CriteriaSet): string {
   const lines = [
     `${set.id}  ${set.title} (version ${set.version})`,
     set.description ? `  ${set.description}` : '',
-    `  scale: ${set.scale.map((s) => `${s.value} ${s.label}${s.meets ? ' (meets)' : ''}`).join(', ')}`,
+    `  scale: ${set.scale.map((s) => `${s.value} ${s.label}${s.meets ? ' (meets)' : ''}`).join(', ')}, or N/A with a reason`,
     '  items:',
-    ...set.items.flatMap((item) => [
+    ...set.items.flatMap((item, index) => [
+      // A group heading where the group changes, so a 50-item template set reads as its sections.
+      item.group !== undefined && item.group !== set.items[index - 1]?.group ? `  [${item.group}]` : '',
       `    ${item.id}${item.required ? '' : ' (suggested)'}: ${item.title}`,
       `      question: ${item.question}`,
       item.guidance ? `      guidance: ${item.guidance}` : '',
@@ -31,8 +33,9 @@ function describeSet(set: CriteriaSet): string {
   return sanitizeText(lines.filter(Boolean).join('\n'));
 }
 
+/** The set as loaded, each item with `group` (null when none) and `required` always present. */
 function forJson(set: CriteriaSet) {
-  return set;
+  return { ...set, items: set.items.map((item) => ({ ...item, group: item.group ?? null, required: item.required })) };
 }
 
 export async function run(args: string[], context: CommandContext): Promise<number> {

@@ -55,8 +55,9 @@ async function expandArguments(positionals: string[], context: CommandContext, w
   });
 }
 
-function format(value: number | null): string {
+function format(value: number | 'na' | null): string {
   if (value === null) return '-';
+  if (value === 'na') return 'N/A';
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 

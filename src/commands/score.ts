@@ -5,7 +5,7 @@ import { basename, resolve } from 'node:path';
 import { relocateCitations } from '../core/scores/citation-relocate.js';
 import { splitLines } from '../core/document/lines.js';
 import type { CriteriaSet } from '../core/criteria/criteria.js';
-import { scaleLabel } from '../core/criteria/criteria-scale.js';
+import { scoreWithLabel } from '../core/criteria/criteria-scale.js';
 import { parseDocument } from '../core/document/document.js';
 import { extractEvidence } from '../core/evidence/extract.js';
 import { UsageError, UserError } from '../core/errors.js';
@@ -13,6 +13,8 @@ import { sanitizeLine, sanitizeText, quoted } from '../core/sanitize.js';
 import {
   serializeScoreFile,
   setDocumentInfo,
+  markNotApplicable,
+  NA_SCORE,
   setItemNotes,
   setItemScore,
   setRecommendation,
@@ -38,7 +40,8 @@ The file lives at <workspace>/scores/<document-stem>/<your-handle>.score.json.
 
 Options:
   --set ID=VALUE        score an item: a scale value (0-3 for cncf-incubation), a scale label
-                        such as "met", or "none" to clear it (repeatable)
+                        such as "met", "na" (not applicable: needs a --note ID=REASON, or
+                        notes already there), or "none" to clear it (repeatable)
   --note ID=TEXT        replace an item's notes (repeatable; "" clears)
   --cite ID=START[-END] cite document lines for an item, or un-cite them if already cited
                         (repeatable; the quoted text is taken from the document)
@@ -61,7 +64,7 @@ and the file is pointed at the new version when you save a change (a warning say
 interface ItemChange {
   kind: 'score' | 'note' | 'cite';
   id: string;
-  score?: number | null;
+  score?: number | 'na' | null;
   text?: string;
   lines?: { start: number; end: number };
 }
@@ -80,15 +83,16 @@ function checkItemId(criteria: CriteriaSet, flag: string, id: string): void {
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-function parseScoreValue(criteria: CriteriaSet, id: string, raw: string): number | null {
+function parseScoreValue(criteria: CriteriaSet, id: string, raw: string): number | 'na' | null {
   const value = raw.trim();
   if (['none', '-', 'null', 'unscored', ''].includes(value.toLowerCase())) return null;
+  if (['na', 'n/a'].includes(value.toLowerCase())) return NA_SCORE;
   const byValue = /^\d+$/.test(value) ? criteria.scale.find((entry) => entry.value === Number(value)) : undefined;
   const byLabel = criteria.scale.find((entry) => slug(entry.label) === slug(value));
   const entry = byValue ?? byLabel;
   if (!entry) {
     const scale = criteria.scale.map((s) => `${s.value} (${s.label})`).join(', ');
-    throw new UsageError(`score: --set ${sanitizeLine(id)}: ${quoted(value)} is not on the scale of ${criteria.id}: ${scale}, or none`);
+    throw new UsageError(`score: --set ${sanitizeLine(id)}: ${quoted(value)} is not on the scale of ${criteria.id}: ${scale}, na (with a --note giving the reason), or none`);
   }
   return entry.value;
 }
@@ -115,6 +119,14 @@ function parseChanges(criteria: CriteriaSet, values: { set?: string[]; note?: st
     changes.push({ kind: 'cite', id, lines: { start, end } });
   }
   return changes;
+}
+
+/** The reason for `--set ID=na`: the --note given with it, else the item's notes; required. */
+function naReason(changes: readonly ItemChange[], id: string, file: ScoreFile): string {
+  const given = changes.filter((c) => c.kind === 'note' && c.id === id).at(-1)?.text;
+  const reason = given ?? file.items.find((item) => item.id === id)?.notes ?? '';
+  if (reason.trim() === '') throw new UserError(`score: --set ${sanitizeLine(id)}=na needs a note giving the reason: add --note ${sanitizeLine(id)}="why it does not apply"`);
+  return reason;
 }
 
 function parseOrigin(raw: string | undefined): string | null | undefined {
@@ -173,7 +185,7 @@ function describeFile(file: ScoreFile, criteria: CriteriaSet, path: string): str
   const lines = [`${path}`, `  reviewer: ${file.reviewer.name} (${file.reviewer.handle})`, `  document: ${file.document.path}`];
   for (const item of file.items) {
     const cited = item.cited.length ? `  cited: ${item.cited.map((c) => (c.startLine === c.endLine ? `${c.startLine}` : `${c.startLine}-${c.endLine}`)).join(', ')}` : '';
-    lines.push(`  ${item.id}: ${item.score === null ? 'unscored' : `${item.score} ${scaleLabel(criteria, item.score)}`}${cited}`);
+    lines.push(`  ${item.id}: ${scoreWithLabel(criteria, item.score)}${cited}`);
     if (item.notes) lines.push(`    notes: ${item.notes.replace(/\s+/g, ' ').slice(0, 200)}`);
   }
   lines.push(`  recommendation: ${file.recommendation.verdict ?? 'none'}`);
@@ -245,7 +257,8 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     const now = new Date();
     let file = session.file;
     for (const change of changes) {
-      if (change.kind === 'score') file = setItemScore(file, change.id, change.score!, now);
+      if (change.kind === 'score' && change.score === NA_SCORE) file = markNotApplicable(file, change.id, naReason(changes, change.id, file), now);
+      else if (change.kind === 'score') file = setItemScore(file, change.id, change.score!, now);
       else if (change.kind === 'note') file = setItemNotes(file, change.id, change.text!, now);
     }
     if (verdict !== undefined || values['recommend-note'] !== undefined) {

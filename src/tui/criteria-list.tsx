@@ -3,7 +3,7 @@
 // when the set is longer than the pane.
 import { Box, Text } from 'ink';
 import type { CriteriaSet } from '../core/criteria/criteria.js';
-import { scaleLabel } from '../core/criteria/criteria-scale.js';
+import { scoreWithLabel } from '../core/criteria/criteria-scale.js';
 import type { ScoreFile } from '../core/scores/score-file.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { displayWidth, fit, truncate } from './text.js';
@@ -40,7 +40,7 @@ export function CriteriaList(props: {
         const score = scored?.score ?? null;
         const isSelected = index === props.selected;
         const marks = [scored?.notes.trim() ? 'note' : '', scored && scored.cited.length > 0 ? `${scored.cited.length} cited` : ''].filter(Boolean).join(' · ');
-        const scoreText = score === null ? 'unscored' : `${score} ${scaleLabel(props.criteria, score)}`;
+        const scoreText = scoreWithLabel(props.criteria, score);
         return (
           <Box key={item.id} flexDirection="column">
             <Text bold={isSelected} color={isSelected ? theme.accent : undefined} inverse={isSelected && props.focused && theme.color} wrap="truncate-end">

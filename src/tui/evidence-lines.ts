@@ -3,7 +3,7 @@
 // scores, then each evidence passage as rendered markdown with source line numbers in a gutter.
 // Pure given the markdown renderer; the pane windows these rows.
 import type { CriteriaItem, CriteriaSet } from '../core/criteria/criteria.js';
-import { scaleLabel } from '../core/criteria/criteria-scale.js';
+import { scaleLabel, scoreWithLabel } from '../core/criteria/criteria-scale.js';
 import type { CriterionEvidence, EvidencePassage, Facts } from '../core/evidence/extract-types.js';
 import { FACT_REGISTRY } from '../core/facts/registry.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
@@ -27,14 +27,14 @@ export interface Citation {
 
 /** What the pane needs of the reviewer's item in the score file. */
 export interface ItemView {
-  score: number | null;
+  score: number | 'na' | null;
   notes: string;
   cited: Citation[];
 }
 
 export interface OtherScore {
   reviewer: string;
-  score: number | null;
+  score: number | 'na' | null;
   notes: string;
 }
 
@@ -119,7 +119,7 @@ export function buildEvidenceHead(input: Pick<EvidenceInput, 'criteria' | 'item'
   add(sanitizeLine(item.title), 'title');
   add(sanitizeLine(item.question), 'dim');
   rows.push({ text: '', tone: 'plain' });
-  const scoreText = view.score === null ? 'unscored' : `${view.score} ${scaleLabel(criteria, view.score)}`;
+  const scoreText = scoreWithLabel(criteria, view.score);
   add(`Your score: ${scoreText}`, view.score === null ? 'warn' : 'good');
   if (evidence) {
     const s = evidence.suggestion;
@@ -134,7 +134,7 @@ export function buildEvidenceHead(input: Pick<EvidenceInput, 'criteria' | 'item'
   if (view.cited.length > 0) add(`Cited: ${view.cited.map((c) => (c.startLine === c.endLine ? `line ${c.startLine}` : `lines ${c.startLine}-${c.endLine}`)).join(', ')}`, 'good');
   if (input.others.length > 0) {
     add(
-      `Other reviewers: ${input.others.map((o) => `${sanitizeLine(o.reviewer)} ${o.score === null ? 'unscored' : `${o.score} ${scaleLabel(criteria, o.score)}`}`).join(' · ')}`,
+      `Other reviewers: ${input.others.map((o) => `${sanitizeLine(o.reviewer)} ${scoreWithLabel(criteria, o.score)}`).join(' · ')}`,
       'label',
     );
   }

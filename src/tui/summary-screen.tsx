@@ -2,7 +2,7 @@
 // which the reviewer sets here. Rendering only; keys are handled by the review screen.
 import { Box, Text } from 'ink';
 import type { CriteriaSet } from '../core/criteria/criteria.js';
-import { scaleLabel } from '../core/criteria/criteria-scale.js';
+import { scoreWithLabel } from '../core/criteria/criteria-scale.js';
 import type { ScoreFile, Verdict } from '../core/scores/score-file.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
 import { scoredCount } from './criteria-list.js';
@@ -64,7 +64,7 @@ export function SummaryScreen(props: { criteria: CriteriaSet; file: ScoreFile; s
           <Text key={key} wrap="truncate-end" bold={isSelected}>
             <Text color={isSelected ? theme.accent : undefined}>{fit(`${isSelected ? '›' : ' '} ${sanitizeLine(item.title)}`, titleWidth)}</Text>
             <Text color={score === null ? theme.warn : theme.good}>
-              {truncate(` ${score === null ? 'unscored' : `${score} ${scaleLabel(criteria, score)}`}${cited}`, inner - titleWidth)}
+              {truncate(` ${scoreWithLabel(criteria, score)}${cited}`, inner - titleWidth)}
             </Text>
           </Text>
         );

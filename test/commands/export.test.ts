@@ -142,7 +142,7 @@ describe('toc-review export', () => {
     ]);
     expect(single.items[0].cited[0]).toMatchObject({ startLine: 44, endLine: 46, url: null });
     expect(single.document.status).toBe('current');
-    expect(single.counts).toEqual({ total: 4, scored: 3, met: 2 });
+    expect(single.counts).toEqual({ total: 4, scored: 3, met: 2, na: 0 });
     const grace = writePlannedScoreFile(ws, NAME, plan('grace', 'Grace Hopper', [3, 1, 3, null]));
     const panel = JSON.parse((await runCli(['export', ada, grace, '--format', 'json'], { env: ws.env, cwd: ws.root })).stdout);
     expect(panel.schema).toBe('toc-review/panel-summary@1');

@@ -105,7 +105,7 @@ describe('toc-review score', () => {
 
   it.each([
     [['--set', 'nope=2'], 2, 'score: --set: unknown item "nope" (items of cncf-incubation: production-users, committer-health, commit-flow, versioning)'],
-    [['--set', 'versioning=7'], 2, 'score: --set versioning: "7" is not on the scale of cncf-incubation: 0 (Not met), 1 (Partially met), 2 (Met), 3 (Exceeded), or none'],
+    [['--set', 'versioning=7'], 2, 'score: --set versioning: "7" is not on the scale of cncf-incubation: 0 (Not met), 1 (Partially met), 2 (Met), 3 (Exceeded), na (with a --note giving the reason), or none'],
     [['--set', 'versioning'], 2, 'score: --set expects ID=VALUE, got "versioning"'],
     [['--note', 'ghost=hi'], 2, 'score: --note: unknown item "ghost"'],
     [['--recommend', 'maybe'], 2, 'score: --recommend: "maybe" is not one of ready, not-ready, needs-more-info, none'],

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import { UserError } from '../errors.js';
 import { sha256 } from '../hash.js';
 import { sanitizeLine } from '../sanitize.js';
+import { NAMED_SCALES } from './criteria-scale.js';
 
 import { FACT_KINDS, type FactKind } from '../facts/kinds.js';
 
@@ -30,23 +31,46 @@ const hintsSchema = z.strictObject({
   facts: z.array(z.enum(FACT_KINDS)).default([]),
 });
 
+/** Where a shipped or imported item comes from in a TOC template (written in the set's own words). */
+const itemSourceSchema = z.strictObject({
+  /** The template's path (in cncf/toc for shipped sets, as given for imported ones). */
+  template: z.string().min(1),
+  /** The template's version line ("v1.6"), or null when it has none. */
+  version: z.string().min(1).nullable(),
+  /** The `##` section (and `###` subsection) the item sits under. */
+  section: z.string(),
+  /** 1-based position of the item among the template's items. */
+  position: z.number().int().min(1),
+});
+
 const itemSchema = z.strictObject({
   id: idSchema,
   title: z.string().min(1),
   question: z.string().min(1),
   /** What "met" looks like, shown to the reviewer; optional (DESIGN: a set "can carry" it). */
   guidance: z.string().default(''),
+  /** False marks a Suggested item: not met, it is a recommendation rather than a blocker. */
   required: z.boolean().default(true),
+  /** The section title the item is grouped under (a template's `##` section); optional. */
+  group: z.string().min(1).optional(),
+  source: itemSourceSchema.optional(),
   hints: hintsSchema.default({ headings: [], keywords: [], facts: [] }),
 });
+
+/** `scale: checklist` names a shared scale; a list spells one out. */
+const scaleSchema = z.union([
+  z.enum(Object.keys(NAMED_SCALES) as [keyof typeof NAMED_SCALES, ...(keyof typeof NAMED_SCALES)[]]).transform((name) => NAMED_SCALES[name].map((entry) => ({ ...entry }))),
+  z.array(scaleValueSchema).min(2),
+]);
 
 const criteriaSetSchema = z
   .strictObject({
     id: idSchema,
     title: z.string().min(1),
-    version: z.number().int().min(1).default(1),
+    /** A number, or a template's own version text ("v1.6") for imported sets. */
+    version: z.union([z.number().int().min(1), z.string().min(1)]).default(1),
     description: z.string().default(''),
-    scale: z.array(scaleValueSchema).min(2),
+    scale: scaleSchema,
     items: z.array(itemSchema).min(1),
   })
   .superRefine((set, ctx) => {
@@ -65,6 +89,7 @@ const criteriaSetSchema = z
 export type ScaleValue = z.infer<typeof scaleValueSchema>;
 export type CriteriaItem = z.infer<typeof itemSchema>;
 export type CriteriaHints = z.infer<typeof hintsSchema>;
+export type CriteriaItemSource = z.infer<typeof itemSourceSchema>;
 
 export interface CriteriaSet extends z.infer<typeof criteriaSetSchema> {
   /** Where it was loaded from and the sha256 of its bytes, for score files. */
@@ -129,4 +154,4 @@ export function parseCriteriaSet(text: string, path: string): CriteriaSet {
 }
 
 // Kept importable from here; criteria-scale.ts holds them so that they load without the parser.
-export { scaleLabel, scoreMeets } from './criteria-scale.js';
+export { NAMED_SCALES, scaleLabel, scoreMeets } from './criteria-scale.js';

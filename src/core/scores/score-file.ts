@@ -9,6 +9,10 @@ import { checkJsonText } from './json-check.js';
 import { isPinnedOrigin } from './origin.js';
 import { quoted, sanitizeLine, toTerminalJson, visible } from '../sanitize.js';
 
+/** The score value for "not applicable": neither met nor unmet, left out of totals. */
+export const NA_SCORE = 'na' as const;
+export const NA_NEEDS_NOTE = 'an N/A item needs a note giving the reason';
+
 export const SCORE_SCHEMA_ID = 'toc-review/score@1' as const;
 export const SCORE_SCHEMA_VERSION = 1;
 const SCHEMA_PREFIX = 'toc-review/score@';
@@ -28,6 +32,8 @@ const timestamp = z.iso.datetime({ offset: true });
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a 64-character lower-case hex sha256');
 const itemId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
 const scoreValue = z.number().int().min(0).max(9);
+/** The reviewer's score: a scale value or 'na' (not applicable; the notes give the reason). */
+const reviewerScore = z.union([scoreValue, z.literal(NA_SCORE)]);
 
 /**
  * What is wrong with a document path as score files record it, or null when it is fine. The
@@ -71,7 +77,7 @@ export const citationSchema = z
 
 export const scoreItemSchema = z.strictObject({
   id: itemId,
-  score: scoreValue.nullable(),
+  score: reviewerScore.nullable(),
   suggested: scoreValue.nullable(),
   notes: z.string().max(MAX_NOTES),
   cited: z.array(citationSchema),
@@ -108,6 +114,7 @@ export const scoreFileSchema = z
     file.items.forEach((item, index) => {
       if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', index, 'id'], message: `duplicate item id "${item.id}"` });
       seen.add(item.id);
+      if (item.score === NA_SCORE && item.notes.trim() === '') ctx.addIssue({ code: 'custom', path: ['items', index, 'notes'], message: NA_NEEDS_NOTE });
     });
     if (file.ui.selected !== null && !seen.has(file.ui.selected)) {
       ctx.addIssue({ code: 'custom', path: ['ui', 'selected'], message: `"${file.ui.selected}" is not one of the items` });
@@ -280,7 +287,8 @@ export function checkAgainstCriteria(file: ScoreFile, criteria: CriteriaSet, pat
     }
     for (const key of ['score', 'suggested'] as const) {
       const value = item[key];
-      if (value !== null && !scale.has(value)) {
+      // N/A is on every set's scale.
+      if (value !== null && value !== NA_SCORE && !scale.has(value)) {
         throw new UserError(`${shown}: items[${index}].${key}: ${value} is not on the scale of ${criteria.id} (${[...scale].join(', ')})`);
       }
     }
@@ -412,9 +420,24 @@ function updateItem(file: ScoreFile, id: string, now: Date | string, change: (it
   return { ...file, items, updatedAt: stamp };
 }
 
-export function setItemScore(file: ScoreFile, id: string, score: number | null, now: Date | string = new Date()): ScoreFile {
-  if (score !== null && !(Number.isInteger(score) && score >= 0 && score <= 9)) throw new UserError(`score for ${quoted(id)} must be a whole number 0-9 or unscored`);
+/** Set a scale value or clear it. N/A goes through markNotApplicable, which takes the reason. */
+export function setItemScore(file: ScoreFile, id: string, score: number | 'na' | null, now: Date | string = new Date()): ScoreFile {
+  if (score === NA_SCORE) {
+    const notes = file.items[itemIndex(file, id)]!.notes;
+    if (notes.trim() === '') throw new UserError(`${quoted(id)}: ${NA_NEEDS_NOTE}`);
+    return markNotApplicable(file, id, notes, now);
+  }
+  if (score !== null && !(Number.isInteger(score) && score >= 0 && score <= 9)) throw new UserError(`score for ${quoted(id)} must be a whole number 0-9, N/A or unscored`);
   return updateItem(file, id, now, (item) => (item.score === score ? null : { ...item, score }));
+}
+
+/**
+ * Mark an item N/A with the reason as its notes (one change, so the file is never an N/A
+ * without a reason). Throws a UserError when the reason is blank.
+ */
+export function markNotApplicable(file: ScoreFile, id: string, reason: string, now: Date | string = new Date()): ScoreFile {
+  if (reason.trim() === '') throw new UserError(`${quoted(id)}: ${NA_NEEDS_NOTE}`);
+  return updateItem(file, id, now, (item) => (item.score === NA_SCORE && item.notes === reason ? null : { ...item, score: NA_SCORE, notes: reason }));
 }
 
 export function setItemSuggested(file: ScoreFile, id: string, suggested: number | null, now: Date | string = new Date()): ScoreFile {
@@ -422,7 +445,11 @@ export function setItemSuggested(file: ScoreFile, id: string, suggested: number 
 }
 
 export function setItemNotes(file: ScoreFile, id: string, text: string, now: Date | string = new Date()): ScoreFile {
-  return updateItem(file, id, now, (item) => (item.notes === text ? null : { ...item, notes: text }));
+  return updateItem(file, id, now, (item) => {
+    if (item.notes === text) return null;
+    if (item.score === NA_SCORE && text.trim() === '') throw new UserError(`${quoted(id)}: ${NA_NEEDS_NOTE} (clear the score first)`);
+    return { ...item, notes: text };
+  });
 }
 
 /** Add the citation, or remove it when one with the same line range is already there. Kept sorted by line. */

@@ -46,7 +46,7 @@ function reviewerLabel(summary: PanelSummary, handle: string): string {
 
 function criterionSection(summary: PanelSummary, item: PanelCriterion): string[] {
   const blocks = [`#### ${escapeInline(item.title)}`, `_${escapeInline(item.question)}_`];
-  const aggregate = `**Panel:** mean ${formatNumber(item.mean)}, median ${formatNumber(item.median)}, range ${rangeText(item)}, ${item.scored} of ${item.reviewers.length} scored`;
+  const aggregate = `**Panel:** mean ${formatNumber(item.mean)}, median ${formatNumber(item.median)}, range ${rangeText(item)}, ${item.scored} of ${item.reviewers.length} scored${item.na > 0 ? `, ${item.na} N/A` : ''}`;
   blocks.push(item.disagreement ? `${aggregate}. ⚠️ **Reviewers disagree** (${escapeInline(item.reasons.join(', '))}).` : `${aggregate}.`);
   for (const entry of item.reviewers) {
     blocks.push(`${reviewerLabel(summary, entry.handle)}: ${escapeInline(scoreText(entry.score, entry.scoreLabel))}`);

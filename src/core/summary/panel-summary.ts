@@ -2,7 +2,7 @@
 // set, with the per-criterion aggregate and disagreement flags. What the panel markdown renders
 // and what `export --format json` prints for a panel. Pure.
 import type { CriteriaSet } from '../criteria/criteria.js';
-import { scaleLabel, scoreMeets } from '../criteria/criteria-scale.js';
+import { scaleLabel, scoreMeets, type ScoreValue } from '../criteria/criteria-scale.js';
 import type { ExtractResult } from '../evidence/extract-types.js';
 import { safeLinkUrl } from './markdown-escape.js';
 import type { ScoreFile, Verdict } from '../scores/score-file.js';
@@ -13,7 +13,7 @@ export const PANEL_SUMMARY_SCHEMA = 'toc-review/panel-summary@1' as const;
 
 export interface PanelReviewerEntry {
   handle: string;
-  score: number | null;
+  score: ScoreValue;
   scoreLabel: string;
   meets: boolean | null;
   notes: string;
@@ -32,6 +32,8 @@ export interface PanelCriterion {
   min: number | null;
   max: number | null;
   scored: number;
+  /** Reviewers who marked it N/A (their notes give the reason). */
+  na: number;
   disagreement: boolean;
   /** Why it is flagged ("spread of 2 points", "met vs not met"); empty when not. */
   reasons: string[];
@@ -97,7 +99,8 @@ export function buildPanelSummary(files: readonly ScoreFile[], criteria: Criteri
       median: row?.median ?? null,
       min: row?.min ?? null,
       max: row?.max ?? null,
-      scored: reviewers.filter((r) => r.score !== null).length,
+      scored: reviewers.filter((r) => typeof r.score === 'number').length,
+      na: reviewers.filter((r) => r.score === 'na').length,
       disagreement: row?.disagreement ?? false,
       reasons: row?.reasons ?? [],
       gaps: gapsFor(extract, criterion.id, criterion.question),

@@ -3,6 +3,7 @@
 // criteria sets are grouped apart (groupScoreFiles), never averaged together.
 import type { CriteriaSet } from '../criteria/criteria.js';
 import { scoreMeets } from '../criteria/criteria-scale.js';
+import type { ScoreValue } from '../criteria/criteria-scale.js';
 import type { ScoreFile } from '../scores/score-file.js';
 
 /** A spread (max - min) of this many points or more is a disagreement. */
@@ -11,8 +12,8 @@ export const DISAGREEMENT_SPREAD = 2;
 export interface PanelScore {
   handle: string;
   name: string;
-  score: number | null;
-  /** Whether the score counts as met on the set's scale; null when unscored. */
+  score: ScoreValue;
+  /** Whether the score counts as met on the set's scale; null when unscored or N/A. */
   meets: boolean | null;
 }
 
@@ -21,8 +22,10 @@ export interface PanelRow {
   title: string;
   /** One per file, in the files' order (unscored ones included, with score null). */
   scores: PanelScore[];
-  /** How many reviewers scored it; the aggregates below are over those only. */
+  /** How many reviewers gave it a scale value; the aggregates below are over those only. */
   scored: number;
+  /** How many marked it N/A (left out of the aggregates and of met vs not met). */
+  na: number;
   mean: number | null;
   median: number | null;
   min: number | null;
@@ -53,7 +56,7 @@ export function computePanel(files: readonly ScoreFile[], criteria: CriteriaSet)
       const score = file.items.find((item) => item.id === criterion.id)?.score ?? null;
       return { handle: file.reviewer.handle, name: file.reviewer.name, score, meets: scoreMeets(criteria, score) };
     });
-    const values = scores.flatMap((s) => (s.score === null ? [] : [s.score]));
+    const values = scores.flatMap((s) => (typeof s.score === 'number' ? [s.score] : []));
     const min = values.length ? Math.min(...values) : null;
     const max = values.length ? Math.max(...values) : null;
     const spread = min === null || max === null ? null : max - min;
@@ -66,6 +69,7 @@ export function computePanel(files: readonly ScoreFile[], criteria: CriteriaSet)
       title: criterion.title,
       scores,
       scored: values.length,
+      na: scores.filter((s) => s.score === 'na').length,
       mean: mean(values),
       median: median(values),
       min,

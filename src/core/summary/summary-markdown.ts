@@ -14,14 +14,52 @@ export function shortSha(sha: string): string {
   return sha.slice(0, SHORT_SHA);
 }
 
-/** "2 (Met)", or "unscored". */
-export function scoreText(score: number | null, label: string): string {
+/** "2 (Met)", "N/A", or "unscored". */
+export function scoreText(score: number | 'na' | null, label: string): string {
+  if (score === 'na') return label;
   return score === null ? 'unscored' : `${score} (${label})`;
 }
 
-export function metText(meets: boolean | null): string {
+export function metText(meets: boolean | null, score: number | 'na' | null = null): string {
+  if (score === 'na') return '— N/A';
   if (meets === null) return '— unscored';
   return meets ? '✅ met' : '❌ not met';
+}
+
+/** "3 of 4 met" (", 1 N/A" when some are): the count line of a whole set or one group. */
+function metCount(counts: Summary['counts']): string {
+  return `${counts.met} of ${counts.total} met${counts.na > 0 ? `, ${counts.na} N/A` : ''}`;
+}
+
+/** One bullet per listed item: its title (group) and the reviewer's notes as the reason. */
+function refList(refs: Summary['blockers'], empty: string): string {
+  if (refs.length === 0) return empty;
+  return refs
+    .map((r) => {
+      const group = r.group ? ` (${escapeInline(r.group)})` : '';
+      const notes = r.notes.trim() === '' ? '' : `: ${escapeInline(r.notes.trim().replace(/\s*\n\s*/g, ' '))}`;
+      return `- **${escapeInline(r.title)}**${group}${notes}`;
+    })
+    .join('\n');
+}
+
+/**
+ * The sections a template-style set (groups, or Suggested items) adds: met items per group,
+ * Required items not met as blockers, Suggested ones as recommendations, and N/A items with
+ * their reasons. A plain all-Required set without groups gets only the N/A list, when it has one.
+ */
+function outcomeSections(summary: Summary): string[] {
+  const templateStyle = summary.items.some((item) => item.group !== null || !item.required);
+  const blocks: string[] = [];
+  if (templateStyle) {
+    if (summary.groups.some((g) => g.title !== null)) {
+      blocks.push('**Met per group:**', summary.groups.map((g) => `- ${escapeInline(g.title ?? 'Other')}: ${metCount(g)}`).join('\n'));
+    }
+    blocks.push('**Blockers** (Required items not met):', refList(summary.blockers, '_None._'));
+    blocks.push('**Recommendations** (Suggested items not met, non-blocking):', refList(summary.recommendations, '_None._'));
+  }
+  if (summary.notApplicable.length > 0) blocks.push('**Not applicable:**', refList(summary.notApplicable, ''));
+  return blocks;
 }
 
 function dateOf(timestamp: string): string {
@@ -135,12 +173,16 @@ export function summaryToMarkdown(summary: Summary): string {
   blocks.push(...statusNotes(summary));
 
   blocks.push('### Summary');
+  const grouped = summary.items.some((item) => item.group !== null);
   const rows = summary.items.map(
-    (item) => `| ${tableCell(item.title)} | ${tableCell(scoreText(item.score, item.scoreLabel))} | ${metText(item.meets)} |`,
+    (item) =>
+      `| ${grouped ? `${tableCell(item.group ?? '')} | ` : ''}${tableCell(item.title)} | ${tableCell(scoreText(item.score, item.scoreLabel))} | ${metText(item.meets, item.score)} |`,
   );
-  blocks.push(['| Criterion | Score | Met |', '| --- | --- | --- |', ...rows].join('\n'));
-  const { total, scored, met } = summary.counts;
-  blocks.push(`${scored} of ${total} criteria scored, ${met} met.`);
+  const header = grouped ? ['| Group | Criterion | Score | Met |', '| --- | --- | --- | --- |'] : ['| Criterion | Score | Met |', '| --- | --- | --- |'];
+  blocks.push([...header, ...rows].join('\n'));
+  const { total, scored, met, na } = summary.counts;
+  blocks.push(`${scored} of ${total} criteria scored, ${met} met${na > 0 ? ` (${na} N/A, not counted)` : ''}.`);
+  blocks.push(...outcomeSections(summary));
   blocks.push(scaleLine(summary.criteria));
 
   blocks.push('### Criteria');

@@ -2,7 +2,7 @@
 // and what `export --format json` prints. Pure: the score file, the criteria set and (when the
 // document could be read) a fresh extraction go in; nothing is read from disk here.
 import type { CriteriaSet } from '../criteria/criteria.js';
-import { scaleLabel, scoreMeets } from '../criteria/criteria-scale.js';
+import { scaleLabel, scoreMeets, type ScoreValue } from '../criteria/criteria-scale.js';
 import { UsageError } from '../errors.js';
 import type { ExtractResult } from '../evidence/extract-types.js';
 import { lineRangeUrl, safeLinkUrl } from './markdown-escape.js';
@@ -77,9 +77,11 @@ export interface SummaryItem {
   title: string;
   question: string;
   required: boolean;
-  score: number | null;
+  /** The set's group (template section) the item is under; null when the set has none. */
+  group: string | null;
+  score: ScoreValue;
   scoreLabel: string;
-  /** Whether the score counts as met on the set's scale; null when unscored. */
+  /** Whether the score counts as met on the set's scale; null when unscored or N/A. */
   meets: boolean | null;
   suggested: number | null;
   suggestedLabel: string | null;
@@ -113,13 +115,41 @@ export interface Summary {
   items: SummaryItem[];
   /** False when extraction did not run (document unavailable): the gaps list is then unknown. */
   gapsComputed: boolean;
-  counts: { total: number; scored: number; met: number };
+  /** total leaves N/A items out; scored and met count scale values only; na counts N/A. */
+  counts: SummaryCounts;
+  /** Met items per group in the set's order (one entry, title null, for a set without groups). */
+  groups: SummaryGroup[];
+  /** Required items scored not met: what blocks the level. */
+  blockers: SummaryRef[];
+  /** Suggested items scored not met: non-blocking recommendations. */
+  recommendations: SummaryRef[];
+  /** N/A items with their reason (the notes). */
+  notApplicable: SummaryRef[];
+}
+
+export interface SummaryCounts {
+  total: number;
+  scored: number;
+  met: number;
+  na: number;
+}
+
+export interface SummaryGroup extends SummaryCounts {
+  title: string | null;
+}
+
+/** An item named in a summary list: id, title and the reviewer's notes. */
+export interface SummaryRef {
+  id: string;
+  title: string;
+  group: string | null;
+  notes: string;
 }
 
 export interface SummaryCriteria {
   id: string;
   title: string;
-  version: number;
+  version: number | string;
   /** The criteria set's sha256 as recorded in the score file(s). */
   sha256: string;
   /** False when the set loaded now differs from the one the scores were given against. */
@@ -168,6 +198,7 @@ export function buildSummary(file: ScoreFile, criteria: CriteriaSet, extract: Ex
       title: criterion.title,
       question: criterion.question,
       required: criterion.required,
+      group: criterion.group ?? null,
       score,
       scoreLabel: scaleLabel(criteria, score),
       meets: scoreMeets(criteria, score),
@@ -198,11 +229,39 @@ export function buildSummary(file: ScoreFile, criteria: CriteriaSet, extract: Ex
     recommendation: { verdict, label: verdict ? VERDICT_LABELS[verdict] : null, notes: file.recommendation.notes },
     items,
     gapsComputed: extract !== null,
-    counts: {
-      total: items.length,
-      scored: items.filter((item) => item.score !== null).length,
-      met: items.filter((item) => item.meets === true).length,
-    },
+    ...tallyItems(items),
+  };
+}
+
+function countsOf(items: readonly SummaryItem[]): SummaryCounts {
+  const na = items.filter((item) => item.score === 'na').length;
+  return {
+    total: items.length - na,
+    scored: items.filter((item) => typeof item.score === 'number').length,
+    met: items.filter((item) => item.meets === true).length,
+    na,
+  };
+}
+
+function ref(item: SummaryItem): SummaryRef {
+  return { id: item.id, title: item.title, group: item.group, notes: item.notes };
+}
+
+/**
+ * Totals, per-group counts and the blocker / recommendation / N/A lists of scored items. N/A is
+ * neither met nor unmet: out of every total, listed apart with its reason. Unscored items are in
+ * no list (they are not yet judged).
+ */
+export function tallyItems(items: readonly SummaryItem[]): Pick<Summary, 'counts' | 'groups' | 'blockers' | 'recommendations' | 'notApplicable'> {
+  const byGroup = new Map<string | null, SummaryItem[]>();
+  for (const item of items) byGroup.set(item.group, [...(byGroup.get(item.group) ?? []), item]);
+  const unmet = items.filter((item) => item.meets === false);
+  return {
+    counts: countsOf(items),
+    groups: [...byGroup].map(([title, members]) => ({ title, ...countsOf(members) })),
+    blockers: unmet.filter((item) => item.required).map(ref),
+    recommendations: unmet.filter((item) => !item.required).map(ref),
+    notApplicable: items.filter((item) => item.score === 'na').map(ref),
   };
 }
 
