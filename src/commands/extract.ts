@@ -5,7 +5,7 @@ import type { CriteriaSet } from '../core/criteria/criteria.js';
 import type { DocumentModel } from '../core/document/document-types.js';
 import { UsageError } from '../core/errors.js';
 import type { CriterionEvidence, ExtractResult, Facts } from '../core/evidence/extract-types.js';
-import { sanitizeLine, sanitizeText, toTerminalJson, quoted } from '../core/sanitize.js';
+import { sanitizeLine, sanitizeText, toTerminalJson } from '../core/sanitize.js';
 import { DEFAULT_CRITERIA_ID, loadCriteria } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
 import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
@@ -14,11 +14,54 @@ import { parseCommandArgs, type CommandContext } from './context.js';
 // Type only: the registry pulls in the extractors, which are loaded lazily (not for a cached answer).
 type Registry = (typeof import('../core/facts/registry.js'))['FACT_REGISTRY'];
 
-export const help = `Usage: toc-review extract <document.md> [--criteria ID|FILE] [--json]
+async function isFolder(path: string): Promise<boolean> {
+  const { stat } = await import('node:fs/promises');
+  return stat(path).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+}
+
+/**
+ * Several documents: one result each, in order. The cache is not used: it keeps a few dozen
+ * results, and a batch of hundreds would only churn it.
+ */
+async function runExtractBatch(paths: string[], values: { criteria?: string | undefined; json?: boolean | undefined }, context: CommandContext): Promise<number> {
+  const set = await chooseCriteria(values.criteria, context);
+  const [{ parseDocument }, { extractEvidence }, { FACT_REGISTRY }, { runBatch }] = await Promise.all([
+    import('../core/document/document.js'),
+    import('../core/evidence/extract.js'),
+    import('../core/facts/registry.js'),
+    import('./batch/run-batch.js'),
+  ]);
+  let first = true;
+  const outcome = await runBatch(paths, context, {
+    progress: !values.json,
+    handle({ input, file }) {
+      const doc = parseDocument(file.text);
+      const result = extractEvidence(doc, set, { path: input.shown, sha256: file.sha256 });
+      // NDJSON: one object per line.
+      if (values.json) context.stdout.write(`${toTerminalJson(result, 0)}\n`);
+      else {
+        context.stdout.write(`${first ? '' : '\n'}==> ${sanitizeLine(input.shown)} <==\n${formatReport(result, set, doc, FACT_REGISTRY)}`);
+        first = false;
+      }
+    },
+  });
+  return outcome.failed > 0 ? 1 : 0;
+}
+
+export const help = `Usage: toc-review extract <document|folder>... [--criteria ID|FILE] [--json]
 
 Find the evidence a review document gives for each criterion: facts (adopters, maintainers,
 activity figures, release statements) with their line numbers, the sections that matter most
 for each criterion, a suggested score with its reasons, and what is missing.
+
+Documents are markdown or AsciiDoc (.adoc). Several documents or a folder (read recursively:
+.md, .markdown, .adoc, in path order) give one result per document: with --json one JSON
+object per line (NDJSON), each naming its document in document.path. A document that cannot
+be read is reported on stderr and the rest go on; the exit status is then 1. On a terminal a
+progress bar is drawn on stderr (never with --json or when stderr is piped).
 
 Options:
   --criteria ID|FILE  criteria set: a shipped id or a YAML file (default: the "criteria"
@@ -26,7 +69,7 @@ Options:
   --json              print one JSON object (schema toc-review/extract@1) for scripts
   -h, --help          show this help
 
-Exit status: 0 on success, 1 when the document or criteria file cannot be read, 2 on a
+Exit status: 0 on success, 1 when a document or the criteria file cannot be read, 2 on a
 usage error. See docs/extract.md for the JSON fields.`;
 
 /** The criteria set: --criteria, else the user's setting, else the shipped default. */
@@ -99,9 +142,11 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     json: { type: 'boolean' },
   });
   if (positionals.length === 0) throw new UsageError('extract: give a markdown document (see: toc-review extract --help)');
-  if (positionals.length > 1) throw new UsageError(`extract: unexpected argument ${quoted(positionals[1]!)}`);
-  const path = positionals[0]!;
   const { resolve } = await import('node:path');
+  if (positionals.length > 1 || (await isFolder(resolve(context.cwd, positionals[0]!)))) {
+    return runExtractBatch(positionals, values, context);
+  }
+  const path = positionals[0]!;
   const file = await readDocumentFile(resolve(context.cwd, path), { allowEmpty: true }).catch((error: unknown) => {
     // Errors name the file as the user gave it, not the resolved path.
     if (error instanceof Error) error.message = error.message.replace(sanitizeLine(resolve(context.cwd, path)), sanitizeLine(path));

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,12 +130,14 @@ describe('toc-review extract on documents with 100,000s of facts', () => {
 });
 
 describe('toc-review extract errors', () => {
-  it('refuses a missing file, a directory and a binary file with one line naming the file', async () => {
+  it('refuses a missing file, a folder without documents and a binary file with one line naming the file', async () => {
     const binary = join(dir, 'image.md');
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    const emptyFolder = join(dir, 'no-documents');
+    mkdirSync(emptyFolder, { recursive: true });
     for (const [path, reason] of [
       ['no/such/file.md', 'no/such/file.md: no such file'],
-      [dir, 'is a directory'],
+      [emptyFolder, 'no documents found'],
       [binary, 'binary file'],
     ] as const) {
       const { code, stdout, stderr } = await run(['extract', path]);
@@ -149,7 +151,9 @@ describe('toc-review extract errors', () => {
 
   it('exits 2 on usage errors and 1 on an unknown criteria set', async () => {
     expect((await run(['extract'])).code).toBe(2);
-    expect((await run(['extract', 'a.md', 'b.md'])).code).toBe(2);
+    // Several documents are a batch: each missing one is reported, exit 1.
+    const two = await run(['extract', 'a.md', 'b.md']);
+    expect([two.code, two.stderr]).toEqual([1, 'toc-review: a.md: no such file\ntoc-review: b.md: no such file\n']);
     expect((await run(['extract', 'a.md', '--nope'])).code).toBe(2);
     const unknown = await run(['extract', `${SEEDS}/kube-ovn-2022-annual.md`, '--criteria', 'no-such-set']);
     expect(unknown.code).toBe(1);
@@ -162,7 +166,7 @@ describe('toc-review extract errors', () => {
   it('has --help', async () => {
     const { code, stdout } = await run(['extract', '--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('Usage: toc-review extract <document.md>');
+    expect(stdout).toContain('Usage: toc-review extract <document|folder>...');
   });
 });
 

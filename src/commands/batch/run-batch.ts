@@ -1,0 +1,76 @@
+// Working through many documents: collect them from the arguments (folders recursively), read
+// each, hand it to the command, and report a document that fails on stderr (one line naming it)
+// without stopping the rest. The caller exits 1 when any failed.
+import { resolve } from 'node:path';
+import { UserError } from '../../core/errors.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import { collectDocuments, type BatchInput } from '../../store/batch/collect-documents.js';
+import { readDocumentFile, type DocumentFile } from '../../store/document-file.js';
+import type { CommandContext } from '../context.js';
+import { createProgress } from './progress.js';
+
+export interface BatchDocument {
+  input: BatchInput;
+  file: DocumentFile;
+}
+
+export interface BatchOptions {
+  /** Show the progress bar (on a terminal only); false for --json. */
+  progress: boolean;
+  handle(doc: BatchDocument): void | Promise<void>;
+}
+
+export interface BatchOutcome {
+  total: number;
+  failed: number;
+}
+
+/** One document read the way every command reads it; errors name it as it is shown. */
+async function readInput(input: BatchInput, cwd: string): Promise<DocumentFile> {
+  const absolute = resolve(cwd, input.spec);
+  return readDocumentFile(absolute, { allowEmpty: true }).catch((error: unknown) => {
+    if (error instanceof Error) error.message = error.message.replace(sanitizeLine(absolute), sanitizeLine(input.shown));
+    throw error;
+  });
+}
+
+/** Start reading now; a failure is held for when the document's turn comes (never unhandled). */
+function prefetch(input: BatchInput, cwd: string): Promise<{ file: DocumentFile } | { error: unknown }> {
+  return readInput(input, cwd).then(
+    (file) => ({ file }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+function messageOf(input: BatchInput, error: unknown): string {
+  if (error instanceof UserError) return `toc-review: ${sanitizeLine(error.message)}`;
+  const reason = error instanceof Error ? error.message : String(error);
+  return `toc-review: ${sanitizeLine(input.shown)}: internal error: ${sanitizeLine(reason)}`;
+}
+
+export async function runBatch(args: readonly string[], context: CommandContext, options: BatchOptions): Promise<BatchOutcome> {
+  const { inputs, problems } = await collectDocuments(args, context.cwd);
+  const progress = createProgress(context.stderr, inputs.length, { enabled: options.progress });
+  let failed = problems.length;
+  for (const problem of problems) progress.line(`toc-review: ${sanitizeLine(problem.shown)}: ${problem.message}`);
+  // The next file is read while the current one is worked on.
+  let next = inputs.length > 0 ? prefetch(inputs[0]!, context.cwd) : null;
+  for (let k = 0; k < inputs.length; k++) {
+    const input = inputs[k]!;
+    const read = await next!;
+    next = k + 1 < inputs.length ? prefetch(inputs[k + 1]!, context.cwd) : null;
+    try {
+      if ('error' in read) throw read.error;
+      await options.handle({ input, file: read.file });
+    } catch (error) {
+      failed++;
+      progress.line(messageOf(input, error));
+    }
+    progress.tick(sanitizeLine(input.shown));
+  }
+  progress.done();
+  if (inputs.length === 0 && problems.length === 0) {
+    throw new UserError(`no documents found (looked for .md, .markdown and .adoc files in ${args.map((a) => sanitizeLine(a)).join(', ')})`);
+  }
+  return { total: inputs.length + problems.length, failed };
+}
