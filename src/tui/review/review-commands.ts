@@ -1,0 +1,78 @@
+// Carries out the review view's commands (state/review-keys.ts says which key means which):
+// scoring, accepting the suggestion, notes, citing the passage on screen, opening the document
+// or the summary. Changes to the score file go through the pure updaters and `change`.
+import type { CriteriaItem, CriteriaSet } from '../../core/criteria/criteria.js';
+import { scaleLabel } from '../../core/criteria/criteria-scale.js';
+import type { ExtractResult } from '../../core/evidence/extract-types.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import { setItemScore, toggleCitation, type ScoreFile } from '../../core/scores/score-file.js';
+import { citationQuote, type EvidenceLayout } from '../evidence-lines.js';
+import type { ReviewCommand } from '../state/review-keys.js';
+import type { Mode, ReviewScreenAction } from '../state/review-screen.js';
+import type { ReviewViewAction } from '../state/review-view.js';
+import type { Status } from '../status-bar.js';
+
+export interface ReviewContext {
+  criteria: CriteriaSet;
+  extract: ExtractResult | null;
+  lines: string[];
+  readOnly: boolean;
+  file(): ScoreFile;
+  item(): CriteriaItem;
+  selected(): number;
+  change(next: ScoreFile, label: string): void;
+  setStatus(status: Status): void;
+  dispatch(action: ReviewViewAction): void;
+  screenDo(action: ReviewScreenAction): void;
+  setMode(mode: Mode): void;
+  setHelp(open: boolean): void;
+  back(): void;
+  openDocument(search: boolean): void;
+  passageOnScreen(): EvidenceLayout['passages'][number] | null;
+}
+
+const LOCKED = 'read-only: another session holds the lock, nothing was changed';
+
+export function runReviewCommand(command: ReviewCommand | null, ctx: ReviewContext): void {
+  const { criteria } = ctx;
+  const score = (value: number | null) => {
+    const { id, title } = ctx.item();
+    const name = sanitizeLine(title);
+    ctx.change(setItemScore(ctx.file(), id, value, new Date()), value === null ? `${name}: score cleared` : `${name}: ${value} ${scaleLabel(criteria, value)}`);
+  };
+  switch (command?.kind) {
+    case 'back':
+      return ctx.back();
+    case 'help':
+      return ctx.setHelp(true);
+    case 'view':
+      return ctx.dispatch(command.action);
+    case 'openDocument':
+      return ctx.openDocument(command.search);
+    case 'score':
+      return score(command.value);
+    case 'offScale':
+      return ctx.setStatus({ text: `${command.value} is not on the scale (${criteria.scale.map((s) => `${s.value} ${s.label}`).join(', ')})`, tone: 'warn' });
+    case 'accept': {
+      const suggestion = ctx.extract?.criteria.find((c) => c.id === ctx.item().id)?.suggestion.score ?? null;
+      if (suggestion === null) return ctx.setStatus({ text: 'no suggestion to accept for this criterion', tone: 'warn' });
+      return score(suggestion);
+    }
+    case 'note':
+      if (ctx.readOnly) return ctx.setStatus({ text: 'read-only: notes cannot be edited', tone: 'warn' });
+      return ctx.setMode('notes');
+    case 'cite': {
+      if (ctx.readOnly) return ctx.setStatus({ text: LOCKED, tone: 'warn' });
+      const passage = ctx.passageOnScreen();
+      if (!passage) return ctx.setStatus({ text: 'no passage on screen to cite (] jumps to the next one)', tone: 'warn' });
+      const id = ctx.item().id;
+      const file = ctx.file();
+      const was = file.items.find((i) => i.id === id)?.cited.some((c) => c.startLine === passage.startLine && c.endLine === passage.endLine);
+      const next = toggleCitation(file, id, { startLine: passage.startLine, endLine: passage.endLine, quote: citationQuote(ctx.lines, passage) }, new Date());
+      return ctx.change(next, `${was ? 'uncited' : 'cited'} lines ${passage.startLine}-${passage.endLine}`);
+    }
+    case 'summary':
+      ctx.screenDo({ type: 'summaryAt', index: ctx.selected() });
+      return ctx.setMode('summary');
+  }
+}
