@@ -10,6 +10,7 @@ import { DEFAULT_CRITERIA_ID, loadCriteria } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
 import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
+import { LINK_HELP, LINK_OPTIONS } from './batch/link-readiness.js';
 
 // Type only: the registry pulls in the extractors, which are loaded lazily (not for a cached answer).
 type Registry = (typeof import('../core/facts/registry.js'))['FACT_REGISTRY'];
@@ -26,8 +27,36 @@ async function isFolder(path: string): Promise<boolean> {
  * Several documents: one result each, in order. The cache is not used: it keeps a few dozen
  * results, and a batch of hundreds would only churn it.
  */
-async function runExtractBatch(paths: string[], values: { criteria?: string | undefined; json?: boolean | undefined }, context: CommandContext): Promise<number> {
+type ExtractValues = { criteria?: string | undefined; json?: boolean | undefined; 'check-links'?: boolean | undefined } & LinkValues;
+type LinkValues = Parameters<(typeof import('./batch/link-readiness.js'))['linkCheckerFor']>[0];
+
+/** --check-links: the extraction with its link problems as gaps (and in `links`), else as it is. */
+async function linkChecked(values: ExtractValues, context: CommandContext) {
+  if (!values['check-links']) return null;
+  const links = await import('./batch/link-readiness.js');
+  const { projectName } = await import('../core/triage/document-kind.js');
+  const checker = await links.linkCheckerFor(values, context);
+  return {
+    checker,
+    async apply(doc: DocumentModel, result: ExtractResult): Promise<ExtractResult> {
+      const problems = await links.linkProblems(doc, result, projectName(doc, result.document.path), checker);
+      return links.withLinkGaps(result, problems);
+    },
+    /** Problems no criterion's evidence holds, for the readable report. */
+    loose(result: ExtractResult): string[] {
+      const all = (result as ExtractResult & { links?: Array<{ criterion: string | null; line: number; url: string; detail: string }> }).links ?? [];
+      return all.filter((p) => p.criterion === null).map((p) => `  line ${p.line}: ${p.detail}`);
+    },
+  };
+}
+
+function reportWithLinks(report: string, loose: string[]): string {
+  return loose.length === 0 ? report : `${report}\nlinks outside the evidence passages:\n${sanitizeText(loose.join('\n'))}\n`;
+}
+
+async function runExtractBatch(paths: string[], values: ExtractValues, context: CommandContext): Promise<number> {
   const set = await chooseCriteria(values.criteria, context);
+  const links = await linkChecked(values, context);
   const [{ parseDocument }, { extractEvidence }, { FACT_REGISTRY }, { runBatch }] = await Promise.all([
     import('../core/document/document.js'),
     import('../core/evidence/extract.js'),
@@ -37,17 +66,20 @@ async function runExtractBatch(paths: string[], values: { criteria?: string | un
   let first = true;
   const outcome = await runBatch(paths, context, {
     progress: !values.json,
-    handle({ input, file }) {
+    async handle({ input, file }) {
       const doc = parseDocument(file.text);
-      const result = extractEvidence(doc, set, { path: input.shown, sha256: file.sha256 });
+      let result = extractEvidence(doc, set, { path: input.shown, sha256: file.sha256 });
+      if (links) result = await links.apply(doc, result);
       // NDJSON: one object per line.
       if (values.json) context.stdout.write(`${toTerminalJson(result, 0)}\n`);
       else {
-        context.stdout.write(`${first ? '' : '\n'}==> ${sanitizeLine(input.shown)} <==\n${formatReport(result, set, doc, FACT_REGISTRY)}`);
+        const report = reportWithLinks(formatReport(result, set, doc, FACT_REGISTRY), links?.loose(result) ?? []);
+        context.stdout.write(`${first ? '' : '\n'}==> ${sanitizeLine(input.shown)} <==\n${report}`);
         first = false;
       }
     },
   });
+  await links?.checker?.save();
   return outcome.failed > 0 ? 1 : 0;
 }
 
@@ -67,13 +99,17 @@ Options:
   --criteria ID|FILE  criteria set: a shipped id or a YAML file (default: the "criteria"
                       setting, else ${DEFAULT_CRITERIA_ID})
   --json              print one JSON object (schema toc-review/extract@1) for scripts
+  --check-links       check the links offered as evidence (placeholders, other projects'
+                      repositories, links that do not resolve): each problem becomes a gap
+                      of its criterion with its line, and all are listed in "links"
+${LINK_HELP}
   -h, --help          show this help
 
 Exit status: 0 on success, 1 when a document or the criteria file cannot be read, 2 on a
 usage error. See docs/extract.md for the JSON fields.`;
 
 /** The criteria set: --criteria, else the user's setting, else the shipped default. */
-async function chooseCriteria(ref: string | undefined, context: CommandContext): Promise<CriteriaSet> {
+export async function chooseCriteria(ref: string | undefined, context: CommandContext): Promise<CriteriaSet> {
   if (ref !== undefined) {
     // A file is read relative to the command's working directory; an id is looked up as is.
     if (!/[/\\]|\.(?:ya?ml|json)$/i.test(ref)) return loadCriteria(ref);
@@ -140,6 +176,8 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   const { values, positionals } = parseCommandArgs('extract', args, {
     criteria: { type: 'string' },
     json: { type: 'boolean' },
+    'check-links': { type: 'boolean' },
+    ...LINK_OPTIONS,
   });
   if (positionals.length === 0) throw new UsageError('extract: give a markdown document (see: toc-review extract --help)');
   const { resolve } = await import('node:path');
@@ -156,7 +194,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   // --json for the same document, criteria and path as an earlier run of this build is read
   // from the extraction cache (src/store/extract-cache.ts): same bytes out, no extraction.
   const key = { documentSha256: file.sha256, criteriaSha256: set.source.sha256, displayPath: path };
-  const cached = values.json ? await readCachedExtract(context.env, key) : null;
+  const cached = values.json && !values['check-links'] ? await readCachedExtract(context.env, key) : null;
   if (cached) {
     context.stdout.write(`${toTerminalJson(cached)}\n`);
     return 0;
@@ -169,6 +207,13 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   ]);
   const doc = parseDocument(file.text);
   const result = extractEvidence(doc, set, { path, sha256: file.sha256 });
+  const links = await linkChecked(values, context);
+  if (links) {
+    const checked = await links.apply(doc, result);
+    await links.checker?.save();
+    context.stdout.write(values.json ? `${toTerminalJson(checked)}\n` : reportWithLinks(formatReport(checked, set, doc, FACT_REGISTRY), links.loose(checked)));
+    return 0;
+  }
   context.stdout.write(values.json ? `${toTerminalJson(result)}\n` : formatReport(result, set, doc, FACT_REGISTRY));
   await writeCachedExtract(context.env, key, result);
   return 0;

@@ -1,0 +1,41 @@
+// A local HTTP server for link checks: no test touches the network.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface LinkServer {
+  base: string;
+  hits: string[];
+  close(): Promise<void>;
+}
+
+export async function startLinkServer(): Promise<LinkServer> {
+  const hits: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    hits.push(`${req.method} ${url}`);
+    const send = (status: number, headers: Record<string, string> = {}) => {
+      res.writeHead(status, headers);
+      res.end(req.method === 'HEAD' ? undefined : 'body');
+    };
+    if (url === '/ok') return send(200);
+    if (url === '/missing') return send(404);
+    if (url === '/head-refused') return req.method === 'HEAD' ? send(405) : send(200);
+    if (url === '/redirect') return send(301, { location: '/ok' });
+    if (url === '/loop') return send(302, { location: '/loop' });
+    if (url === '/to-file') return send(302, { location: 'file:///etc/passwd' });
+    if (url === '/rate') return send(429, { 'retry-after': '60' });
+    if (url === '/slow') return void setTimeout(() => send(200), 2000);
+    return send(404);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    hits,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
