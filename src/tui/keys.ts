@@ -16,6 +16,8 @@ export interface Binding {
    * always shown; unranked ones are dropped first.
    */
   rank?: number;
+  /** Its short form is offered only on grouped (template) sets, where it matters most; help lists it always. */
+  grouped?: boolean;
 }
 
 export const BINDINGS: Record<View, Binding[]> = {
@@ -41,6 +43,9 @@ export const BINDINGS: Record<View, Binding[]> = {
     { keys: 'o', action: 'open the whole document at the current passage', short: 'o open', rank: 10 },
     { keys: '/', action: 'search the document', short: '/ search', rank: 8 },
     { keys: 's', action: 'summary and recommendation', short: 's summary', rank: 4 },
+    { keys: 'u/U', action: 'next unscored item / next unscored Required item (wrapping around)', short: 'u/U unscored', rank: 4.5, grouped: true },
+    { keys: 'f', action: 'show Required items only (again: all items)', short: 'f required', rank: 5.5, grouped: true },
+    { keys: 'N', action: 'mark N/A and write the reason (x clears it)', short: 'N n/a', edits: true, rank: 6.5, grouped: true },
     { keys: '?', action: 'help', short: '? help', rank: 0 },
     { keys: 'q/Esc', action: 'back (to the workspace list, or quit)', short: 'q back', rank: 0 },
     { keys: 'Ctrl-C', action: 'quit at once (a note being typed is saved too)' },
@@ -104,6 +109,8 @@ export interface HintOptions {
   readOnly?: boolean;
   /** Review screen with the evidence pane focused: j/k scroll. */
   evidenceFocus?: boolean;
+  /** A grouped (template) set: its hints (jump to unscored, Required only, N/A) are offered too. */
+  grouped?: boolean;
   /** Most rows the hints may take. */
   maxRows?: number;
 }
@@ -126,7 +133,7 @@ function packRows(parts: string[], width: number): string[] {
 export function keyHints(view: View, width: number, options: HintOptions = {}): string[] {
   const maxRows = options.maxRows ?? 2;
   let parts = BINDINGS[view]
-    .filter((b) => b.short && !(options.readOnly && b.edits))
+    .filter((b) => b.short && !(options.readOnly && b.edits) && (!b.grouped || options.grouped))
     .map((b) => {
       let text = b.short!;
       if (b.keys === '0-9' && options.scaleHint) text = `${options.scaleHint} score`;

@@ -5,8 +5,7 @@
 // review/. This file wires them together and carries out the commands.
 import { Box, Text, type Key } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import { sanitizeLine } from '../core/sanitize.js';
-import { setItemNotes, setRecommendation, setSelectedItem, type ScoreFile } from '../core/scores/score-file.js';
+import { setSelectedItem, type ScoreFile } from '../core/scores/score-file.js';
 import { helpScrollMax } from './help-overlay.js';
 import type { KeySlot } from './key-slot.js';
 import type { InputKey } from './input-decoder.js';
@@ -17,8 +16,10 @@ import { bannerLines, headerLine, initialStatus } from './review/status-text.js'
 import { runReviewCommand } from './review/review-commands.js';
 import { runSummaryCommand } from './review/summary-commands.js';
 import { useEvidenceLayout, useMarkdownRenderer } from './review/use-evidence-layout.js';
+import { textSaves } from './review/text-saves.js';
 import { useReviewSaving } from './review/use-saving.js';
 import { useScreenModes } from './review/use-screen-modes.js';
+import { isGroupedSet, visibleItems } from './state/criteria-rows.js';
 import { helpKeyCommand, reviewKeyCommand, summaryKeyCommand } from './state/review-keys.js';
 import { helpView as helpViewOf, hintView } from './state/review-screen.js';
 import { activePassage, initialReviewView, reviewViewReducer, type ReviewViewAction } from './state/review-view.js';
@@ -70,7 +71,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
   const banners = bannerLines(review, columns);
   const helpView = helpViewOf(screen);
   const scaleHint = scaleKeys(criteria.scale.map((s) => s.value));
-  const hints = keyHints(hintView(screen), columns, { scaleHint, readOnly: session.readOnly, evidenceFocus: view.focus === 'evidence' });
+  const hints = keyHints(hintView(screen), columns, { scaleHint, readOnly: session.readOnly, evidenceFocus: view.focus === 'evidence', grouped: isGroupedSet(criteria) });
   const bodyHeight = Math.max(6, rows - 1 - 1 - banners.length - 1 - hints.length);
   const bodyHeightRef = useRef(bodyHeight);
   bodyHeightRef.current = bodyHeight;
@@ -113,17 +114,12 @@ export function ReviewScreen(props: ReviewScreenProps) {
   const { change } = saving;
   const currentItem = () => items[viewRef.current.selected]!;
 
-  const saveNote = (text: string) => change(setItemNotes(fileRef.current, currentItem().id, text, new Date()), `${sanitizeLine(currentItem().title)}: note`);
-  const saveRecommendationNotes = (text: string) => {
-    const f = fileRef.current;
-    change(setRecommendation(f, f.recommendation.verdict, text, new Date()), 'recommendation notes');
-  };
+  const saves = textSaves({ file: () => fileRef.current, item: currentItem, change, setStatus });
 
   /** The last steps before this review goes away: keep the note being typed, then settle the saves. */
   const finish = async (): Promise<string | null> => {
     const text = draft.current?.();
-    if (text !== undefined && screenRef.current.mode === 'notes') saveNote(text);
-    if (text !== undefined && screenRef.current.mode === 'recnotes') saveRecommendationNotes(text);
+    if (text !== undefined) saves.forMode(screenRef.current.mode)?.(text);
     return saving.settle();
   };
   const leaving = useRef(false);
@@ -153,7 +149,8 @@ export function ReviewScreen(props: ReviewScreenProps) {
 
   const handleReviewKey = (ch: string, key: Key) => {
     const l = layoutRef.current;
-    const ctx = { focus: viewRef.current.focus, itemCount: items.length, totalRows: l.rows.length, evidenceHeight, passageStarts: l.passageStarts, scale: criteria.scale.map((s) => s.value) };
+    const filtered = screenRef.current.requiredOnly ? { visible: visibleItems(criteria, true), selected: viewRef.current.selected } : {};
+    const ctx = { focus: viewRef.current.focus, itemCount: items.length, totalRows: l.rows.length, evidenceHeight, passageStarts: l.passageStarts, scale: criteria.scale.map((s) => s.value), ...filtered };
     runReviewCommand(reviewKeyCommand(ch, key, ctx), {
       criteria,
       extract: review.extract,
@@ -171,6 +168,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
       back,
       openDocument,
       passageOnScreen,
+      requiredOnly: () => screenRef.current.requiredOnly,
     });
   };
 
@@ -214,7 +212,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
   props.keys.current = routeKey;
 
   let body;
-  if (help || mode !== 'review' && mode !== 'notes') {
+  if (help || (mode !== 'review' && mode !== 'notes' && mode !== 'nareason')) {
     body = (
       <ReviewOverlay
         review={review}
@@ -235,7 +233,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
         onStatus={setStatus}
         onSearching={(on) => screenDo({ type: 'searching', on })}
         onSaveRecommendationNotes={(text) => {
-          saveRecommendationNotes(text);
+          saves.recommendationNotes(text);
           setMode('summary');
         }}
         onCancelRecommendationNotes={() => setMode('summary')}
@@ -251,14 +249,15 @@ export function ReviewScreen(props: ReviewScreenProps) {
         cited={cited}
         layout={layout}
         passageIndex={passageIndex}
-        editing={mode === 'notes'}
+        editing={mode === 'notes' ? 'note' : mode === 'nareason' ? 'na' : null}
+        requiredOnly={screen.requiredOnly}
         listWidth={listWidth}
         paneWidth={paneWidth}
         height={bodyHeight}
         keys={childKeys}
         draft={draft}
         onSaveNote={(text) => {
-          saveNote(text);
+          saves.forMode(screenRef.current.mode)?.(text);
           setMode('review');
         }}
         onCancelNote={() => {

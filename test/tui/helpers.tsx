@@ -17,6 +17,8 @@ import { displayWidth } from '../../src/tui/text.js';
 import type { OpenedReview, ReviewHost, ReviewSession, WorkspaceEntry } from '../../src/tui/types.js';
 
 export const CORPUS = join(import.meta.dirname, '..', 'fixtures', 'corpus', 'seeds');
+/** A 50-item grouped checklist set (six groups, Required and Suggested items). */
+export const GROUPED_50 = join(import.meta.dirname, '..', 'fixtures', 'templates', 'grouped-50.yaml');
 
 export interface MemorySession extends ReviewSession {
   saves: ScoreFile[];
@@ -94,9 +96,9 @@ export const ADA: Reviewer = { name: 'Ada Lovelace', handle: 'ada-lovelace' };
 
 export async function openedReview(
   docName = 'kube-ovn-2022-annual.md',
-  options: { file?: (f: ScoreFile) => ScoreFile; session?: Parameters<typeof memorySession>[1]; others?: ScoreFile[]; text?: string } = {},
+  options: { file?: (f: ScoreFile) => ScoreFile; session?: Parameters<typeof memorySession>[1]; others?: ScoreFile[]; text?: string; criteria?: string } = {},
 ): Promise<{ review: OpenedReview; session: MemorySession; criteria: CriteriaSet }> {
-  const criteria = await loadCriteria('cncf-incubation');
+  const criteria = await loadCriteria(options.criteria ?? 'cncf-incubation');
   const text = options.text ?? readFileSync(join(CORPUS, docName), 'utf8');
   const doc = parseDocument(text);
   const base = newScoreFile({ document: { path: docName, sha256: sha256(text), title: doc.title }, criteria, reviewer: ADA, now: '2026-01-01T00:00:00.000Z' });

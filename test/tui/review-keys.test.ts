@@ -44,6 +44,20 @@ describe('review keys', () => {
     expect(['a', 'n', 'c', 's', '?'].map((ch) => reviewKeyCommand(ch, key(), ctx)?.kind)).toEqual(['accept', 'note', 'cite', 'summary', 'help']);
   });
 
+  it('u/U jump to unscored items, f filters, N marks N/A; j/k step among the filtered items', () => {
+    expect(['u', 'U', 'f', 'N'].map((ch) => reviewKeyCommand(ch, key(), ctx))).toEqual([
+      { kind: 'nextUnscored', required: false },
+      { kind: 'nextUnscored', required: true },
+      { kind: 'requiredOnly' },
+      { kind: 'notApplicable' },
+    ]);
+    // Ctrl-U still pages up.
+    expect(reviewKeyCommand('u', key({ ctrl: true }), ctx)?.kind).toBe('view');
+    const filtered = { ...ctx, itemCount: 6, visible: [0, 1, 3, 5], selected: 1 };
+    expect(reviewKeyCommand('j', key(), filtered)).toEqual({ kind: 'view', action: { type: 'select', index: 3, count: 6 } });
+    expect(reviewKeyCommand('k', key(), { ...filtered, selected: 3 })).toEqual({ kind: 'view', action: { type: 'select', index: 1, count: 6 } });
+  });
+
   it('summary and help keys', () => {
     expect(['r', 'n', 'i', 'x'].map((ch) => summaryKeyCommand(ch, key()))).toEqual([
       { kind: 'verdict', value: 'ready' },

@@ -7,6 +7,7 @@ import type { ExtractResult } from '../../core/evidence/extract-types.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { setItemScore, toggleCitation, type ScoreFile } from '../../core/scores/score-file.js';
 import { citationQuote, type EvidenceLayout } from '../evidence-lines.js';
+import { neighbour, nextUnscored, visibleItems } from '../state/criteria-rows.js';
 import type { ReviewCommand } from '../state/review-keys.js';
 import type { Mode, ReviewScreenAction } from '../state/review-screen.js';
 import type { ReviewViewAction } from '../state/review-view.js';
@@ -29,6 +30,8 @@ export interface ReviewContext {
   back(): void;
   openDocument(search: boolean): void;
   passageOnScreen(): EvidenceLayout['passages'][number] | null;
+  /** Whether the list shows Required items only. */
+  requiredOnly(): boolean;
 }
 
 const LOCKED = 'read-only: another session holds the lock, nothing was changed';
@@ -71,6 +74,25 @@ export function runReviewCommand(command: ReviewCommand | null, ctx: ReviewConte
       const next = toggleCitation(file, id, { startLine: passage.startLine, endLine: passage.endLine, quote: citationQuote(ctx.lines, passage) }, new Date());
       return ctx.change(next, `${was ? 'uncited' : 'cited'} lines ${passage.startLine}-${passage.endLine}`);
     }
+    case 'nextUnscored': {
+      const required = command.required;
+      const visible = visibleItems(criteria, ctx.requiredOnly());
+      const target = nextUnscored(criteria, ctx.file(), visible, ctx.selected(), required);
+      if (target === null) return ctx.setStatus({ text: `no unscored ${required ? 'Required ' : ''}item left${ctx.requiredOnly() ? ' among those shown' : ''}`, tone: 'good' });
+      return ctx.dispatch({ type: 'select', index: target, count: criteria.items.length });
+    }
+    case 'requiredOnly': {
+      const on = !ctx.requiredOnly();
+      const visible = visibleItems(criteria, on);
+      if (on && visible.length === 0) return ctx.setStatus({ text: 'this set has no Required items', tone: 'warn' });
+      ctx.screenDo({ type: 'requiredOnly', on });
+      // A Suggested item selected when the filter goes on gives way to the nearest Required one.
+      if (on && !visible.includes(ctx.selected())) ctx.dispatch({ type: 'select', index: neighbour(visible, ctx.selected(), 1), count: criteria.items.length });
+      return ctx.setStatus({ text: on ? `Required only: ${visible.length} of ${criteria.items.length} items (f shows all)` : `all ${criteria.items.length} items shown`, tone: 'info' });
+    }
+    case 'notApplicable':
+      if (ctx.readOnly) return ctx.setStatus({ text: LOCKED, tone: 'warn' });
+      return ctx.setMode('nareason');
     case 'summary':
       ctx.screenDo({ type: 'summaryAt', index: ctx.selected() });
       return ctx.setMode('summary');

@@ -19,8 +19,9 @@ export function ReviewPanes(props: {
   cited: ItemView;
   layout: EvidenceLayout;
   passageIndex: number | null;
-  /** The notes editor is open on the right. */
-  editing: boolean;
+  /** The editor open on the right: the item's note, its N/A reason, or none. */
+  editing: 'note' | 'na' | null;
+  requiredOnly: boolean;
   listWidth: number;
   paneWidth: number;
   height: number;
@@ -32,10 +33,10 @@ export function ReviewPanes(props: {
   const { view, item, layout } = props;
   return (
     <Box flexDirection="row" height={props.height}>
-      <CriteriaList criteria={props.criteria} file={props.file} selected={view.selected} focused={view.focus === 'criteria' && !props.editing} width={props.listWidth} height={props.height} />
+      <CriteriaList criteria={props.criteria} file={props.file} selected={view.selected} focused={view.focus === 'criteria' && !props.editing} width={props.listWidth} height={props.height} requiredOnly={props.requiredOnly} />
       {props.editing ? (
         <NotesEditor
-          title={`Note · ${sanitizeLine(item.title)}`}
+          title={`${props.editing === 'na' ? 'N/A: why does it not apply? · ' : 'Note · '}${sanitizeLine(item.title)}`}
           initial={props.cited.notes}
           width={props.paneWidth}
           height={props.height}

@@ -3,6 +3,7 @@
 // effects lets it be tested key by key, and keeps the order of the checks (which key wins when
 // two would match) in one place.
 import type { Key } from 'ink';
+import { neighbour } from './criteria-rows.js';
 import type { Focus, ReviewViewAction } from './review-view.js';
 
 export type ReviewCommand =
@@ -15,7 +16,10 @@ export type ReviewCommand =
   | { kind: 'accept' }
   | { kind: 'note' }
   | { kind: 'cite' }
-  | { kind: 'summary' };
+  | { kind: 'summary' }
+  | { kind: 'nextUnscored'; required: boolean }
+  | { kind: 'requiredOnly' }
+  | { kind: 'notApplicable' };
 
 export interface ReviewKeyContext {
   focus: Focus;
@@ -26,6 +30,9 @@ export interface ReviewKeyContext {
   passageStarts: number[];
   /** The values of the set's scale: other digits are refused. */
   scale: readonly number[];
+  /** The items the list shows when it is filtered (Required only): j/k step among them. */
+  visible?: readonly number[];
+  selected?: number;
 }
 
 /** The command a key means in the review view, or null when it means nothing there. */
@@ -36,8 +43,10 @@ export function reviewKeyCommand(ch: string, key: Key, ctx: ReviewKeyContext): R
   if (key.escape || ch === 'q') return { kind: 'back' };
   if (ch === '?') return { kind: 'help' };
   if (key.tab) return view({ type: 'toggleFocus' });
-  if (key.downArrow || ch === 'j') return view(inEvidence ? { type: 'scroll', delta: 1, ...scroll } : { type: 'move', delta: 1, count: ctx.itemCount });
-  if (key.upArrow || ch === 'k') return view(inEvidence ? { type: 'scroll', delta: -1, ...scroll } : { type: 'move', delta: -1, count: ctx.itemCount });
+  const move = (delta: number): ReviewViewAction =>
+    ctx.visible && ctx.selected !== undefined ? { type: 'select', index: neighbour(ctx.visible, ctx.selected, delta), count: ctx.itemCount } : { type: 'move', delta, count: ctx.itemCount };
+  if (key.downArrow || ch === 'j') return view(inEvidence ? { type: 'scroll', delta: 1, ...scroll } : move(1));
+  if (key.upArrow || ch === 'k') return view(inEvidence ? { type: 'scroll', delta: -1, ...scroll } : move(-1));
   if (key.rightArrow) return view({ type: 'focus', focus: 'evidence' });
   if (key.leftArrow) return view({ type: 'focus', focus: 'criteria' });
   if (key.pageDown || ch === ' ' || (key.ctrl && ch === 'd')) return view({ type: 'scroll', delta: ctx.evidenceHeight - 1, ...scroll });
@@ -58,6 +67,9 @@ export function reviewKeyCommand(ch: string, key: Key, ctx: ReviewKeyContext): R
   if (ch === 'o') return { kind: 'openDocument', search: false };
   if (ch === '/') return { kind: 'openDocument', search: true };
   if (ch === 's') return { kind: 'summary' };
+  if (ch === 'u' || ch === 'U') return { kind: 'nextUnscored', required: ch === 'U' };
+  if (ch === 'f') return { kind: 'requiredOnly' };
+  if (ch === 'N') return { kind: 'notApplicable' };
   return null;
 }
 

@@ -4,7 +4,8 @@
 // the screen; this only says what state follows what.
 import type { View } from '../keys.js';
 
-export type Mode = 'review' | 'notes' | 'document' | 'summary' | 'recnotes';
+/** 'nareason' is the editor asking why an item is N/A. */
+export type Mode = 'review' | 'notes' | 'nareason' | 'document' | 'summary' | 'recnotes';
 
 export interface ReviewScreenState {
   mode: Mode;
@@ -12,6 +13,8 @@ export interface ReviewScreenState {
   helpScroll: number;
   summarySelected: number;
   searching: boolean;
+  /** The criteria list shows Required items only. */
+  requiredOnly: boolean;
 }
 
 export type ReviewScreenAction =
@@ -20,9 +23,10 @@ export type ReviewScreenAction =
   | { type: 'helpScroll'; delta: number; max: number }
   | { type: 'summaryMove'; delta: number; count: number }
   | { type: 'summaryAt'; index: number }
-  | { type: 'searching'; on: boolean };
+  | { type: 'searching'; on: boolean }
+  | { type: 'requiredOnly'; on: boolean };
 
-export const initialReviewScreen: ReviewScreenState = { mode: 'review', help: false, helpScroll: 0, summarySelected: 0, searching: false };
+export const initialReviewScreen: ReviewScreenState = { mode: 'review', help: false, helpScroll: 0, summarySelected: 0, searching: false, requiredOnly: false };
 
 export function reviewScreenReducer(state: ReviewScreenState, action: ReviewScreenAction): ReviewScreenState {
   switch (action.type) {
@@ -43,6 +47,8 @@ export function reviewScreenReducer(state: ReviewScreenState, action: ReviewScre
       return { ...state, summarySelected: Math.max(0, action.index) };
     case 'searching':
       return state.searching === action.on ? state : { ...state, searching: action.on };
+    case 'requiredOnly':
+      return state.requiredOnly === action.on ? state : { ...state, requiredOnly: action.on };
   }
 }
 
@@ -50,10 +56,12 @@ export function reviewScreenReducer(state: ReviewScreenState, action: ReviewScre
 export function hintView(state: ReviewScreenState): View {
   if (state.help) return 'help';
   if (state.mode === 'document') return state.searching ? 'search' : 'document';
-  return state.mode === 'recnotes' ? 'notes' : state.mode;
+  return editorModes.has(state.mode) ? 'notes' : (state.mode as View);
 }
+
+const editorModes = new Set<Mode>(['notes', 'nareason', 'recnotes']);
 
 /** The view whose keys the help overlay lists (what is under it). */
 export function helpView(state: ReviewScreenState): View {
-  return state.mode === 'recnotes' ? 'notes' : state.mode;
+  return editorModes.has(state.mode) ? 'notes' : (state.mode as View);
 }
