@@ -9,9 +9,16 @@ import type { Block, DocumentModel, ListItem, Section, Table } from '../document
 import { sectionPaths, walkItems } from '../document/doc-query.js';
 import { stripInline } from '../document/inline.js';
 import { sentences } from './adopters.js';
+import { embeddedTables } from './embedded-tables.js';
 
 export const MAINTAINER_WORDS = /maintainer|committer|core team|owners?\b|steering|tsc\b/i;
-const OTHER_ROLES = /reviewer|approver|emeritus|former|alumni|contributor|member|advisor|sponsor/i;
+const OTHER_ROLES = /reviewer|approver|emeritus|former|alumni|contributor|member|advisor|sponsor|editor|speaker|author|mentor/i;
+/** A column saying what each person is ("Role": Maintainer, Contributor, Project Lead). */
+const ROLE_COLUMN = /^(?:roles?|position|status|type)$/i;
+/** Words that mark a list or table as the people who used to hold the role, when another says "current". */
+const EARLIER_SET = /\b(?:initial|original|founding|previous|past|former|emeritus|retired)\b/i;
+/** A country after an affiliation ("Futurewei, USA"): where the company sits, not part of it. */
+const COUNTRY_SUFFIX = /,\s*(?:USA|U\.S\.A?\.?|US|United States|China|India|Japan|Germany|UK|United Kingdom|France|Canada|Israel|Korea|South Korea|Brazil|Spain|Italy|Netherlands|Switzerland|Sweden|Singapore|Australia)$/i;
 
 const HANDLE_COLUMN = /github|handle|user ?name|login|\bid\b|account/i;
 const AFFILIATION_COLUMN = /affiliation|company|compan|organi[sz]ation|employer|\borg\b|employ|vendor/i;
@@ -30,7 +37,7 @@ export function parseHandle(text: string): string | null {
 }
 
 function cleanText(text: string): string | null {
-  const plain = stripInline(text).replace(/^[\s,;:\-–—]+|[\s,;:\-–—]+$/g, '').trim();
+  const plain = stripInline(text).replace(/^[\s,;:\-–—]+|[\s,;:\-–—]+$/g, '').trim().replace(COUNTRY_SUFFIX, '');
   return plain === '' || /^(?:n\/a|-|—|none|tbd|\?)$/i.test(plain) ? null : plain;
 }
 
@@ -39,6 +46,10 @@ function looksLikeName(name: string): boolean {
   if (name.length > 60 || /https?:|www\.|\.md\b/i.test(name)) return false;
   const words = name.split(/\s+/);
   if (words.length > 5) return false;
+  // "3 contributors NOT from …", "Number of stars", "A Technical Steering Committee provides …":
+  // a count, a label or a sentence, not a person.
+  if (/^\d/.test(name) || /^(?:a|an|number|total|all|some|most)\b/i.test(name)) return false;
+  if (words.length > 1 && words.some((w) => /^(?:of|from|not|and|provides|became|become|who|with|for|to)$/i.test(w))) return false;
   return !/\b(?:is|are|was|were|has|have|the|our|we|see|can|will|list|file|maintainers?)\b/i.test(name);
 }
 
@@ -62,10 +73,23 @@ export function tableColumns(header: string[]): { name: number; handle: number; 
 /** A row or item marking someone who no longer holds the role. */
 const PAST_ROLE = /\b(?:emeritus|former(?:ly)?|inactive|retired|stepped down|alumni)\b/i;
 
+/** Index of a role column whose cells name maintainers in some row, or -1. */
+function maintainerRoleColumn(table: Table): number {
+  const index = table.header.findIndex((h) => ROLE_COLUMN.test(stripInline(h).trim()));
+  if (index < 0) return -1;
+  return table.rows.some((row) => MAINTAINER_WORDS.test(stripInline(row.cells[index] ?? ''))) ? index : -1;
+}
+
 function fromTable(table: Table, out: Maintainer[]): void {
   const cols = tableColumns(table.header);
   if (cols.name < 0) return;
+  const roleColumn = table.header.findIndex((h) => ROLE_COLUMN.test(stripInline(h).trim()));
   for (const row of table.rows) {
+    // A role column decides row by row: "Contributor" rows are not maintainers, "Project Lead" rows are.
+    if (roleColumn >= 0) {
+      const role = stripInline(row.cells[roleColumn] ?? '');
+      if (OTHER_ROLES.test(role) && !MAINTAINER_WORDS.test(role)) continue;
+    }
     // "Status: Emeritus" in any column other than the affiliation ("formerly Skype" there is a past employer).
     if (row.cells.some((cell, k) => k !== cols.affiliation && PAST_ROLE.test(stripInline(cell)))) continue;
     const nameCell = row.cells[cols.name] ?? '';
@@ -250,6 +274,21 @@ export function maintainersInSentence(sentence: string, line: number): Maintaine
   return people.map((m) => ({ name: m![1]!, handle: null, affiliation: m![2] ? cleanText(m![2]) : null, line }));
 }
 
+/**
+ * Maintainer tables hidden from the model: indented under list items ("- **Initial
+ * maintainers**" over a table) or inside a code fence, in a section about maintainers.
+ */
+function fromEmbeddedTables(doc: DocumentModel, block: Block, out: Maintainer[]): void {
+  for (const table of embeddedTables(doc.lines, block.line, block.endLine)) {
+    const header = table.header.map((h) => stripInline(h)).join(' ');
+    if (OTHER_ROLES.test(header) && !MAINTAINER_WORDS.test(header) && maintainerRoleColumn(table) < 0) continue;
+    // A table of people: a name or handle column must be there.
+    const cols = tableColumns(table.header);
+    if (cols.handle < 0 && !/name|maintainer|committer/i.test(header)) continue;
+    fromTable(table, out);
+  }
+}
+
 export function extractMaintainers(doc: DocumentModel): Maintainer[] {
   const found: Maintainer[] = [];
   // The text before the first heading counts too.
@@ -258,9 +297,17 @@ export function extractMaintainers(doc: DocumentModel): Maintainer[] {
     const ownHeading = headings[headings.length - 1] ?? '';
     const headingRole = MAINTAINER_WORDS.test(ownHeading) && !OTHER_ROLES.test(ownHeading) ? 'maintainers' : OTHER_ROLES.test(ownHeading) ? 'other' : 'none';
     const underMaintainerHeading = headings.some((h) => MAINTAINER_WORDS.test(h) && !OTHER_ROLES.test(h));
+    // "Current maintainers" beside "Initial maintainers": the earlier set is history, not the list.
+    const intros = section.blocks.map((b) => previousText(section, b));
+    const currentNamed = intros.some((t) => /\bcurrent\b/i.test(t) && MAINTAINER_WORDS.test(t));
     for (const block of section.blocks) {
+      if (currentNamed && (block.kind === 'table' || block.kind === 'list') && EARLIER_SET.test(previousText(section, block))) continue;
       if (block.kind === 'paragraph' && underMaintainerHeading) {
         for (const sentence of sentences(block.text, block.line)) for (const m of maintainersInSentence(sentence.text, sentence.line)) found.push(m);
+        continue;
+      }
+      if (block.kind === 'code' && underMaintainerHeading) {
+        fromEmbeddedTables(doc, block, found);
         continue;
       }
       if (block.kind !== 'table' && block.kind !== 'list') continue;
@@ -269,11 +316,12 @@ export function extractMaintainers(doc: DocumentModel): Maintainer[] {
       if (block.kind === 'table') {
         const header = block.header.map((h) => stripInline(h)).join(' ');
         const headerRole = MAINTAINER_WORDS.test(header) ? 'maintainers' : OTHER_ROLES.test(header) ? 'other' : 'none';
-        const role = headerRole !== 'none' ? headerRole : introRole !== 'none' ? introRole : headingRole;
+        const role = maintainerRoleColumn(block) >= 0 ? 'maintainers' : headerRole !== 'none' ? headerRole : introRole !== 'none' ? introRole : headingRole;
         if (role === 'maintainers') fromTable(block, found);
       } else {
         const role = introRole !== 'none' ? introRole : headingRole;
-        if (role === 'maintainers') fromList(block.items, found);
+        if (role === 'maintainers' && block.items.some((item) => /^\s*\|.*\|/m.test(item.text))) fromEmbeddedTables(doc, block, found);
+        else if (role === 'maintainers') fromList(block.items, found);
         else if (role === 'organisations') fromList(block.items, found, true);
         else if (role === 'none') {
           for (const item of block.items) if (item.children.length > 0 && isMaintainerQuestion(item.text)) fromList(item.children, found);

@@ -18,8 +18,19 @@ const BECOME = /^\s*(?:have |has |had )?(?:become|became|were promoted|was promo
 const COMMIT_VERB_NEXT = /^(?:to|on|regularly|daily|weekly|frequently|actively|often|less|more|code|changes|directly|at)$/;
 const ORG_TAKING_UP =
   /^\s*(?:are|were|have|has|had)\s+(?:(?:now|already|actively|also)\s+)?(?:(?:beginning|starting|planning|looking|going|working)\s+to\s+)?(?:us(?:e|ed|ing)|adopt\w*|deploy\w*|run(?:ning)?|build(?:ing)?\s+(?:it|this|them|\w+)\s+into|evaluat\w*|trial\w*|pilot\w*)\b/i;
-const CHANNEL_CONTEXT = /channel|slack|discord|gitter|mailing|forum|chat|group|telegram|wechat|dingtalk|community|matrix|irc/i;
-const EVENT_CONTEXT = /meet|held|hosted|call|event|summit|conference|webinar|workshop|office hour/i;
+// Issue 14: metrics are activity figures only. Counts of roles (maintainers, approvers, members,
+// owners), audiences (subscribers, followers, attendees, participants, people) and gatherings
+// (meetings, events, threads) describe community size, not contribution activity, and are not
+// metrics. Reviewers are activity only as PR or code reviewers.
+const NOT_ACTIVITY =
+  /^(?:maintainers?|approvers?|members?|membership|subscribers?|followers?|watchers?|watched|registrants|attendees?|participants?|people|persons|individuals|owners?|meetings?|meetups?|threads?|events?|creators|forkers|reporters)$/;
+const ACTIVITY_REVIEWER = /^(?:pr|prs|code|pull)$/;
+
+function notActivity(noun: string, modifiers: string[]): boolean {
+  if (/^reviewers?$/.test(noun)) return !modifiers.some((m) => ACTIVITY_REVIEWER.test(m));
+  return NOT_ACTIVITY.test(noun);
+}
+
 
 /** Resolve a head noun that needs context into a metric kind, or null when it is not one. */
 function resolveHead(
@@ -39,12 +50,14 @@ function resolveHead(
       if (modifiers.some((m) => m === 'end' || m === 'production' || m === 'enterprise')) return null;
       // "7 community contributions from 3 different users": the users are contributors.
       if (before[1]?.lower === 'from' && /contribut|commit|pull request|\bPRs?\b/i.test(sentence)) return { kind: 'contributors', stock: true };
-      return CHANNEL_CONTEXT.test(sentence) ? { kind: 'other', stock: true } : null;
+      // Chat and channel users are an audience, not activity.
+      return null;
     }
     case 'times': {
       if (after[0] && /^(?:more|faster|larger|higher|bigger|less|fewer|slower|smaller|greater|better)$/.test(after[0].lower)) return null;
       if (after[0]?.lower === 'as' && /^(?:many|much|large|fast|big|high|often)$/.test(after[1]?.lower ?? '')) return null;
-      return EVENT_CONTEXT.test(sentence) ? { kind: 'other', stock: false } : null;
+      // "held 38 times" counts meetings: not activity.
+      return null;
     }
     case 'other':
       // "29 different people have contributed": contributors, counted over the sentence's window.
@@ -53,9 +66,9 @@ function resolveHead(
       // "468 commits from 83 individuals": the people who made them are contributors.
       if (head.stock && /^(?:people|persons|individuals)$/.test(noun) && before[1]?.lower === 'from' && /\bcommits?\b|pull requests?|\bPRs?\b|contributions?/i.test(sentence))
         return { kind: 'contributors', stock: true };
-      return head;
+      return notActivity(noun, modifiers) ? null : head;
     case 'country':
-      return /contribut|developer|maintainer|member|committer|communit/i.test(sentence) ? { kind: 'other', stock: true } : null;
+      return null;
     case 'version':
       return modifiers.some((m) => /^(?:major|minor|patch|stable|new|feature)$/.test(m)) || /\breleas/i.test(sentence)
         ? { kind: 'releases', stock: false }
@@ -69,20 +82,21 @@ function resolveHead(
       // ("in all our repositories come from 23 organizations" is a count: the word must be near.)
       if (before.slice(0, 4).some((t) => /^(?:mainly|mostly|primarily|largely|predominantly|majority|only|all)$/.test(t.lower))) return null;
       if (modifiers.some((m) => m.startsWith('contribut'))) return { kind: 'contributing_orgs', stock: true };
-      if (modifiers.some((m) => m.startsWith('member') || m.startsWith('maintain'))) return { kind: 'other', stock: true };
+      if (modifiers.some((m) => m.startsWith('member') || m.startsWith('maintain'))) return null;
       // The noun the organisations belong to: "contributors from 39 companies".
       for (const token of before) {
         if (token.type !== 'word') continue;
         const owner = headClass(token.lower);
         if (!owner) continue;
         if (owner.kind === 'contributors' || owner.kind === 'commits' || owner.kind === 'prs') return { kind: 'contributing_orgs', stock: true };
-        if (owner.kind === 'other') return { kind: 'other', stock: true };
+        // "7 maintainers from 6 companies": the maintainers' organisations, not activity.
+        if (owner.kind === 'other') return notActivity(token.lower, []) ? null : { kind: 'other', stock: true };
         if (owner.kind === 'users' && /contribut|commit|pull request|\bPRs?\b/i.test(sentence)) return { kind: 'contributing_orgs', stock: true };
         if (owner.kind === 'excluded' || owner.kind === 'users') return null;
       }
       if (/contribut|commit|pull request|\bPRs?\b/i.test(sentence)) return { kind: 'contributing_orgs', stock: true };
-      if (/adopt|production|customer|\busers?\b|\bus(?:e|es|ed|ing)\b/i.test(sentence)) return null;
-      return { kind: 'other', stock: true };
+      // Organisations with no contribution context (taking part in calls, founding, using) are not activity.
+      return null;
     }
     default:
       return head;
@@ -167,11 +181,12 @@ function headAfter(text: string, sentence: { start: number; end: number }, pos: 
           /^(?:next|upcoming|coming|following|future)$/.test(before[1]?.lower ?? ''))
       )
         return null;
+      // "3 contributors become maintainers" counts promotions: not activity.
       const become = BECOME.test(text.slice(end, end + 64));
-      if (become) kind = 'other';
+      if (become) return null;
       // "added 3 maintainers", "attracted 37 new committers": a change, not a level.
       const grew = before.slice(1, 3).some((t) => /^(?:added|gained|attracted|welcomed|onboarded|promoted|new)$/.test(t.lower));
-      const change = become || grew || modifiers.includes('new') || modifiers.includes('additional') || lower.startsWith('first-time') || lower.startsWith('new-');
+      const change = grew || modifiers.includes('new') || modifiers.includes('additional') || lower.startsWith('first-time') || lower.startsWith('new-');
       return { kind, stock: resolved.stock, change, end, labelStart: null };
     }
     if ((lower === 'and' || lower === 'or') && modifiers.length > 0 && next?.type === 'num' && depth === 0) {
@@ -224,7 +239,7 @@ function headBefore(text: string, sentence: { start: number; end: number }, grou
     if (!head || head.kind === 'duration') continue;
     if (head.kind === 'excluded') return null;
     const modifiers = before.slice(index + 1, index + 3).filter((t) => t.type === 'word').map((t) => t.lower);
-    let resolved = resolveHead(head, sentenceText, modifiers, before.slice(index + 1), []);
+    let resolved = resolveHead(head, sentenceText, modifiers, before.slice(index + 1), [], token.lower);
     if (head.kind === 'version') resolved = null;
     if (!resolved) return null;
     let kind = resolved.kind;
@@ -360,7 +375,7 @@ function labelHead(label: string): Head | null {
     if (!head || head.kind === 'duration') continue;
     if (head.kind === 'excluded') return null;
     const modifiers = i > 0 ? [tokens[i - 1]!.lower] : [];
-    const resolved = head.kind === 'version' ? null : resolveHead(head, label, modifiers, [], []);
+    const resolved = head.kind === 'version' ? null : resolveHead(head, label, modifiers, [], [], token.lower);
     if (!resolved) return null;
     let kind = resolved.kind;
     if (kind === 'prs' && /\bmerged\b/i.test(label)) kind = 'merged_prs';

@@ -29,7 +29,7 @@ describe('extractMetrics: the ways reports state activity and community size', (
     ['* [GitHub stars](https://d.example/3) increased from **1,600+ to 2,600+**', [['stars', 1600, 'total'], ['stars', 2600, 'total']]],
     ['- Number of contributors: 50+ -> **90+**', [['contributors', 50, 'total'], ['contributors', 90, 'total']]],
     ['Github forks: 220+ → 460+', [['forks', 220, 'total'], ['forks', 460, 'total']]],
-    ['Currently, we have seven maintainers from five organizations.', [['other', 7, 'total'], ['other', 5, 'total']]],
+    ['Currently, we have seven maintainers from five organizations.', []],
     ['In the past year, we shipped 4 minor and 1 major releases.', [['releases', 4, 'year'], ['releases', 1, 'year']]],
     ['In the last year we released 1 major version and 6 minor versions.', [['releases', 1, 'year'], ['releases', 6, 'year']]],
     ['Since joining the CNCF, the project has published 3 major releases and 10 minor releases.', [['releases', 3, null], ['releases', 10, null]]],
@@ -40,26 +40,26 @@ describe('extractMetrics: the ways reports state activity and community size', (
     ['For the last year the project has averaged more than 350 merged PRs per month from more than 60 contributors.', [['merged_prs', 350, 'month'], ['contributors', 60, 'month']]],
     ['Of those, [10-20 per month](https://d.example/14) come from new contributors.', [['contributors', 10, 'month']]],
     ['Since joining the CNCF, we have attracted 37 new committers from companies like ByteDance.', [['contributors', 37, null]]],
-    ['Since joining the CNCF, 3 contributors became maintainers.', [['other', 3, null]]],
-    ['The project currently has 5 core maintainers.', [['other', 5, 'total']]],
-    ['The #project-dev Slack channel hosts over 1000 users.', [['other', 1000, 'total']]],
-    ['There are currently (2021/06/01) 436 subscribers.', [['other', 436, 'total']]],
-    ['We hold community meetings regularly (38 times as of September 2022), with about 25 attendees each time.', [['other', 38, 'total'], ['other', 25, null]]],
+    ['Since joining the CNCF, 3 contributors became maintainers.', []],
+    ['The project currently has 5 core maintainers.', []],
+    ['The #project-dev Slack channel hosts over 1000 users.', []],
+    ['There are currently (2021/06/01) 436 subscribers.', []],
+    ['We hold community meetings regularly (38 times as of September 2022), with about 25 attendees each time.', []],
     ['Twenty-five companies contribute code to the project.', [['contributing_orgs', 25, 'total']]],
     ['* Number of new PRs increased to **30+ per week**', [['prs', 30, 'week']]],
     ['* Number of commits increased from **300+ to 1,500+**', [['commits', 300, null], ['commits', 1500, null]]],
     ['* [Number of contributions](https://d.example/74) increased to **1,500+ per month**', [['other', 1500, 'month']]],
     ['* Number of PR reviewers increased to **100+**', [['other', 100, 'total']]],
-    ['Among the contributors, there are **23** people recognized as reviewers and approvers.', [['other', 23, 'total']]],
+    ['Among the contributors, there are **23** people recognized as reviewers and approvers.', []],
     ['We merged 1,200 pull requests last year.', [['merged_prs', 1200, 'year']]],
-    ['Contributors from 14 countries and regions joined the project.', [['other', 14, 'total']]],
+    ['Contributors from 14 countries and regions joined the project.', []],
     ['The project is backed by 12 contributing organizations.', [['contributing_orgs', 12, 'total']]],
     ['The project has 45 monthly active contributors.', [['contributors', 45, 'month']]],
     ['- Monthly active contributors: 45', [['contributors', 45, 'month']]],
-    ['Contributors come from 20 countries.', [['other', 20, 'total']]],
+    ['Contributors come from 20 countries.', []],
     ['Over the past year we saw at least [45 new first-time-contributors](https://d.example/52).', [['contributors', 45, 'year']]],
-    ['Irbe and Ashley joined, bringing the total number of maintainers to 9 with one maintainer at Apple and seven at Jetstack.', [['other', 9, 'total']]],
-    ['This year the project added 3 official maintainers.', [['other', 3, 'year']]],
+    ['Irbe and Ashley joined, bringing the total number of maintainers to 9 with one maintainer at Apple and seven at Jetstack.', []],
+    ['This year the project added 3 official maintainers.', []],
     ['The community has released five versions since joining CNCF.', [['releases', 5, null]]],
     ['Passing the 8,000 star milestone in early November 2021.', [['stars', 8000, 'total']]],
     [
@@ -70,14 +70,14 @@ describe('extractMetrics: the ways reports state activity and community size', (
     ['On average, there are [52.5](https://d.example/74)\n  commits per month, contained within 43.4 merged PRs per month.', [['commits', 52.5, 'month'], ['merged_prs', 43.4, 'month']]],
     ['Pixie has a core team of 10+ full-time contributors.', [['contributors', 10, 'total']]],
     ['Many stats have increased since joining, such as GitHub stars\n(~2,000 to 3,480+), commits to the project (~2,000 to 3,300+).', [['stars', 2000, 'total'], ['stars', 3480, 'total'], ['commits', 2000, null], ['commits', 3300, null]]],
-    ['The Discord community has grown to **235** members, of which roughly **30** are online on a daily basis.', [['other', 235, 'total'], ['other', 30, null]]],
+    ['The Discord community has grown to **235** members, of which roughly **30** are online on a daily basis.', []],
     ['Out of the last **100** merged pull requests, **22** were made by non-core contributors.', [['merged_prs', 100, null], ['merged_prs', 22, null]]],
-    ['Tremor has seven primary maintainers from three organisations.', [['other', 7, 'total'], ['other', 3, 'total']]],
-    ['* A vibrant community of almost 2000 members discussing the project on the #proj Slack channel', [['other', 2000, 'total']]],
+    ['Tremor has seven primary maintainers from three organisations.', []],
+    ['* A vibrant community of almost 2000 members discussing the project on the #proj Slack channel', []],
     ['During the last year, we continued with our pace of one release every one or two months.', []],
     ['Docker Pulls: 6.7K\nStars: 344', [['stars', 344, 'total']]],
-    ['Governance as Code Day: 2,500+ registrants, 310 live attendees, top 50 hashtags for KubeCon', [['other', 2500, 'total'], ['other', 310, 'total']]],
-    ['We held bi-weekly community meetings constantly (total 15 as of Jun 2022). The average number of meeting attendees is ~30.', [['other', 15, 'total'], ['other', 30, null]]],
+    ['Governance as Code Day: 2,500+ registrants, 310 live attendees, top 50 hashtags for KubeCon', []],
+    ['We held bi-weekly community meetings constantly (total 15 as of Jun 2022). The average number of meeting attendees is ~30.', []],
     ['* [Stargazers](https://d.example/81): 331% annual growth from 524 -> 1735.', [['stars', 524, 'total'], ['stars', 1735, 'total']]],
     ['* [Code Committers](https://d.example/81): 500% annual growth from 18 -> 90.', [['contributors', 18, 'total'], ['contributors', 90, 'total']]],
     ['* [Code Commenters](https://d.example/81): 509% annual growth from 22 -> 112.', [['other', 22, 'total'], ['other', 112, 'total']]],
@@ -136,13 +136,7 @@ describe('extractMetrics: the ways reports state activity and community size', (
       ['stars', 1500, null],
       ['commits', 2160, 'total'],
       ['commits', 1000, null],
-      ['other', 1600, 'total'],
-      ['other', 1000, null],
-      ['other', 783, 'total'],
-      ['other', 570, null],
-      ['other', 110, 'week'],
-      ['other', 645, 'total'],
-      ['other', 60, 'week'],
+      // Followers, chat members and chat users are an audience, not activity (issue 14).
     ]);
   });
 
@@ -247,10 +241,7 @@ describe('extractMetrics: the ways reports state activity and community size', (
       ['contributors', 25, null],
       ['contributors', 13, null],
       ['contributors', 55, null],
-      ['other', 93, 'week'],
-      ['other', 213, 'week'],
-      ['other', 34, null],
-      ['other', 104, null],
+      // Chat active users are an audience, not activity (issue 14).
     ]);
     expectQuotesOnTheirLines(text);
   });
@@ -338,13 +329,13 @@ describe('extractMetrics: what is not a metric', () => {
       '<!--',
       '40 maintainers',
       '-->',
-      'Real text: 7 maintainers.',
+      'Real text: 7 commits.',
       '',
       'Setext heading with 12 contributors',
       '-----------------------------------',
     ].join('\n');
     const metrics = extractMetrics(docOf(text));
-    expect(metrics.map((m) => [m.kind, m.value, m.line])).toEqual([['other', 7, 11]]);
+    expect(metrics.map((m) => [m.kind, m.value, m.line])).toEqual([['commits', 7, 11]]);
   });
 
   it('reads only the content range of a captured web page', () => {
@@ -359,7 +350,7 @@ describe('extractMetrics: held-out round 13 phrasings', () => {
     // A comma list shares the noun of its last number.
     ['The CLI, SDK, and spec had 7, 11, and 3 releases respectively in 2024.', [['releases', 7, 'year'], ['releases', 11, 'year'], ['releases', 3, 'year']]],
     // A calendar year is the window of an activity count.
-    ['We held 52 community meetings in 2024, see the notes.', [['other', 52, 'year']]],
+    ['We held 52 community meetings in 2024, see the notes.', []],
     // "up from N" is the earlier value of a pair; "totally" still lets the label apply.
     ['Contributors across all repositories increased to [150](https://d.example/1) totally, up from [40](https://d.example/2) before joining.', [['contributors', 150, 'total'], ['contributors', 40, 'total']]],
     // "in all … repositories" is not concentration; a window right after a level is its period.
@@ -368,8 +359,8 @@ describe('extractMetrics: held-out round 13 phrasings', () => {
     // People who contributed are contributors, counted over the sentence's window.
     ['In the past year (since May 2023), [31 different people](https://x.example/graphs) have contributed to the main repo.', [['contributors', 31, 'year']]],
     // Four modifiers before the noun; owners are counted like maintainers.
-    ['We have 2 additional active repo level maintainers.', [['other', 2, null]]],
-    ['- Owners - 5', [['other', 5, 'total']]],
+    ['We have 2 additional active repo level maintainers.', []],
+    ['- Owners - 5', []],
   ])('%s', (text, expected) => {
     expect(rows(text)).toEqual(expected);
     expectQuotesOnTheirLines(text);
@@ -401,13 +392,13 @@ describe('extractMetrics: held-out round 14 phrasings', () => {
     ['Of these, three commit to the project on a daily basis.', []],
     ['The bot made 1 commit to the main branch.', [['commits', 1, null]]],
     // A count marked as a total is not a weekly rate because the meetings are weekly.
-    ['We held weekly community meetings (total 61 as of March 2024).', [['other', 61, 'total']]],
-    ['Our weekly contributor sync drew 35 attendees per week.', [['other', 35, 'week']]],
+    ['We held weekly community meetings (total 61 as of March 2024).', []],
+    ['Our weekly contributor sync drew 35 attendees per week.', []],
     // "The average number of … is N" is no point-in-time total.
-    ['The average number of meeting attendees is ~25.', [['other', 25, null]]],
+    ['The average number of meeting attendees is ~25.', []],
     // An adverb before "merged"; people a role is granted to change role.
     ['A total of [412 pull requests](https://x.example/q) were successfully merged.', [['merged_prs', 412, 'total']]],
-    ['During the period, an additional four contributors were granted the **write** role on two repositories.', [['other', 4, null]]],
+    ['During the period, an additional four contributors were granted the **write** role on two repositories.', []],
     // The individuals who made the commits are contributors.
     ['Since joining, 12 releases were published with 350 commits from 61 individuals.', [['releases', 12, null], ['commits', 350, null], ['contributors', 61, 'total']]],
     // Companies taking up the project are adoption, not community size.
