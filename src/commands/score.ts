@@ -7,6 +7,7 @@ import { splitLines } from '../core/document/lines.js';
 import type { CriteriaSet } from '../core/criteria/criteria.js';
 import { scoreWithLabel } from '../core/criteria/criteria-scale.js';
 import { parseDocument } from '../core/document/document.js';
+import { describeChanges } from '../core/scores/change-report.js';
 import { extractEvidence } from '../core/evidence/extract.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { sanitizeLine, sanitizeText, quoted } from '../core/sanitize.js';
@@ -26,6 +27,8 @@ import {
 import { criteriaForScoreFile, loadCriteria } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
 import { gitOriginOf } from '../store/git-origin.js';
+import { describeHolder } from '../store/lock.js';
+import { lockWaitMs } from '../store/lock-wait.js';
 import { openScoreSession, scoreFilePath } from '../store/score-store.js';
 import { openSettings, resolveReviewer, type Settings } from '../store/settings.js';
 import { resolveWorkspace } from '../store/workspace.js';
@@ -55,8 +58,14 @@ Options:
   --workspace DIR       workspace folder (default: settings, else ./reviews); a document
                         outside it uses its own folder
   --criteria ID|FILE    criteria set (default: settings, else cncf-incubation)
-  --json                print the saved score file
+  --wait SECONDS        how long to wait for the score file's lock when another write holds
+                        it (default: env TOC_REVIEW_LOCK_WAIT, else 10; 0: do not wait)
+  --json                print the saved score file (what changed goes to stderr)
   -h, --help            show this help
+
+Parallel runs on one file queue for its lock and all land; each says what it changed and the
+value it replaced (when two set the same item, the last one wins). Only an interactive session
+(the review UI) holding the file makes a change fail, after the wait, naming that session.
 
 If the document changed since it was scored, cited lines are re-located by their quoted text
 and the file is pointed at the new version when you save a change (a warning says so).`;
@@ -204,8 +213,10 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     workspace: { type: 'string' },
     criteria: { type: 'string' },
     origin: { type: 'string' },
+    wait: { type: 'string' },
     json: { type: 'boolean' },
   });
+  const waitMs = lockWaitMs(values.wait, context.env);
   if (positionals.length === 0) throw new UsageError('score: give the document to score (see: toc-review score --help)');
   if (positionals.length > 1) throw new UsageError(`score: one document at a time (unexpected ${quoted(positionals[1]!)})`);
   const documentArg = positionals[0]!;
@@ -239,7 +250,24 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   }
   const { title, suggestions } = analyse(doc.text, documentPath, doc.sha256, criteria);
 
-  const session = await openScoreSession({ workspace, documentPath, document: { sha256: doc.sha256, title }, criteria, reviewer, suggestions, readOnly: read });
+  // Asked of git before the lock is taken, so that queued writers hold it for as short as possible.
+  const gitOrigin = !read && origin === undefined ? await gitOriginOf(documentPath) : null;
+  const shownPath = sanitizeLine(scoreFilePath(workspace, documentPath, reviewer.handle));
+  const session = await openScoreSession({
+    workspace,
+    documentPath,
+    document: { sha256: doc.sha256, title },
+    criteria,
+    reviewer,
+    suggestions,
+    readOnly: read,
+    lock: {
+      kind: 'oneshot',
+      waitMs,
+      noticeAfterMs: 2000,
+      onWait: (holder) => context.stderr.write(`toc-review: ${shownPath}: waiting up to ${waitMs / 1000} s for ${sanitizeLine(describeHolder(holder))}\n`),
+    },
+  });
   try {
     if (read) {
       if (session.lockHolder) context.stderr.write(`toc-review: ${sanitizeLine(session.path)}: read-only: ${sanitizeLine(session.readOnlyReason ?? '')}\n`);
@@ -249,12 +277,15 @@ export async function run(args: string[], context: CommandContext): Promise<numb
       return 0;
     }
     if (session.readOnly) {
-      throw new UserError(`${sanitizeLine(session.path)}: ${sanitizeLine(session.readOnlyReason ?? 'read-only')}; nothing changed${session.lockHolder ? ' (close that session and try again)' : ''}`);
+      const waited = session.lockHolder && waitMs > 0 ? ` after waiting ${waitMs / 1000} s` : '';
+      const advice = session.lockHolder ? (session.lockHolder.kind === 'interactive' ? ' (close that session and try again)' : ' (try again, or pass a longer --wait)') : '';
+      throw new UserError(`${sanitizeLine(session.path)}: ${sanitizeLine(session.readOnlyReason ?? 'read-only')}; nothing changed${waited}${advice}`);
     }
     if (session.migratedFrom !== null) {
       context.stderr.write(`toc-review: ${sanitizeLine(session.path)}: migrated from toc-review/score@${session.migratedFrom}; backup kept at ${sanitizeLine(session.backupPath ?? '?')}\n`);
     }
     const now = new Date();
+    const loaded = session.file;
     let file = session.file;
     for (const change of changes) {
       if (change.kind === 'score' && change.score === NA_SCORE) file = markNotApplicable(file, change.id, naReason(changes, change.id, file), now);
@@ -290,13 +321,21 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     }
     if (changed && origin === undefined && file.document.origin === null && file.document.sha256 === doc.sha256) {
       // Saving the version on disk: record where it lives, if git can pin it (docs/export.md).
-      const found = await gitOriginOf(documentPath);
+      const found = gitOrigin ?? (await gitOriginOf(documentPath));
       if (found.url) file = setDocumentInfo(file, { sha256: file.document.sha256, origin: found.url }, now);
       if (found.note) context.stderr.write(`toc-review: ${sanitizeLine(documentArg)}: ${found.note}\n`);
     }
     if (changed) await session.save(file);
-    if (values.json) context.stdout.write(serializeScoreFile(file));
-    else context.stdout.write(`${changed ? 'saved ' : ''}${describeFile(file, criteria, session.path)}\n`);
+    // Against the file as read under the lock: what this run replaced, even a parallel run's value.
+    const report = changed ? describeChanges(loaded, file, criteria) : [];
+    if (values.json) {
+      context.stdout.write(serializeScoreFile(file));
+      for (const line of report) context.stderr.write(`toc-review: saved ${sanitizeLine(line)}\n`);
+    } else {
+      const [first, ...rest] = describeFile(file, criteria, session.path).split('\n');
+      const changes = report.map((line) => `  changed ${sanitizeLine(line)}`);
+      context.stdout.write(`${[`${changed ? 'saved ' : ''}${first}`, ...changes, ...rest].join('\n')}\n`);
+    }
     return 0;
   } finally {
     await session.close();

@@ -1,18 +1,24 @@
-// Advisory lock for one score file: `<file>.lock` holding {pid, host, since}. Created with
+// Advisory lock for one score file: `<file>.lock` holding {pid, host, since, kind}. Created with
 // link(2) from a fully written temporary file, so the lock appears atomically with its content
 // or not at all. A lock left by a dead process on this host (or from before the last boot) is
-// stale and taken over; a lock from another host cannot be checked and is reported.
+// stale and taken over; a lock from another host cannot be checked and is reported. A contender
+// may wait for the lock (bounded, with backoff and jitter): one-shot writers such as `score` hold
+// it for milliseconds, so a script running twenty of them in parallel queues instead of failing.
 import { randomBytes } from 'node:crypto';
 import { unlinkSync, readFileSync } from 'node:fs';
 import { link, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname, uptime } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
+/** Who holds a lock: an interactive session (the review UI, held for minutes) or a one-shot writer. */
+export type LockKind = 'interactive' | 'oneshot';
+
 export interface LockHolder {
   pid: number;
   host: string;
   /** ISO timestamp of when the lock was taken. */
   since: string;
+  kind: LockKind;
 }
 
 interface LockContent extends LockHolder {
@@ -54,7 +60,9 @@ function parseLock(text: string): LockContent | null {
   try {
     const data = JSON.parse(text) as Partial<LockContent>;
     if (typeof data.pid === 'number' && Number.isInteger(data.pid) && data.pid > 0 && typeof data.host === 'string' && typeof data.since === 'string') {
-      return { pid: data.pid, host: data.host, since: data.since, token: typeof data.token === 'string' ? data.token : '' };
+      // A lock written before kinds were recorded came from a session: treat it as interactive.
+      const kind: LockKind = data.kind === 'oneshot' ? 'oneshot' : 'interactive';
+      return { pid: data.pid, host: data.host, since: data.since, kind, token: typeof data.token === 'string' ? data.token : '' };
     }
   } catch {
     // fall through
@@ -122,9 +130,16 @@ async function takeOver(lockPath: string, staleText: string): Promise<void> {
   await unlink(aside).catch(() => undefined);
 }
 
-export async function acquireLock(path: string): Promise<LockResult> {
-  const lockPath = lockPathFor(path);
-  const content: LockContent = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+function holderOf(content: LockContent): LockHolder {
+  const { pid, host, since, kind } = content;
+  return { pid, host, since, kind };
+}
+
+const UNKNOWN_HOLDER = (since: string): LockHolder => ({ pid: 0, host: 'unknown', since, kind: 'interactive' });
+
+/** One attempt: take the lock now (taking over a stale one) or say who holds it. */
+async function tryAcquire(lockPath: string, kind: LockKind): Promise<LockResult & { token?: string }> {
+  const content: LockContent = { pid: process.pid, host: hostname(), since: new Date().toISOString(), kind, token: randomBytes(8).toString('hex') };
   for (let attempt = 0; attempt < 5; attempt++) {
     if (await tryCreate(lockPath, content)) {
       held.set(lockPath, content.token);
@@ -143,18 +158,75 @@ export async function acquireLock(path: string): Promise<LockResult> {
         await takeOver(lockPath, current.text);
         continue;
       }
-      return { acquired: false, holder: { pid: 0, host: 'unknown', since: new Date(Date.now() - age).toISOString() } };
+      return { acquired: false, holder: UNKNOWN_HOLDER(new Date(Date.now() - age).toISOString()) };
     }
     if (isStale(current.content)) {
       await takeOver(lockPath, current.text);
       continue;
     }
-    const { pid, host, since } = current.content;
-    return { acquired: false, holder: { pid, host, since } };
+    return { acquired: false, holder: holderOf(current.content), token: current.content.token };
   }
   const current = await readHolder(lockPath);
   const holder = current?.content;
-  return { acquired: false, holder: holder ? { pid: holder.pid, host: holder.host, since: holder.since } : { pid: 0, host: 'unknown', since: new Date().toISOString() } };
+  return { acquired: false, holder: holder ? holderOf(holder) : UNKNOWN_HOLDER(new Date().toISOString()) };
+}
+
+export interface AcquireOptions {
+  /** What the lock is taken for, recorded in it so that others know whether waiting can help. */
+  kind?: LockKind;
+  /** How long to wait for a live holder, in ms (default 0: answer at once). */
+  waitMs?: number;
+  /** Wait only for holders of these kinds (default: any); others are reported at once. */
+  waitFor?: readonly LockKind[];
+  /** Called once when the wait has lasted `noticeAfterMs` (to tell a person what is happening). */
+  onWait?: (holder: LockHolder) => void;
+  noticeAfterMs?: number;
+  /** For tests: the random part of the backoff. */
+  random?: () => number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Backoff for the n-th retry: doubling from 10 ms up to 250 ms, with "full jitter" (a random
+ * share of it) so that twenty waiters do not wake in step and collide again.
+ */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const cap = Math.min(250, 10 * 2 ** Math.min(attempt, 5));
+  return Math.max(2, Math.round(cap * (0.5 + random() * 0.5)));
+}
+
+/**
+ * Take the lock on `path`, waiting up to `waitMs` for a live holder to let go. While one-shot
+ * holders keep handing the lock on (a queue of writers that is draining), the wait is extended
+ * from each hand-over, up to three times `waitMs` in all, so that the last of twenty queued
+ * writers is not refused merely for being last; one holder that keeps it for `waitMs` wins.
+ */
+export async function acquireLock(path: string, options: AcquireOptions = {}): Promise<LockResult> {
+  const lockPath = lockPathFor(path);
+  const kind = options.kind ?? 'interactive';
+  const waitMs = Math.max(0, options.waitMs ?? 0);
+  const start = Date.now();
+  const hardEnd = start + 3 * waitMs;
+  let deadline = start + waitMs;
+  let lastToken: string | undefined;
+  let noticed = false;
+  for (let attempt = 0; ; attempt++) {
+    const result = await tryAcquire(lockPath, kind);
+    if (result.acquired) return { acquired: true, lock: result.lock };
+    const now = Date.now();
+    if (options.waitFor && !options.waitFor.includes(result.holder.kind)) return { acquired: false, holder: result.holder };
+    if (result.token !== undefined && lastToken !== undefined && result.token !== lastToken && result.holder.kind === 'oneshot') {
+      deadline = Math.min(hardEnd, Math.max(deadline, now + waitMs));
+    }
+    lastToken = result.token ?? lastToken;
+    if (now >= deadline) return { acquired: false, holder: result.holder };
+    if (!noticed && options.onWait && now - start >= (options.noticeAfterMs ?? 1000)) {
+      noticed = true;
+      options.onWait(result.holder);
+    }
+    await sleep(Math.min(backoffMs(attempt, options.random), Math.max(1, deadline - now)));
+  }
 }
 
 /**
@@ -184,10 +256,10 @@ async function releaseLock(lockPath: string, token: string): Promise<void> {
 export async function lockHolder(path: string): Promise<LockHolder | null> {
   const current = await readHolder(lockPathFor(path));
   if (!current?.content || isStale(current.content)) return null;
-  const { pid, host, since } = current.content;
-  return { pid, host, since };
+  return holderOf(current.content);
 }
 
 export function describeHolder(holder: LockHolder): string {
-  return `pid ${holder.pid} on ${holder.host} since ${holder.since}`;
+  const what = holder.kind === 'oneshot' ? 'a one-shot write' : 'an interactive session';
+  return `${what}, pid ${holder.pid} on ${holder.host} since ${holder.since}`;
 }

@@ -23,10 +23,10 @@ import {
 } from '../core/scores/score-file.js';
 import { writeFileAtomic, removeStaleTempFiles } from './atomic-write.js';
 import { describeReadError, readRegularFile } from './read-file.js';
-import { acquireLock, describeHolder, lockHolder, type HeldLock, type LockHolder } from './lock.js';
+import { acquireLock, describeHolder, lockHolder, type AcquireOptions, type HeldLock, type LockHolder } from './lock.js';
 import { documentRelativePath, isInside, scoreFilePath as workspaceScoreFilePath, scoreFilePathsFor, workspaceForDocument } from './workspace.js';
 
-export type { LockHolder } from './lock.js';
+export type { LockHolder, LockKind } from './lock.js';
 
 /** Score files are small; anything this big is not one. */
 export const MAX_SCORE_FILE_BYTES = 16 * 1024 * 1024;
@@ -100,6 +100,11 @@ export interface OpenScoreSessionOptions {
   readOnly?: boolean;
   /** Suggested scores by item id, recorded in a new file. */
   suggestions?: Readonly<Record<string, number | null>>;
+  /**
+   * How the lock is taken: its kind (default interactive) and how long to wait for a holder
+   * (default: not at once). One-shot writers pass kind 'oneshot' and a wait (see lockWaitMs).
+   */
+  lock?: AcquireOptions;
   now?: () => Date;
 }
 
@@ -269,7 +274,7 @@ export async function openScoreSession(options: OpenScoreSessionOptions): Promis
     try {
       await assertScoresFolderInside(workspace, dirname(path));
       await mkdir(dirname(path), { recursive: true });
-      const result = await acquireLock(path);
+      const result = await acquireLock(path, options.lock);
       if (result.acquired) lock = result.lock;
       else {
         holder = result.holder;

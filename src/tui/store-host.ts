@@ -117,6 +117,9 @@ export function createStoreHost(options: StoreHostOptions): StoreHost {
         reviewer,
         readOnly: options.readOnly,
         suggestions,
+        // A one-shot `score` holds the lock for milliseconds: wait that out rather than open
+        // read-only; another interactive session is reported at once.
+        lock: { kind: 'interactive', waitMs: 3000, waitFor: ['oneshot'] },
       });
       const tracked: ReviewSession = {
         get path() {

@@ -28,7 +28,15 @@ describe('toc-review score', () => {
       '--recommend-note', 'Solid.',
       '--json',
     );
-    expect(result.stderr).toBe('');
+    // stdout is the file alone; what changed (and what it replaced) goes to stderr.
+    expect(result.stderr.split('\n')).toEqual([
+      'toc-review: saved production-users: score 3 (Exceeded), replacing unscored',
+      'toc-review: saved production-users: notes "Seven named adopters.", replacing none',
+      'toc-review: saved versioning: score 2 (Met), replacing unscored',
+      'toc-review: saved recommendation: ready, replacing none',
+      'toc-review: saved recommendation notes: "Solid.", replacing none',
+      '',
+    ]);
     expect(result.code).toBe(0);
     const printed = parseScoreFile(result.stdout, 'stdout');
     expect(result.stdout).toBe(readFileSync(path, 'utf8'));
@@ -153,13 +161,15 @@ describe('toc-review score', () => {
     expect(readFileSync(path, 'utf8')).toBe(broken);
   });
 
-  it('refuses while another session holds the file, naming the holder', async () => {
+  it('refuses while another session holds the file, after the wait, naming the holder', async () => {
     const { score, path } = setup();
     mkdirSync(dirname(path), { recursive: true });
+    // A lock from before kinds were recorded counts as an interactive session's.
     writeFileSync(`${path}.lock`, JSON.stringify({ pid: 4242, host: 'grace-laptop', since: '2026-03-01T10:00:00.000Z' }));
-    const result = await score('reviews/lanternfish.md', '--workspace', 'reviews', '--reviewer', 'Ada Lovelace', '--set', 'versioning=3');
+    const result = await score('reviews/lanternfish.md', '--workspace', 'reviews', '--reviewer', 'Ada Lovelace', '--set', 'versioning=3', '--wait', '0.3');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('being edited in another session (pid 4242 on grace-laptop since 2026-03-01T10:00:00.000Z)');
+    expect(result.stderr).toContain('being edited in another session (an interactive session, pid 4242 on grace-laptop since 2026-03-01T10:00:00.000Z)');
+    expect(result.stderr).toContain('nothing changed after waiting 0.3 s (close that session and try again)');
     expect(existsSync(path)).toBe(false);
   });
 
@@ -173,7 +183,7 @@ describe('toc-review score', () => {
     const read = await score(...args);
     expect(read.code).toBe(0);
     expect(read.stdout).toContain('versioning: 3 Exceeded');
-    expect(read.stderr).toBe(`toc-review: ${path}: read-only: opened read-only; being edited in another session (pid 4242 on grace-laptop since 2026-03-01T10:00:00.000Z)\n`);
+    expect(read.stderr).toBe(`toc-review: ${path}: read-only: opened read-only; being edited in another session (an interactive session, pid 4242 on grace-laptop since 2026-03-01T10:00:00.000Z)\n`);
     const json = await score(...args, '--json');
     expect(json.stdout).toBe(before);
     expect(readFileSync(`${path}.lock`, 'utf8')).toBe(lock);

@@ -2,6 +2,7 @@
 // Pure: parsing (never trusting the text), canonical serialisation (same file -> same bytes,
 // so git diffs are one line per change) and updaters that return a new file with timestamps
 // stamped. The file system side lives in src/store/score-store.ts.
+import { describeConflictBlocks, findConflictBlocks } from './conflict-markers.js';
 import { z } from 'zod';
 import type { CriteriaSet } from '../criteria/criteria.js';
 import { UserError } from '../errors.js';
@@ -234,6 +235,12 @@ export function parseScoreFileWithInfo(text: string, path: string): ParsedScoreF
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // JSON.parse would keep the last of two equal keys (a bad merge) and name syntax errors by
   // byte offset, so the text is checked first and problems are named by field or line.
+  const conflicts = findConflictBlocks(json);
+  if (conflicts.length > 0) {
+    throw new UserError(
+      `${shown}: unresolved git merge conflict at ${describeConflictBlocks(conflicts)} (<<<<<<< ======= >>>>>>> markers); resolve it: in each block keep the side you want (or combine both), delete the marker lines, then run: toc-review validate ${shown}`,
+    );
+  }
   const problem = checkJsonText(json);
   if (problem?.kind === 'syntax') {
     throw new UserError(`${shown}: not valid JSON at line ${problem.line}, column ${problem.column}: ${sanitizeLine(problem.message)}`);
