@@ -250,8 +250,6 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   }
   const { title, suggestions } = analyse(doc.text, documentPath, doc.sha256, criteria);
 
-  // Asked of git before the lock is taken, so that queued writers hold it for as short as possible.
-  const gitOrigin = !read && origin === undefined ? await gitOriginOf(documentPath) : null;
   const shownPath = sanitizeLine(scoreFilePath(workspace, documentPath, reviewer.handle));
   const session = await openScoreSession({
     workspace,
@@ -321,7 +319,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     }
     if (changed && origin === undefined && file.document.origin === null && file.document.sha256 === doc.sha256) {
       // Saving the version on disk: record where it lives, if git can pin it (docs/export.md).
-      const found = gitOrigin ?? (await gitOriginOf(documentPath));
+      const found = await gitOriginOf(documentPath);
       if (found.url) file = setDocumentInfo(file, { sha256: file.document.sha256, origin: found.url }, now);
       if (found.note) context.stderr.write(`toc-review: ${sanitizeLine(documentArg)}: ${found.note}\n`);
     }

@@ -3,10 +3,10 @@
 // after taking it, so "replaced" is what the previous writer had just saved: when two runs set
 // the same item, the last one wins and both say so, and nothing is overwritten unnoticed. Pure.
 import type { CriteriaSet } from '../criteria/criteria.js';
-import { scaleLabel } from '../criteria/criteria-scale.js';
+import { scaleLabel, type ScoreValue } from '../criteria/criteria-scale.js';
 import type { Citation, ScoreFile } from './score-file.js';
 
-const scoreText = (criteria: CriteriaSet, value: number | null) => (value === null ? 'unscored' : `${value} (${scaleLabel(criteria, value)})`);
+const scoreText = (criteria: CriteriaSet, value: ScoreValue) => (value === null ? 'unscored' : value === 'na' ? scaleLabel(criteria, value) : `${value} (${scaleLabel(criteria, value)})`);
 const range = (c: Citation) => (c.startLine === c.endLine ? `${c.startLine}` : `${c.startLine}-${c.endLine}`);
 // Short notes are shown (the replaced text is the point), long ones by their start and length.
 const notesText = (notes: string) => {
