@@ -4,7 +4,7 @@
 // API (all line numbers 1-based lines of the text as given, split by core/document/lines.ts):
 //
 //   parseTemplate(text): ParsedTemplate
-//     { title, version, shape, items, groups }
+//     { title, titles, version, shape, items, groups }
 //     shape 'checklist'  `- [ ] **Title.**` task items (also `[x]`/`[X]`, no bold, numbered,
 //                        emoji, titles over several lines, a bare `[ ]`), grouped by `##`
 //                        sections, `### Required` / `### Suggested` setting `required`
@@ -16,7 +16,7 @@
 //                        (`**Incubating:** Suggested | **Graduated:** Required`: the
 //                        Governance Review template); `levels` holds that line
 //     shape null         no items: not a template
-//   Each TemplateItem: title (plain), rawTitle (as written), line/titleEndLine/endLine, body
+//   Each TemplateItem: title (plain), rawTitle (as written), emphasised (bold title), line/titleEndLine/endLine, body
 //   (the block's other non-blank lines, as written), guidance (body lines without placeholders,
 //   as plain text), checked (the box's state; null when there is no box), required (null when
 //   the template does not say), group (`##` title), subsection, section ("Group / Sub"),
@@ -31,7 +31,7 @@ import type { ParsedTemplate, ScannedLine, TemplateGroup, TemplateItem, Template
 export type { ParsedTemplate, TemplateGroup, TemplateItem, TemplateLine, TemplateShape } from './template-types.js';
 
 /** Split a checkbox's text into its title (the bold run, else the line) and what follows. */
-function checkboxTitle(scanned: readonly ScannedLine[], index: number, rest: string): { raw: string; endIndex: number; after: string } {
+function checkboxTitle(scanned: readonly ScannedLine[], index: number, rest: string): { raw: string; endIndex: number; after: string; bold: boolean } {
   const open = rest.search(/\*\*|__/);
   if (open >= 0 && /^[^\p{L}\p{N}]*$/u.test(cleanTitle(rest.slice(0, open)) || '')) {
     const mark = rest.slice(open, open + 2);
@@ -41,13 +41,13 @@ function checkboxTitle(scanned: readonly ScannedLine[], index: number, rest: str
     for (let close = raw.indexOf(mark); close < 0; close = raw.indexOf(mark)) {
       const next = scanned[endIndex + 1];
       if (!next || next.hidden || next.heading || next.text.trim() === '' || checkboxLine(next.text) || endIndex - index >= 8) {
-        return { raw: `${rest.slice(0, open)}${raw}`, endIndex, after: '' };
+        return { raw: `${rest.slice(0, open)}${raw}`, endIndex, after: '', bold: false };
       }
       raw += ` ${next.text.trim()}`;
       endIndex++;
     }
     const close = raw.indexOf(mark);
-    return { raw: `${rest.slice(0, open)}${raw.slice(0, close)}`, endIndex, after: raw.slice(close + 2).trim() };
+    return { raw: `${rest.slice(0, open)}${raw.slice(0, close)}`, endIndex, after: raw.slice(close + 2).trim(), bold: true };
   }
   // No bold: the title is the line and any lines that continue its paragraph.
   let raw = rest;
@@ -57,7 +57,7 @@ function checkboxTitle(scanned: readonly ScannedLine[], index: number, rest: str
     raw += ` ${next.text.trim()}`;
     endIndex++;
   }
-  return { raw, endIndex, after: '' };
+  return { raw, endIndex, after: '', bold: false };
 }
 
 function checklistItems(scanned: readonly ScannedLine[]): TemplateItem[] {
@@ -81,6 +81,7 @@ function checklistItems(scanned: readonly ScannedLine[]): TemplateItem[] {
     items.push({
       title: cleanTitle(title.raw),
       rawTitle: title.raw.trim(),
+      emphasised: title.bold,
       line: s.line,
       titleEndLine: scanned[title.endIndex]!.line,
       endLine: scanned[Math.max(block.end, title.endIndex)]!.line,
@@ -111,7 +112,8 @@ function versionOfTemplate(scanned: readonly ScannedLine[]): string | null {
 /** Parse a template (or a document filled from one); see the header for the shapes. */
 export function parseTemplate(text: string): ParsedTemplate {
   const scanned = scanLines(splitLines(text));
-  const title = scanned.find((s) => s.heading?.level === 1)?.heading?.text ?? null;
+  const titles = scanned.flatMap((s) => (s.heading?.level === 1 ? [{ text: s.heading.text, line: s.line }] : []));
+  const title = titles[0]?.text ?? null;
   let shape: TemplateShape | null = null;
   let items = checklistItems(scanned);
   if (items.length > 0) shape = 'checklist';
@@ -130,5 +132,5 @@ export function parseTemplate(text: string): ParsedTemplate {
     const heading = [...scanned].reverse().find((s) => s.line <= item.line && s.heading?.level === 2);
     groups.push({ title: item.group, line: heading?.line ?? item.line });
   }
-  return { title, version: versionOfTemplate(scanned), shape, items, groups };
+  return { title, titles, version: versionOfTemplate(scanned), shape, items, groups };
 }

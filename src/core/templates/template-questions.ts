@@ -61,6 +61,7 @@ export function questionItems(scanned: readonly ScannedLine[]): TemplateItem[] {
     items.push({
       title: cleanTitle(bullet.text),
       rawTitle: bullet.text,
+      emphasised: false,
       line: s.line,
       titleEndLine: s.line,
       endLine: scanned[block.end]!.line,
@@ -130,6 +131,7 @@ export function statementItems(scanned: readonly ScannedLine[]): TemplateItem[] 
     items.push({
       title: cleanTitle(stripInline(entry.raw)),
       rawTitle: entry.raw,
+      emphasised: true,
       line: s.line,
       titleEndLine: scanned[entry.end]!.line,
       endLine: scanned[Math.max(block.end, entry.end)]!.line,

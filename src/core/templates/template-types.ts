@@ -10,6 +10,8 @@ export interface TemplateLine {
 export interface TemplateItem {
   title: string;
   rawTitle: string;
+  /** The title was a bold run (the TOC templates' style for criteria; form fields are plain). */
+  emphasised: boolean;
   /** The checkbox (or question, or statement) line. */
   line: number;
   /** Last line of the title (titles may wrap). */
@@ -36,6 +38,8 @@ export interface TemplateGroup {
 export interface ParsedTemplate {
   /** The first level-1 heading, plain; null when none. */
   title: string | null;
+  /** Every level-1 heading (a template may open with a form's own, before its real title). */
+  titles: { text: string; line: number }[];
   /** The version line's value ("v1.6"); null when the template has none. */
   version: string | null;
   shape: TemplateShape | null;

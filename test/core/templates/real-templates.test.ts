@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { importTemplate } from '../../../src/core/templates/template-import.js';
 import { parseTemplate } from '../../../src/core/templates/template-parse.js';
 
 const GIT_DIR = process.env.TOC_REVIEW_TOC_MIRROR ?? '/work/.mirror/cncf+toc/repo';
@@ -76,5 +77,24 @@ describe.skipIf(!present)('the real TOC templates (cncf/toc mirror)', () => {
     const levelLines = text.split('\n').filter((l) => /^\*\*Incubating:\*\*/.test(l)).length;
     expect(parsed.items.length).toBe(levelLines);
     expect(parsed.items.every((i) => Object.keys(i.levels).length === 2)).toBe(true);
+  });
+
+  it.each([
+    ['incubation', CHECKLISTS[0]!, CHECKLISTS[2]!],
+    ['graduation', CHECKLISTS[1]!, CHECKLISTS[3]!],
+  ])('importing the %s application and its DD gives the same items: six groups, the same Required/Suggested split', (_level, appPath, ddPath) => {
+    const app = show(appPath);
+    const dd = show(ddPath);
+    if (app === null || dd === null) return;
+    const fromApp = importTemplate(parseTemplate(app), { path: appPath }).set;
+    const fromDd = importTemplate(parseTemplate(dd), { path: ddPath }).set;
+    expect(fromApp.items.length).toBe(fromDd.items.length);
+    // Every criterion the DD lists (the task lines in its six sections) is imported, nothing else.
+    expect(fromDd.items.length).toBe(parseTemplate(dd).items.filter((i) => SECTIONS.includes(i.group ?? '')).length);
+    for (const set of [fromApp, fromDd]) expect([...new Set(set.items.map((i) => i.group))]).toEqual(SECTIONS);
+    const split = (set: typeof fromApp) => SECTIONS.map((g) => set.items.filter((i) => i.group === g && i.required).length);
+    expect(split(fromApp)).toEqual(split(fromDd));
+    expect(fromApp.version).toMatch(/^v\d/);
+    expect(new Set(fromDd.items.map((i) => i.id)).size).toBe(fromDd.items.length);
   });
 });
