@@ -4,6 +4,7 @@ import { UsageError, UserError } from './core/errors.js';
 import { sanitizeLine, quoted } from './core/sanitize.js';
 import { defaultContext, type CommandContext, type CommandModule } from './commands/context.js';
 import { packageVersion } from './store/package-root.js';
+import { setNoticeSink } from './store/notices.js';
 
 interface CommandEntry {
   summary: string;
@@ -44,6 +45,7 @@ function isCommand(name: string | undefined): boolean {
 }
 
 export async function main(argv: string[], context: CommandContext = defaultContext()): Promise<number> {
+  setNoticeSink((text) => context.stderr.write(text));
   const debug = argv.includes('--debug');
   try {
     const [first, ...rest] = argv;

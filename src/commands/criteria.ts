@@ -6,14 +6,28 @@ import { loadAllBuiltinCriteria, loadCriteria } from '../store/criteria-files.js
 import { parseCommandArgs, type CommandContext } from './context.js';
 
 export const help = `Usage: toc-review criteria list [--json]
-       toc-review criteria show <id | file.yaml> [--json]
+       toc-review criteria show <id | file.yaml | template.md> [--json]
+       toc-review criteria import <template.md> [-o set.yaml] [--previous old.yaml] [options]
 
 List the shipped criteria sets, or show one set (by id, or any YAML file of yours) with its
 scale and items. Criteria files are validated; errors name the file, line and field.
 
+import turns a TOC markdown template into a criteria set: "##" sections become groups,
+"- [ ] **Title.**" items become items ("### Required" / "### Suggested" set required), their
+description lines the guidance, the version line the set's version; bulleted questions
+(technical review) and bold statements with a level line (governance review) work too. Ids
+come from the titles; importing a newer template with --previous (or into an existing -o
+file) keeps the ids of unchanged and reworded items and prints what was added, removed and
+reworded. A template.md given wherever a set is expected is imported on the fly.
+
 Options:
-  --json      print JSON instead of text
-  -h, --help  show this help`;
+  --json              print JSON instead of text (import: the set, skipped count, changes)
+  -o, --output FILE   import: write the set here (default: print the YAML)
+  --previous FILE     import: the set imported from the older template, whose ids to keep
+  --level NAME        import: for templates with per-level marks (governance review), use
+                      this level's Required/Suggested (e.g. graduated); N/A items are left out
+  --id ID             import: the set's id (default: from the template's title)
+  -h, --help          show this help`;
 
 function describeSet(set: CriteriaSet): string {
   const lines = [
@@ -39,9 +53,23 @@ function forJson(set: CriteriaSet) {
 }
 
 export async function run(args: string[], context: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs('criteria', args, { json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs('criteria', args, {
+    json: { type: 'boolean' },
+    output: { type: 'string', short: 'o' },
+    previous: { type: 'string' },
+    level: { type: 'string' },
+    id: { type: 'string' },
+  });
   const [action, ref, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`criteria: unexpected argument "${extra[0]}"`);
+  if (action === 'import') {
+    if (ref === undefined) throw new UsageError('criteria import: give a template file (markdown), e.g. criteria import template-dd-pr-incubation.md -o dd.yaml');
+    const { runImport } = await import('./criteria-import.js');
+    return runImport(ref, values, context);
+  }
+  for (const flag of ['output', 'previous', 'level', 'id'] as const) {
+    if (values[flag] !== undefined) throw new UsageError(`criteria ${action ?? 'list'}: --${flag} is an option of criteria import`);
+  }
   if (action === 'list' || action === undefined) {
     if (ref !== undefined) throw new UsageError(`criteria list: unexpected argument "${ref}"`);
     const sets = await loadAllBuiltinCriteria();
@@ -61,5 +89,5 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     context.stdout.write(values.json ? `${toTerminalJson(forJson(set))}\n` : `${describeSet(set)}\n`);
     return 0;
   }
-  throw new UsageError(`criteria: unknown action "${action}" (use list or show)`);
+  throw new UsageError(`criteria: unknown action "${action}" (use list, show or import)`);
 }

@@ -112,7 +112,7 @@ usage error. See docs/extract.md for the JSON fields.`;
 export async function chooseCriteria(ref: string | undefined, context: CommandContext): Promise<CriteriaSet> {
   if (ref !== undefined) {
     // A file is read relative to the command's working directory; an id is looked up as is.
-    if (!/[/\\]|\.(?:ya?ml|json)$/i.test(ref)) return loadCriteria(ref);
+    if (!/[/\\]|\.(?:ya?ml|json|md|markdown)$/i.test(ref)) return loadCriteria(ref);
     const { resolve } = await import('node:path');
     const absolute = resolve(context.cwd, ref);
     return loadCriteria(absolute).catch((error: unknown) => {

@@ -39,10 +39,12 @@ export function builtinCriteriaFiles(): string[] {
 }
 
 function looksLikePath(ref: string): boolean {
-  return ref.includes('/') || ref.includes('\\') || /\.(ya?ml|json)$/i.test(ref);
+  return ref.includes('/') || ref.includes('\\') || /\.(ya?ml|json|md|markdown)$/i.test(ref);
 }
 
 export async function loadCriteriaFile(path: string): Promise<CriteriaSet> {
+  // A TOC markdown template where a set is expected: imported on the fly (it says so on stderr).
+  if (/\.(?:md|markdown)$/i.test(path)) return (await import('./template-files.js')).loadTemplateAsCriteria(path);
   const bytes = await readRegularFile(path, { kind: 'criteria file' });
   // Binary or invalid UTF-8 is refused as documents are, rather than decoded lossily into a
   // string the schema then rejects; the text (BOM and all) is hashed as before.

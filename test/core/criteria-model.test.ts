@@ -17,6 +17,7 @@ import {
 import { buildSummary } from '../../src/core/summary/summary.js';
 import { summaryToMarkdown } from '../../src/core/summary/summary-markdown.js';
 import { computePanel } from '../../src/core/summary/panel.js';
+import { errorOf } from '../helpers/error-of.js';
 import { incubation } from '../helpers/score-fixtures.js';
 
 const SET_PATH = new URL('../fixtures/templates/grouped-set.yaml', import.meta.url);
@@ -25,15 +26,6 @@ const NOW = '2026-12-01T10:00:00.000Z';
 
 function fileFor(set = grouped(), handle = 'ada'): ScoreFile {
   return newScoreFile({ document: { path: 'doc.md', sha256: 'b'.repeat(64), title: 'Doc' }, criteria: set, reviewer: { name: handle, handle }, now: NOW });
-}
-
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
 }
 
 describe('criteria sets: groups, checklist scale, versions, sources', () => {
