@@ -39,7 +39,7 @@ export function builtinCriteriaFiles(): string[] {
 }
 
 function looksLikePath(ref: string): boolean {
-  return ref.includes('/') || ref.includes('\\') || /\.(ya?ml|json|md|markdown)$/i.test(ref);
+  return ref.includes('/') || ref.includes('\\') || /\.(ya?ml|json)$/i.test(ref);
 }
 
 export async function loadCriteriaFile(path: string): Promise<CriteriaSet> {
