@@ -30,7 +30,11 @@ describe('score --set ID=na', () => {
   it('records N/A with the note as its reason; the file matches the JSON Schema', async () => {
     const ws = sampleWorkspace();
     const result = await runCli(['score', ...base, '--set', 'versioning=na', '--note', 'versioning=Pre-release project.', '--json'], { cwd: ws.root, env: ws.env });
-    expect(result.stderr).toBe('');
+    // Nothing on stderr but what was saved (issue 17: each run reports its changes).
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'toc-review: saved versioning: score N/A, replacing unscored',
+      'toc-review: saved versioning: notes "Pre-release project.", replacing none',
+    ]);
     expect(result.code).toBe(0);
     const data = JSON.parse(result.stdout);
     expect(data.items[3]).toMatchObject({ id: 'versioning', score: 'na', notes: 'Pre-release project.' });
