@@ -5,7 +5,7 @@
 // or busier machine. Runs the built CLI (`npm run bench` builds first). See docs/bench.md.
 //
 // Options: --runs N (whole-process repetitions, default 20), --quick (fewer of everything, for
-// trying a change), --json FILE (also write the raw samples).
+// trying a change), --json FILE (also write the raw samples), --pool-only (only the pool rows, 8).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem, release } from 'node:os';
@@ -13,8 +13,9 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleCore, bundleInkFloor } from './bench/bundles.mjs';
-import { peakRss, timeInterleaved } from './bench/process.mjs';
+import { peakRss, timeInterleaved, timeOnce } from './bench/process.mjs';
 import { haveScript, measureKeys } from './bench/keys.mjs';
+import { POOL_DIR, measurePool, poolRows, poolSize } from './bench/pool.mjs';
 import { summary } from './bench/stats.mjs';
 import { largeDocument } from './bench/synth.mjs';
 
@@ -22,7 +23,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SEEDS = join(ROOT, 'test', 'fixtures', 'corpus', 'seeds');
 
 const { values: opts } = parseArgs({
-  options: { runs: { type: 'string' }, quick: { type: 'boolean' }, json: { type: 'string' } },
+  options: { runs: { type: 'string' }, quick: { type: 'boolean' }, json: { type: 'string' }, 'pool-only': { type: 'boolean' } },
 });
 const quick = opts.quick === true;
 const RUNS = Number(opts.runs ?? (quick ? 6 : 20));
@@ -31,6 +32,10 @@ const RSS_RUNS = quick ? 2 : 5;
 const BIG_RSS_RUNS = quick ? 1 : 3;
 const PASSES = quick ? 3 : 9;
 const DOCS = 500;
+const poolOnly = opts['pool-only'] === true;
+// The pool rows: 5 whole runs each over 257 documents (a few seconds a run), medians of 5.
+const POOL_RUNS = quick ? 3 : 5;
+const POOL_RSS_RUNS = quick ? 1 : 3;
 
 const log = (text) => process.stderr.write(`${text}\n`);
 const began = Date.now();
@@ -120,6 +125,46 @@ function assert(ok, message) {
 }
 
 const raw = { runs: RUNS };
+
+/** Section 8, or a note saying why it was skipped. */
+function measurePoolSection(floorMedian) {
+  const documents = poolSize();
+  if (documents === 0) return { rows: [], note: `pool rows skipped: no documents in ${POOL_DIR} (materialise the development pool there, or set TOC_REVIEW_POOL_DIR)` };
+  log(`pool: ${POOL_RUNS} alternated runs each of extract --json and triage --offline over ${documents} documents, ${POOL_RSS_RUNS} more each for peak memory`);
+  const result = measurePool({ bin: BIN, env, cwd: work, documents }, POOL_RUNS, POOL_RSS_RUNS);
+  raw.pool = result;
+  return { rows: poolRows(result, documents, floorMedian, summary), note: null };
+}
+
+function machineLines(runs) {
+  const cpu = cpus();
+  const loadAfter = loadavg();
+  return [
+    `toc-review ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version} bench, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    `machine: ${cpu[0]?.model ?? 'unknown cpu'} x${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, node ${process.version}`,
+    `load average (1 min) before/after: ${loadBefore[0].toFixed(2)} / ${loadAfter[0].toFixed(2)}; whole-process runs: ${runs}; bench took ${((Date.now() - began) / 1000).toFixed(0)} s`,
+  ];
+}
+
+const TABLE_HEADER = ['measure', 'median', 'p95', 'min', 'max', 'ratio to floor', 'target', 'met'];
+const table = (rows) => [`| ${TABLE_HEADER.join(' | ')} |`, `| ${TABLE_HEADER.map((h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+
+if (poolOnly) {
+  try {
+    const floorTimes = [];
+    for (let i = 0; i < POOL_RUNS; i++) floorTimes.push(timeOnce(tasks.floor));
+    const floor = summary(floorTimes);
+    const pool = measurePoolSection(floor.median);
+    const floorRow = ['1. floor: `node -e 0`', `${floor.median.toFixed(0)} ms`, '', floor.min.toFixed(0), floor.max.toFixed(0), '1.00x', '', ''];
+    const lines = [...machineLines(POOL_RUNS), '', ...table([floorRow, ...pool.rows]), ...(pool.note ? ['', pool.note] : [])];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (opts.json) writeFileSync(opts.json, `${JSON.stringify(raw, null, 2)}\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 try {
   // ---- 1-4: whole processes, interleaved ----
   log(`whole-process timings: ${RUNS} interleaved runs of node -e 0, --version, first frame and extract (each repeated and first time)`);
@@ -238,19 +283,11 @@ try {
   const t10 = summary(rss.frame10.map((v) => v.ms));
   rssRow(`7. peak RSS, first open of a synthetic ${mb(tenMb)} document`, rss.frame10, 400, `first frame in ${ms(t10.median)} ms = ${(t10.median / floor.median).toFixed(1)}x`);
 
-  const header = ['measure', 'median', 'p95', 'min', 'max', 'ratio to floor', 'target', 'met'];
-  const cpu = cpus();
-  const loadAfter = loadavg();
-  const lines = [
-    `toc-review ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version} bench, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
-    `machine: ${cpu[0]?.model ?? 'unknown cpu'} x${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, node ${process.version}`,
-    `load average (1 min) before/after: ${loadBefore[0].toFixed(2)} / ${loadAfter[0].toFixed(2)}; whole-process runs: ${RUNS}; bench took ${((Date.now() - began) / 1000).toFixed(0)} s`,
-    '',
-    `| ${header.join(' | ')} |`,
-    `| ${header.map((h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-    ...(keysSkipped ? ['', keysSkipped] : []),
-  ];
+  // ---- 8: the development pool, whole batches ----
+  const pool = measurePoolSection(floor.median);
+  rows.push(...pool.rows);
+
+  const lines = [...machineLines(RUNS), '', ...table(rows), ...(keysSkipped ? ['', keysSkipped] : []), ...(pool.note ? ['', pool.note] : [])];
   process.stdout.write(`${lines.join('\n')}\n`);
   if (opts.json) writeFileSync(opts.json, `${JSON.stringify(raw, null, 2)}\n`);
 } finally {

@@ -41,7 +41,7 @@ export function timeInterleaved(tasks, runs, onProgress = () => {}) {
   return times;
 }
 
-/** Peak RSS in MB of `runs` runs of a task (node --import rss-hook.mjs ...args). */
+/** Peak RSS in MB (and CPU ms) of `runs` runs of a task (node --import rss-hook.mjs ...args). */
 export function peakRss(task, runs) {
   const dir = mkdtempSync(join(tmpdir(), 'toc-bench-rss-'));
   const file = join(dir, 'rss');
@@ -53,7 +53,9 @@ export function peakRss(task, runs) {
         args: ['--import', HOOK, ...task.args],
         env: { ...task.env, TOC_BENCH_RSS_FILE: file },
       });
-      values.push({ mb: Number(readFileSync(file, 'utf8')) / 1024, ms });
+      // CPU time is steadier than wall time when other processes share the cores.
+      const [rssKb, cpuUs] = readFileSync(file, 'utf8').split(' ').map(Number);
+      values.push({ mb: rssKb / 1024, ms, cpuMs: cpuUs / 1000 });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
