@@ -1,7 +1,8 @@
 // `toc-review export`: a scored summary (one score file) or a panel summary (several reviewers'
 // files of one document) as paste-ready markdown or JSON. Loads no React, Ink or marked-terminal.
 import { resolve } from 'node:path';
-import { loadCriteriaFor } from '../store/criteria-files.js';
+import { isShippedCriteriaSet, loadCriteriaFor } from '../store/criteria-files.js';
+import { summaryToDd } from '../core/templates/dd-export.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { sanitizeLine, toTerminalJson, quoted } from '../core/sanitize.js';
 import { checkAgainstCriteria, type ScoreFile } from '../core/scores/score-file.js';
@@ -32,7 +33,10 @@ due-diligence pull request or an email unchanged) or as JSON.
   export reviews/scores/karmada/                   a panel of every score file in a folder
 
 Options:
-  --format md|json     output format (default md)
+  --format md|json|dd  output format (default md); dd: the filled due-diligence document in
+                       the TOC template's shape (one score file; see docs/templates.md)
+  --project NAME       with dd: the project's name in the title (default: from the document)
+  --level LEVEL        with dd: the level applied for (default: from the criteria set)
   -o, --output FILE    write to FILE (atomically) instead of stdout; - is stdout. Never a
                        symlink, device, FIFO or folder, nor one of the export's inputs
   --force              replace FILE if it exists
@@ -61,6 +65,8 @@ const OPTIONS = {
   reviewer: { type: 'string' },
   handle: { type: 'string' },
   criteria: { type: 'string' },
+  project: { type: 'string' },
+  level: { type: 'string' },
 } as const;
 
 function checkOrigin(origin: string | undefined): string | undefined {
@@ -74,7 +80,7 @@ export const EXPORT_GROUPS_SCHEMA = 'toc-review/export-groups@1' as const;
 export async function run(args: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('export', args, OPTIONS);
   const format = values.format ?? 'md';
-  if (format !== 'md' && format !== 'json') throw new UsageError(`export: --format must be md or json (got ${quoted(format)})`);
+  if (format !== 'md' && format !== 'json' && format !== 'dd') throw new UsageError(`export: --format must be md, json or dd (got ${quoted(format)})`);
   if (positionals.length === 0) throw new UsageError('export: give a score file or a document (see: toc-review export --help)');
   const date = exportDate(values.date, context.env);
   const origin = checkOrigin(values.origin);
@@ -99,6 +105,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     },
   });
   const panel = sources.length > 1 || values.panel === true;
+  if (format === 'dd' && panel) throw new UsageError('export: --format dd writes one reviewer\'s due diligence: give one score file (or a document without --panel)');
   const documentOverride = values.document !== undefined ? resolve(context.cwd, values.document) : null;
 
   // The same grouping as `panel`: files of different documents, document versions (sha256) or
@@ -143,7 +150,8 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     } else {
       const summary = buildSummary(first.file, criteria, extract, options);
       summaries.push(summary);
-      texts.push(summaryToMarkdown(summary));
+      const dd = { project: values.project, level: values.level, sourceReferences: isShippedCriteriaSet(criteria) };
+      texts.push(format === 'dd' ? summaryToDd(summary, criteria, dd) : summaryToMarkdown(summary));
     }
   }
 

@@ -67,6 +67,11 @@ function shippedIds(): string {
     .join(', ');
 }
 
+/** Whether a loaded set is one of the shipped files (not a user's copy or an imported template). */
+export function isShippedCriteriaSet(set: Pick<CriteriaSet, 'id' | 'source'>): boolean {
+  return builtinCriteriaPath(set.id) === set.source.path;
+}
+
 export function isShippedCriteria(id: string): boolean {
   return builtinCriteriaPath(id) !== undefined;
 }

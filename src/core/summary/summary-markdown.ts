@@ -32,7 +32,7 @@ function metCount(counts: Summary['counts']): string {
 }
 
 /** One bullet per listed item: its title (group) and the reviewer's notes as the reason. */
-function refList(refs: Summary['blockers'], empty: string): string {
+export function refList(refs: readonly Pick<Summary['blockers'][number], 'title' | 'group' | 'notes'>[], empty: string): string {
   if (refs.length === 0) return empty;
   return refs
     .map((r) => {
