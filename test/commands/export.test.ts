@@ -229,7 +229,7 @@ describe('toc-review export', () => {
     expect(linked.stdout).toContain('[Lines 44–46](https://github.com/o/r/blob/main/kube-ovn.md?plain=1#L44-L46):');
     for (const [args, message] of [
       [[], 'export: give a score file or a document'],
-      [[ada, '--format', 'html'], 'export: --format must be md or json (got "html")'],
+      [[ada, '--format', 'html'], 'export: --format must be md, json or dd (got "html")'],
       [[ada, '--date', 'tomorrow'], 'export: --date must be YYYY-MM-DD (got "tomorrow")'],
       [[ada, '--origin', 'javascript:alert(1)'], 'export: --origin must be an http(s) URL'],
       [[ada, '--bogus'], "export: unknown option '--bogus'"],
