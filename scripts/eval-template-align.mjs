@@ -4,12 +4,15 @@
 //
 //   node scripts/eval-template-align.mjs [--mirror GIT_DIR] [--pool DIR] [--check]
 //
-// The set's items are the template's own checkbox items (titles, `##` sections, positions) as
-// read from a cncf/toc mirror: the "imported from the template" case. The documents are the
-// pool's filled DDs (../shared/corpus/pool, materialised under /tmp/toc-review-pool).
+// Two rows per document: "align" calls core/templates/align.ts with the template's own checkbox
+// items (titles, `##` sections, positions); "extract" runs the built binary (dist/, run
+// `node scripts/build.mjs` first) as a user would, `extract --json --criteria <template.md>`
+// (the template imported on the fly), and reads each criterion's `template` field. The
+// documents are the pool's filled DDs (../shared/corpus/pool, materialised under /tmp/toc-review-pool).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { args, mirror, pool, root } from './template-args.mjs';
 
@@ -17,35 +20,61 @@ const bundled = await build({ entryPoints: [join(root, 'src/core/templates/align
 const { alignItems, findCheckboxes } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
 
 const goldDir = join(root, 'test/fixtures/template-gold');
-let right = 0;
-let total = 0;
-let ticks = 0;
-let aligned = 0;
-console.log('| document | items | alignment | ticks |\n| --- | ---: | ---: | ---: |');
-for (const file of readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()) {
-  const gold = JSON.parse(readFileSync(join(goldDir, file), 'utf8'));
-  const template = execFileSync('git', ['--git-dir', mirror, 'show', `${gold.templateCommit}:${gold.template}`], { encoding: 'utf8' }).split('\n');
+const work = mkdtempSync(join(tmpdir(), 'toc-eval-templates-'));
+const env = { ...process.env, TOC_REVIEW_CONFIG_DIR: join(work, 'config'), TOC_REVIEW_CACHE_DIR: join(work, 'cache') };
+const cli = (...argv) => execFileSync(process.execPath, [join(root, 'bin/toc-review.js'), ...argv], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
+
+/** Per template position, the line and tick the aligner gives (null: no item). */
+function byAligner(template, doc) {
   const items = findCheckboxes(template).map((box, i) => ({ id: `p${i + 1}`, title: box.title, section: box.section, position: i + 1 }));
-  const doc = readFileSync(join(pool, gold.document.replace(/^projects\//, '')), 'utf8').split('\n');
   const pairs = alignItems(items, findCheckboxes(doc));
-  let docRight = 0;
-  let docTicks = 0;
-  let docAligned = 0;
+  return (position) => pairs.get(`p${position}`) ?? null;
+}
+
+/** The same through `extract --json`: the imported set's items carry their template position. */
+function byExtract(templatePath, docPath) {
+  const set = JSON.parse(cli('criteria', 'show', templatePath, '--json'));
+  const result = JSON.parse(cli('extract', docPath, '--criteria', templatePath, '--json'));
+  const field = new Map(result.criteria.map((c) => [c.id, c.template]));
+  const shaped = result.criteria.some((c) => 'template' in c);
+  const byPosition = new Map(set.items.map((item) => [item.source.position, field.get(item.id) ?? null]));
+  return { shaped, at: (position) => byPosition.get(position) ?? null };
+}
+
+const totals = { align: { right: 0, total: 0, ticks: 0, aligned: 0 }, extract: { right: 0, total: 0, ticks: 0, aligned: 0 } };
+function count(mode, name, gold, at) {
+  const row = { right: 0, total: gold.items.length, ticks: 0, aligned: 0 };
   for (const g of gold.items) {
-    const got = pairs.get(`p${g.position}`) ?? null;
-    if ((got?.line ?? null) === g.line) docRight++;
+    const got = at(g.position);
+    if ((got?.line ?? null) === g.line) row.right++;
     if (got && got.line === g.line) {
-      docAligned++;
-      if (got.checked === g.checked) docTicks++;
+      row.aligned++;
+      if (got.checked === g.checked) row.ticks++;
     }
   }
-  right += docRight;
-  total += gold.items.length;
-  ticks += docTicks;
-  aligned += docAligned;
-  console.log(`| ${file.replace(/\.json$/, '')} | ${gold.items.length} | ${(docRight / gold.items.length).toFixed(3)} | ${(docTicks / Math.max(1, docAligned)).toFixed(3)} |`);
+  for (const key of Object.keys(row)) totals[mode][key] += row[key];
+  console.log(`| ${name} | ${mode} | ${row.total} | ${(row.right / row.total).toFixed(3)} | ${(row.ticks / Math.max(1, row.aligned)).toFixed(3)} |`);
 }
-const alignment = right / total;
-const tickRate = ticks / Math.max(1, aligned);
-console.log(`| **all** | ${total} | **${alignment.toFixed(3)}** | **${tickRate.toFixed(3)}** |`);
-if (args.includes('--check') && (alignment < 0.95 || tickRate < 0.98)) process.exit(1);
+
+console.log('| document | path | items | alignment | ticks |\n| --- | --- | ---: | ---: | ---: |');
+for (const file of readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()) {
+  const gold = JSON.parse(readFileSync(join(goldDir, file), 'utf8'));
+  const name = file.replace(/\.json$/, '');
+  const templateText = execFileSync('git', ['--git-dir', mirror, 'show', `${gold.templateCommit}:${gold.template}`], { encoding: 'utf8' });
+  const docPath = join(pool, gold.document.replace(/^projects\//, ''));
+  count('align', name, gold, byAligner(templateText.split('\n'), readFileSync(docPath, 'utf8').split('\n')));
+  const templatePath = join(work, `${name}-template.md`);
+  writeFileSync(templatePath, templateText);
+  const extracted = byExtract(templatePath, docPath);
+  if (!extracted.shaped) console.error(`${name}: extract found no filled template (no template field)`);
+  count('extract', name, gold, extracted.at);
+}
+rmSync(work, { recursive: true, force: true });
+let failed = false;
+for (const [mode, t] of Object.entries(totals)) {
+  const alignment = t.right / t.total;
+  const tickRate = t.ticks / Math.max(1, t.aligned);
+  console.log(`| **all** | ${mode} | ${t.total} | **${alignment.toFixed(3)}** | **${tickRate.toFixed(3)}** |`);
+  if (alignment < 0.95 || tickRate < 0.98) failed = true;
+}
+if (args.includes('--check') && failed) process.exit(1);

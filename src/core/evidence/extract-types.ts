@@ -2,6 +2,10 @@
 // these names and meanings must not drift.
 
 import type { FactKind } from '../facts/kinds.js';
+import type { TemplateMatch } from '../templates/template-field.js';
+
+/** `criteria[].template` (docs/extract.md): the matched checkbox item of a filled template. */
+export type TemplateField = TemplateMatch;
 
 export const EXTRACT_SCHEMA = 'toc-review/extract@1' as const;
 
@@ -96,6 +100,11 @@ export interface CriterionEvidence {
   gaps: string[];
   /** What the suggestion was computed from (extra field; absent for criteria without a rule). */
   signals?: Signal[];
+  /**
+   * The checkbox item of a filled application or DD that answers this criterion, or null when
+   * the document has none. Absent when the document is not a filled copy of the set's template.
+   */
+  template?: TemplateField | null;
 }
 
 export interface ExtractResult {
