@@ -24,7 +24,7 @@ import {
   type ScoreFile,
   type Verdict,
 } from '../core/scores/score-file.js';
-import { criteriaForScoreFile, loadCriteria } from '../store/criteria-files.js';
+import { criteriaForScoreFile, isShippedCriteria, loadCriteria } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
 import { gitOriginOf } from '../store/git-origin.js';
 import { describeHolder } from '../store/lock.js';
@@ -33,6 +33,7 @@ import { openScoreSession, scoreFilePath } from '../store/score-store.js';
 import { openSettings, resolveReviewer, type Settings } from '../store/settings.js';
 import { resolveWorkspace } from '../store/workspace.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
+import { ddChanges, ddConflicts, ddCriteriaId, refuseConflicts, type DdChanges, type ItemChange } from './score-from-dd.js';
 
 export const help = `Usage: toc-review score <document.md> [options]
 
@@ -60,6 +61,11 @@ Options:
   --criteria ID|FILE    criteria set (default: settings, else cncf-incubation)
   --wait SECONDS        how long to wait for the score file's lock when another write holds
                         it (default: env TOC_REVIEW_LOCK_WAIT, else 10; 0: do not wait)
+  --from-dd             read the document as a filled due diligence (DD): ticked items met,
+                        evaluations as notes, each item's block cited, the Final Assessment as
+                        the recommendation's notes; --criteria names the set it was written
+                        from (an exported DD names its own). See docs/templates.md
+  --force               with --from-dd: replace scores and notes the file already holds
   --json                print the saved score file (what changed goes to stderr)
   -h, --help            show this help
 
@@ -69,14 +75,6 @@ value it replaced (when two set the same item, the last one wins). Only an inter
 
 If the document changed since it was scored, cited lines are re-located by their quoted text
 and the file is pointed at the new version when you save a change (a warning says so).`;
-
-interface ItemChange {
-  kind: 'score' | 'note' | 'cite';
-  id: string;
-  score?: number | 'na' | null;
-  text?: string;
-  lines?: { start: number; end: number };
-}
 
 function splitAssignment(flag: string, raw: string): [string, string] {
   const at = raw.indexOf('=');
@@ -215,6 +213,8 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     origin: { type: 'string' },
     wait: { type: 'string' },
     json: { type: 'boolean' },
+    'from-dd': { type: 'boolean' },
+    force: { type: 'boolean' },
   });
   const waitMs = lockWaitMs(values.wait, context.env);
   if (positionals.length === 0) throw new UsageError('score: give the document to score (see: toc-review score --help)');
@@ -229,20 +229,29 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   }
   const workspace = resolveWorkspace({ flag: values.workspace, setting: values.workspace === undefined ? settings().workspace : undefined, cwd: context.cwd });
   const documentPath = resolve(context.cwd, documentArg);
+  const doc = await readDocumentFile(documentPath, {});
+  const lines = splitLines(doc.text);
+  const fromDd = values['from-dd'] === true;
+  if (values.force && !fromDd) throw new UsageError('score: --force only goes with --from-dd');
+  const marked = fromDd && values.criteria === undefined ? ddCriteriaId(doc.text) : null;
+  const chosenSet = values.criteria ?? (marked !== null && isShippedCriteria(marked) ? marked : undefined);
   // An existing file scored with another shipped set is opened with that set unless --criteria says otherwise.
   const criteria = await criteriaForScoreFile(
     scoreFilePath(workspace, documentPath, reviewer.handle),
-    await loadCriteria(values.criteria ?? settings().criteria),
-    values.criteria !== undefined,
+    await loadCriteria(chosenSet ?? settings().criteria),
+    chosenSet !== undefined,
   );
-  const changes = parseChanges(criteria, values);
-  const verdict = parseVerdict(values.recommend);
+  let dd: DdChanges | null = null;
+  if (fromDd) {
+    dd = ddChanges(lines, criteria, sanitizeLine(documentArg));
+    context.stderr.write(`toc-review: ${sanitizeLine(documentArg)}: read as a DD of ${criteria.id}: ${dd.aligned} of ${criteria.items.length} items found\n`);
+  }
+  const changes = [...(dd?.changes ?? []), ...parseChanges(criteria, values)];
+  const verdict = parseVerdict(values.recommend) ?? dd?.verdict;
+  const recommendNote = values['recommend-note'] ?? dd?.recommendationNote;
   const origin = parseOrigin(values.origin);
   // Nothing to change: a read, which needs no lock and creates nothing.
-  const read = changes.length === 0 && verdict === undefined && values['recommend-note'] === undefined && origin === undefined;
-
-  const doc = await readDocumentFile(documentPath, {});
-  const lines = splitLines(doc.text);
+  const read = changes.length === 0 && verdict === undefined && recommendNote === undefined && origin === undefined;
   for (const change of changes) {
     if (change.kind === 'cite' && change.lines!.end > lines.length) {
       throw new UsageError(`score: --cite ${change.id}: line ${change.lines!.end} is past the end of ${sanitizeLine(documentArg)} (${lines.length} lines)`);
@@ -282,6 +291,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     if (session.migratedFrom !== null) {
       context.stderr.write(`toc-review: ${sanitizeLine(session.path)}: migrated from toc-review/score@${session.migratedFrom}; backup kept at ${sanitizeLine(session.backupPath ?? '?')}\n`);
     }
+    if (dd && !values.force) refuseConflicts(session.path, ddConflicts(session.file, dd));
     const now = new Date();
     const loaded = session.file;
     let file = session.file;
@@ -290,8 +300,8 @@ export async function run(args: string[], context: CommandContext): Promise<numb
       else if (change.kind === 'score') file = setItemScore(file, change.id, change.score!, now);
       else if (change.kind === 'note') file = setItemNotes(file, change.id, change.text!, now);
     }
-    if (verdict !== undefined || values['recommend-note'] !== undefined) {
-      file = setRecommendation(file, verdict === undefined ? file.recommendation.verdict : verdict, values['recommend-note'] ?? file.recommendation.notes, now);
+    if (verdict !== undefined || recommendNote !== undefined) {
+      file = setRecommendation(file, verdict === undefined ? file.recommendation.verdict : verdict, recommendNote ?? file.recommendation.notes, now);
     }
     const changed = file !== session.file || changes.some((c) => c.kind === 'cite') || (origin !== undefined && origin !== file.document.origin);
     if (session.documentChanged && changed) {
@@ -314,6 +324,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     for (const change of changes) {
       if (change.kind === 'cite') {
         const { start, end } = change.lines!;
+        if (change.keep && file.items.find((item) => item.id === change.id)?.cited.some((c) => c.startLine === start && c.endLine === end)) continue;
         file = toggleCitation(file, change.id, { startLine: start, endLine: end, quote: quoteOf(lines, start, end) }, now);
       }
     }
