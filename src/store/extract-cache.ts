@@ -1,5 +1,6 @@
-// Extraction results kept on disk between runs, so reopening a document shows its first frame
-// without parsing and extracting it again. A result is reused only for the same build of the
+// Extraction results (and the workspace list's triage rows made from them) kept on disk between
+// runs, so reopening a document shows its first frame, and the list its figures, without
+// parsing and extracting it again. A result is reused only for the same build of the
 // tool, the same document bytes, the same criteria bytes and the same displayed path; any
 // read or write problem just means extracting as usual. Only the built CLI caches (the build
 // stamps an id); code running from source, as in unit tests, never does.
@@ -9,12 +10,13 @@ import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ExtractResult } from '../core/evidence/extract-types.js';
+import type { TriageRow } from '../core/triage/triage-row.js';
 import { sha256 } from '../core/hash.js';
 
 declare const __TOC_BUILD_ID__: string | undefined;
 const BUILD_ID = typeof __TOC_BUILD_ID__ === 'undefined' ? null : __TOC_BUILD_ID__;
 
-/** Results kept; the oldest beyond this are removed when a new one is written. */
+/** Results kept per kind; the oldest beyond this are removed when a new one is written. */
 const MAX_ENTRIES = 64;
 
 export interface CacheKey {
@@ -32,45 +34,66 @@ export function extractCacheDir(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'toc-review');
 }
 
-function entryPath(env: NodeJS.ProcessEnv, key: CacheKey, buildId: string): string {
+type EntryKind = 'extract' | 'triage';
+
+function entryPath(env: NodeJS.ProcessEnv, kind: EntryKind, key: CacheKey, buildId: string): string {
   const id = sha256(JSON.stringify([buildId, key.documentSha256, key.criteriaSha256, key.displayPath]));
-  return join(extractCacheDir(env), `extract-${id}.json`);
+  return join(extractCacheDir(env), `${kind}-${id}.json`);
 }
 
-/** A cached result for exactly this document, criteria and path, or null. */
-export async function readCachedExtract(env: NodeJS.ProcessEnv, key: CacheKey, buildId = BUILD_ID): Promise<ExtractResult | null> {
+async function readEntry<T>(env: NodeJS.ProcessEnv, kind: EntryKind, key: CacheKey, buildId: string | null, valid: (value: T) => boolean): Promise<T | null> {
   if (!buildId || env.TOC_REVIEW_NO_CACHE) return null;
   try {
-    const result = JSON.parse(await readFile(entryPath(env, key, buildId), 'utf8')) as ExtractResult;
-    const ok =
-      result?.schema === 'toc-review/extract@1' &&
-      result.document?.sha256 === key.documentSha256 &&
-      result.document.path === key.displayPath &&
-      Array.isArray(result.criteria);
-    return ok ? result : null;
+    const value = JSON.parse(await readFile(entryPath(env, kind, key, buildId), 'utf8')) as T;
+    return valid(value) ? value : null;
   } catch {
     return null;
   }
 }
 
-/** Keep a result for next time (atomically; failures are ignored). */
-export async function writeCachedExtract(env: NodeJS.ProcessEnv, key: CacheKey, result: ExtractResult, buildId = BUILD_ID): Promise<void> {
+async function writeEntry(env: NodeJS.ProcessEnv, kind: EntryKind, key: CacheKey, value: unknown, buildId: string | null): Promise<void> {
   if (!buildId || env.TOC_REVIEW_NO_CACHE) return;
-  const path = entryPath(env, key, buildId);
+  const path = entryPath(env, kind, key, buildId);
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     mkdirSync(extractCacheDir(env), { recursive: true });
-    await writeFile(temp, JSON.stringify(result));
+    await writeFile(temp, JSON.stringify(value));
     await rename(temp, path);
-    prune(extractCacheDir(env));
+    prune(extractCacheDir(env), kind);
   } catch {
     await unlink(temp).catch(() => undefined);
   }
 }
 
-function prune(dir: string): void {
+/** A cached result for exactly this document, criteria and path, or null. */
+export function readCachedExtract(env: NodeJS.ProcessEnv, key: CacheKey, buildId = BUILD_ID): Promise<ExtractResult | null> {
+  return readEntry<ExtractResult>(
+    env,
+    'extract',
+    key,
+    buildId,
+    (result) => result?.schema === 'toc-review/extract@1' && result.document?.sha256 === key.documentSha256 && result.document.path === key.displayPath && Array.isArray(result.criteria),
+  );
+}
+
+/** Keep a result for next time (atomically; failures are ignored). */
+export function writeCachedExtract(env: NodeJS.ProcessEnv, key: CacheKey, result: ExtractResult, buildId = BUILD_ID): Promise<void> {
+  return writeEntry(env, 'extract', key, result, buildId);
+}
+
+/** A cached triage row (the workspace list's figures) for this document, criteria and path, or null. */
+export function readCachedTriage(env: NodeJS.ProcessEnv, key: CacheKey, buildId = BUILD_ID): Promise<TriageRow | null> {
+  return readEntry<TriageRow>(env, 'triage', key, buildId, (row) => row?.document === key.displayPath && typeof row.gaps === 'number' && typeof row.suggestions === 'object');
+}
+
+export function writeCachedTriage(env: NodeJS.ProcessEnv, key: CacheKey, row: TriageRow, buildId = BUILD_ID): Promise<void> {
+  return writeEntry(env, 'triage', key, row, buildId);
+}
+
+function prune(dir: string, kind: EntryKind): void {
+  const pattern = new RegExp(`^${kind}-[0-9a-f]{64}\\.json$`);
   const entries = readdirSync(dir)
-    .filter((name) => /^extract-[0-9a-f]{64}\.json$/.test(name))
+    .filter((name) => pattern.test(name))
     .map((name) => {
       try {
         return { path: join(dir, name), at: statSync(join(dir, name)).mtimeMs };

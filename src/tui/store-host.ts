@@ -9,9 +9,10 @@ import type { Reviewer } from '../core/scores/score-file.js';
 import { deriveHandle } from '../core/scores/handle.js';
 import { exportDate } from '../core/summary/summary.js';
 import { renderSummaryMarkdown } from '../core/summary/summary-markdown.js';
+import { triageRow } from '../core/triage/triage-row.js';
 import { criteriaForScoreFile } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
-import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
+import { readCachedExtract, readCachedTriage, writeCachedExtract, writeCachedTriage } from '../store/extract-cache.js';
 import { writeExportNextTo } from '../store/export-file.js';
 import { listScoreFiles, loadScoreFile, openScoreSession, scoreFilePath } from '../store/score-store.js';
 import type { SettingsStore } from '../store/settings.js';
@@ -86,6 +87,26 @@ export function createStoreHost(options: StoreHostOptions): StoreHost {
           return entry;
         }),
       );
+    },
+
+    async triageDocument(path) {
+      // The list's set, as its "N/M scored" uses; the row and the extraction are cached, so
+      // a second visit to the list (and opening the document) parses nothing.
+      const docFile = await readDocumentFile(path);
+      const displayPath = documentRelativePath(workspaceForDocument(options.workspace, path), path);
+      const env = options.env ?? process.env;
+      const key = { documentSha256: docFile.sha256, criteriaSha256: options.criteria.source.sha256, displayPath };
+      const cached = await readCachedTriage(env, key);
+      if (cached) return cached;
+      const doc = parseDocument(docFile.text);
+      let extract = await readCachedExtract(env, key);
+      if (!extract) {
+        extract = extractEvidence(doc, options.criteria, { path: displayPath, sha256: docFile.sha256 });
+        await writeCachedExtract(env, key, extract);
+      }
+      const row = triageRow(extract, doc, options.criteria);
+      await writeCachedTriage(env, key, row);
+      return row;
     },
 
     async openReview(path): Promise<OpenedReview> {

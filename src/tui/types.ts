@@ -3,6 +3,7 @@
 import type { CriteriaSet } from '../core/criteria/criteria.js';
 import type { ExtractResult } from '../core/evidence/extract-types.js';
 import type { Reviewer, ScoreFile } from '../core/scores/score-file.js';
+import type { TriageRow } from '../core/triage/triage-row.js';
 
 export interface LockHolderInfo {
   pid: number;
@@ -58,6 +59,8 @@ export interface ReviewHost {
   /** Remember the reviewer (settings), set `reviewer`, and return it with its handle. */
   setReviewer(name: string): Promise<Reviewer>;
   listDocuments(): Promise<WorkspaceEntry[]>;
+  /** The `triage` figures of one listed document (WorkspaceEntry.path), for the list; absent: the list shows none. */
+  triageDocument?(path: string): Promise<TriageRow>;
   openReview(path: string): Promise<OpenedReview>;
   /** Write the markdown summary; returns the path written. Absent when export is unavailable. */
   exportSummary?(review: OpenedReview, file: ScoreFile): Promise<string>;

@@ -1,5 +1,6 @@
 // The workspace list: every review document in the workspace with this reviewer's progress
-// ("2/4 scored") and who else has scored it. Enter opens one.
+// ("2/4 scored"), its triage figures (computed after the first frame) and who else has scored
+// it. Enter opens one.
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -7,11 +8,13 @@ import { HelpOverlay, helpScrollMax } from './help-overlay.js';
 import type { KeySlot } from './key-slot.js';
 import { keyHints } from './keys.js';
 import { StatusBar, type Status } from './status-bar.js';
-import { displayWidth, fit, truncate } from './text.js';
+import { displayWidth, fit, truncate, truncateMiddle } from './text.js';
 import { useTheme } from './theme.js';
 import type { ReviewHost, WorkspaceEntry } from './types.js';
 import type { Size } from './use-terminal-size.js';
 import { eachKey, useRefState } from './use-ref-state.js';
+import { triageCells, triageDetail, triageHeader, triageLayout } from './workspace/triage-text.js';
+import { useTriage } from './workspace/use-triage.js';
 
 export function progressText(entry: WorkspaceEntry): string {
   if (entry.problem) return 'score file unreadable';
@@ -64,20 +67,31 @@ export function WorkspaceScreen(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.host, reloads]);
 
+  const triage = useTriage(props.host, entries);
   const { columns, rows } = props.size;
   const hints = keyHints(help ? 'help' : 'workspace', columns);
   const bodyHeight = Math.max(4, rows - 1 - 1 - 1 - hints.length);
   const inner = Math.max(10, columns - 4);
-  const listRows = Math.max(1, bodyHeight - 3);
   const list = entries ?? [];
+  const layout = triageLayout(list.map((e) => triage.get(e.path)));
+  const triageWidth = layout?.width ?? 0;
+  // With figures, a column header above the list and the selected document's figures below it.
+  const listRows = Math.max(1, bodyHeight - 3 - (layout ? 3 : 0));
   const start = Math.max(0, Math.min(selected - Math.floor(listRows / 2), list.length - listRows));
   // Columns sized to what they hold (the longest name and progress text, who else scored),
   // and the title gets the rest: fixed widths cut names while the progress column sat empty.
   const progressWidth = Math.max(0, ...list.map((e) => displayWidth(progressText(e)))) + 2;
-  const nameWidth = Math.min(Math.max(12, Math.floor(inner * 0.45)), Math.max(8, ...list.map((e) => displayWidth(sanitizeLine(e.name)))));
+  // The figures come before who else scored and the title, which the line under the list shows.
+  const nameCap = layout ? inner - 2 - progressWidth - triageWidth : Math.floor(inner * 0.45);
+  const nameWidth = Math.min(Math.max(12, nameCap), Math.max(8, ...list.map((e) => displayWidth(sanitizeLine(e.name)))));
   const othersText = (entry: WorkspaceEntry) => (entry.others.length > 0 ? `also ${entry.others.map(sanitizeLine).join(', ')}` : '');
-  const othersWidth = Math.min(Math.floor(inner * 0.3), Math.max(0, ...list.map((e) => displayWidth(othersText(e)))));
-  const titleWidth = Math.max(0, inner - 2 - nameWidth - progressWidth - (othersWidth > 0 ? othersWidth + 2 : 0));
+  const othersRoom = layout ? inner - 2 - nameWidth - progressWidth - triageWidth - 2 : Infinity;
+  const othersWanted = Math.min(Math.floor(inner * 0.3), othersRoom, Math.max(0, ...list.map((e) => displayWidth(othersText(e)))));
+  const othersWidth = othersWanted >= 8 ? othersWanted : 0;
+  const titleRoom = Math.max(0, inner - 2 - nameWidth - progressWidth - triageWidth - (othersWidth > 0 ? othersWidth + 2 : 0));
+  // A title cut to a few letters says nothing; with figures the line under the list has the project.
+  const titleWidth = layout && titleRoom < 12 ? 0 : titleRoom;
+  const selectedEntry = list[selected];
 
   props.keys.current = (input, key) => {
       if (key.paste) return setStatus({ text: 'pasted text ignored: nothing to type into here', tone: 'warn' });
@@ -131,6 +145,11 @@ export function WorkspaceScreen(props: {
               {truncate('No markdown documents here. Add a .md file, or run toc-review <doc.md>.', inner)}
             </Text>
           ) : null}
+          {layout && list.length > 0 ? (
+            <Text color={theme.dim} wrap="truncate-end">
+              {fit(`  ${fit('document', nameWidth)}${fit('  progress', progressWidth)}${triageHeader(layout)}`, inner)}
+            </Text>
+          ) : null}
           {list.slice(start, start + listRows).map((entry, offset) => {
             const index = start + offset;
             const isSelected = index === selected;
@@ -138,15 +157,26 @@ export function WorkspaceScreen(props: {
             return (
               <Text key={entry.path} wrap="truncate-end" bold={isSelected} inverse={isSelected && theme.color}>
                 {isSelected ? '› ' : '  '}
-                {fit(sanitizeLine(entry.name), nameWidth)}
+                {/* With figures a long path loses its middle: the folder and the file name both stay. */}
+                {fit(layout ? truncateMiddle(sanitizeLine(entry.name), nameWidth) : sanitizeLine(entry.name), nameWidth)}
                 <Text color={entry.problem ? theme.bad : entry.started && entry.scored === entry.total ? theme.good : entry.started ? theme.warn : theme.dim}>
                   {fit(`  ${progress}`, progressWidth)}
                 </Text>
+                {layout ? triageCells(triage.get(entry.path), layout) : ''}
                 {othersWidth > 0 ? fit(`  ${othersText(entry)}`, othersWidth + 2) : ''}
                 {fit(`  ${sanitizeLine(entry.title)}`, titleWidth)}
               </Text>
             );
           })}
+          {layout && selectedEntry ? (
+            <Box flexGrow={1} flexDirection="column" justifyContent="flex-end">
+              {triageDetail(triage.get(selectedEntry.path)).map((line, k) => (
+                <Text key={k} color={theme.accent} wrap="truncate-end">
+                  {fit(line, inner)}
+                </Text>
+              ))}
+            </Box>
+          ) : null}
         </Box>
       )}
       <StatusBar width={columns} status={status} hints={hints} />

@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/document/document.js';
 import { extractEvidence } from '../../src/core/evidence/extract.js';
 import type { ExtractResult } from '../../src/core/evidence/extract-types.js';
-import { extractCacheDir, readCachedExtract, writeCachedExtract, type CacheKey } from '../../src/store/extract-cache.js';
+import { triageRow } from '../../src/core/triage/triage-row.js';
+import { extractCacheDir, readCachedExtract, readCachedTriage, writeCachedExtract, writeCachedTriage, type CacheKey } from '../../src/store/extract-cache.js';
 import { loadCriteria } from '../../src/store/criteria-files.js';
 
 let dir = '';
@@ -71,5 +72,21 @@ describe('extraction cache', () => {
     const names = readdirSync(join(dir, 'cache'));
     expect(names.length).toBe(64);
     expect(names.every((n) => /^extract-[0-9a-f]{64}\.json$/.test(n))).toBe(true);
+  });
+
+  it('keeps triage rows apart from extractions, under the same rules', async () => {
+    const criteria = await loadCriteria();
+    const row = triageRow(result, parseDocument('# Project\n'), criteria);
+    await writeCachedTriage(env, key, row, 'build-1');
+    expect(await readCachedTriage(env, key, 'build-1')).toEqual(JSON.parse(JSON.stringify(row)));
+    expect(await readCachedExtract(env, key, 'build-1')).toBeNull();
+    expect(await readCachedTriage(env, key, 'build-2')).toBeNull();
+    expect(await readCachedTriage(env, { ...key, displayPath: 'other.md' }, 'build-1')).toBeNull();
+    await writeCachedExtract(env, key, result, 'build-1');
+    expect(await readCachedTriage(env, key, 'build-1')).toEqual(JSON.parse(JSON.stringify(row)));
+    // Many triage rows do not push extractions out (each kind is pruned on its own).
+    for (let i = 0; i < 70; i++) await writeCachedTriage(env, { ...key, displayPath: `doc-${i}.md` }, { ...row, document: `doc-${i}.md` }, 'build-1');
+    expect(await readCachedExtract(env, key, 'build-1')).not.toBeNull();
+    expect(readdirSync(extractCacheDir(env)).filter((n) => n.startsWith('triage-'))).toHaveLength(64);
   });
 });

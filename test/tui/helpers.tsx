@@ -14,6 +14,7 @@ import { newScoreFile, slugifyHandle, type Reviewer, type ScoreFile } from '../.
 import { loadCriteria } from '../../src/store/criteria-files.js';
 import { App, type AppProps, type AppStart } from '../../src/tui/app.js';
 import { displayWidth } from '../../src/tui/text.js';
+import type { TriageRow } from '../../src/core/triage/triage-row.js';
 import type { OpenedReview, ReviewHost, ReviewSession, WorkspaceEntry } from '../../src/tui/types.js';
 
 export const CORPUS = join(import.meta.dirname, '..', 'fixtures', 'corpus', 'seeds');
@@ -119,7 +120,10 @@ export async function openedReview(
   };
 }
 
-export function memoryHost(reviews: Record<string, OpenedReview>, options: { reviewer?: Reviewer | null; entries?: WorkspaceEntry[] } = {}) {
+export function memoryHost(
+  reviews: Record<string, OpenedReview>,
+  options: { reviewer?: Reviewer | null; entries?: WorkspaceEntry[]; triage?: Record<string, TriageRow | Error> } = {},
+) {
   const host: ReviewHost & { opened: string[]; reviewerSaved: string | null } = {
     workspace: '/tmp/ws',
     reviewer: options.reviewer === undefined ? ADA : options.reviewer,
@@ -151,6 +155,15 @@ export function memoryHost(reviews: Record<string, OpenedReview>, options: { rev
       return review;
     },
   };
+  const triage = options.triage;
+  if (triage) {
+    host.triageDocument = async (path) => {
+      const row = triage[path];
+      if (row instanceof Error) throw row;
+      if (!row) throw new Error(`${path}: no triage row`);
+      return row;
+    };
+  }
   return host;
 }
 

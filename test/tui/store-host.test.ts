@@ -5,7 +5,11 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/core/document/document.js';
+import { extractEvidence } from '../../src/core/evidence/extract.js';
+import { sha256 } from '../../src/core/hash.js';
 import { setItemScore } from '../../src/core/scores/score-file.js';
+import { triageRow } from '../../src/core/triage/triage-row.js';
 import { loadCriteria } from '../../src/store/criteria-files.js';
 import { openSettings } from '../../src/store/settings.js';
 import { createStoreHost } from '../../src/tui/store-host.js';
@@ -90,5 +94,19 @@ describe('store host', () => {
     // The UI dates its export like the command does, so TOC_REVIEW_NOW pins it.
     expect(readFileSync(path, 'utf8')).toContain('2031-05-06');
     await h.closeAll();
+  });
+
+  it("gives a listed document's triage row, as `triage` computes it, and fails on an unreadable one", async () => {
+    const h = await host({ name: 'Ada', handle: 'ada' });
+    const criteria = await loadCriteria('cncf-incubation');
+    const path = join(dir, 'ws', 'karmada-2022-annual.md');
+    const text = readFileSync(path, 'utf8');
+    const doc = parseDocument(text);
+    const expected = triageRow(extractEvidence(doc, criteria, { path: 'karmada-2022-annual.md', sha256: sha256(text) }), doc, criteria);
+    const row = await h.triageDocument!(path);
+    expect(row).toEqual(expected);
+    expect(row.kind).toBe('annual-review');
+    expect(row.maintainers).toBeGreaterThan(0);
+    await expect(h.triageDocument!(join(dir, 'ws', 'gone.md'))).rejects.toThrow(/gone\.md/);
   });
 });
