@@ -8,6 +8,7 @@ import type { CriterionEvidence, EvidencePassage, Facts } from '../core/evidence
 import { FACT_REGISTRY } from '../core/facts/registry.js';
 import { sanitizeLine, sanitizeText } from '../core/sanitize.js';
 import type { MarkdownRenderer, RenderedRow } from './markdown.js';
+import { claimLine, markedLine } from './template-rows.js';
 import { wrapText } from './text.js';
 
 export type Tone = 'title' | 'label' | 'dim' | 'warn' | 'good' | 'header' | 'plain' | 'ansi';
@@ -126,6 +127,11 @@ export function buildEvidenceHead(input: Pick<EvidenceInput, 'criteria' | 'item'
     const suggested = s.score === null ? 'none' : `${s.score} ${scaleLabel(criteria, s.score)}`;
     add(`Suggested: ${suggested}`, 'label');
     if (s.rationale) add(sanitizeText(s.rationale), 'dim');
+    // A filled template: the document's tick is the project's claim, shown apart from the score.
+    if (evidence.template !== undefined) {
+      const claim = claimLine(evidence.template);
+      add(claim.text, claim.warn ? 'warn' : 'label');
+    }
     for (const gap of evidence.gaps ?? []) add(`Missing: ${sanitizeText(gap)}`, 'warn');
   } else {
     add('Suggested: none (no extraction for this criterion)', 'dim');
@@ -182,7 +188,10 @@ export function buildEvidenceBody(input: Omit<EvidenceInput, 'view' | 'others'>)
     if (passage.reason) for (const row of wrapText(sanitizeLine(passage.reason), w)) rows.push({ text: row, tone: 'dim', passage: index });
     const last = Math.min(passage.endLine, passage.startLine + MAX_PASSAGE_LINES - 1, input.lines.length);
     const source = input.lines.slice(passage.startLine - 1, last);
+    const template = evidence?.template;
+    const isTemplateBlock = index === 0 && !!template && template.line === passage.startLine;
     for (const block of splitBlocks(source, passage.startLine)) {
+      if (isTemplateBlock && pushMarked(rows, block, digits, bodyWidth, index)) continue;
       const rendered = input.render ? input.render(block.source, bodyWidth) : plainRows(block.source, bodyWidth);
       // Every row that starts a source line (paragraph line, list item, table row) is numbered.
       const numbered = rendered.some((row) => row.line !== undefined);
@@ -198,6 +207,24 @@ export function buildEvidenceBody(input: Omit<EvidenceInput, 'view' | 'others'>)
     rows.push({ text: '', tone: 'plain', passage: index });
   });
   return { rows, passageStarts, passages };
+}
+
+/**
+ * A block of the template item holding placeholders, as written (the renderer would drop a
+ * comment), each placeholder marked as not answered. False when the block has none.
+ */
+function pushMarked(rows: Row[], block: { line: number; source: string }, digits: number, width: number, passage: number): boolean {
+  const lines = block.source.split('\n');
+  const marked = lines.map(markedLine);
+  if (marked.every((m) => m === null)) return false;
+  lines.forEach((text, i) => {
+    const shown = marked[i] ?? sanitizeText(text);
+    wrapText(shown, width).forEach((row, k) => {
+      const gutter = k === 0 ? `${String(block.line + i).padStart(digits)} │ ` : `${' '.repeat(digits)} │ `;
+      rows.push({ text: gutter + row, tone: marked[i] !== null ? 'warn' : 'plain', passage });
+    });
+  });
+  return true;
 }
 
 /** Head and body together, passage rows offset by the head. */
