@@ -135,6 +135,10 @@ describe('score --from-dd', () => {
     expect(exported.code).toBe(0);
 
     const ws = ddWorkspace(exported.stdout);
+    // extract reads back every item, ticked exactly where Ada's score counts as met.
+    const extract = await runCli(['extract', ws.doc, '--criteria', FIFTY, '--json'], { env: ws.env, cwd: ws.root });
+    const read = (JSON.parse(extract.stdout) as { criteria: { id: string; template: { checked: boolean } | null }[] }).criteria;
+    expect(read.map((c) => c.template?.checked ?? 'missing')).toEqual(adaFile.items.map((item) => item.score === 1));
     const bea = await runCli(['score', ws.doc, '--from-dd', '--criteria', FIFTY, '--reviewer', 'Bea', '--json'], { env: ws.env, cwd: ws.root });
     expect(bea.code).toBe(0);
     const beaFile = JSON.parse(bea.stdout) as ScoreFile;
