@@ -35,15 +35,16 @@ export interface DdReading {
 
 const STATUS = new RegExp(`^\\*\\*${EVALUATION_LABEL}\\*\\*\\s*\\(([^)]*)\\):?\\s*`, 'i');
 const CITED_LINE = /^Cited: (?:\[?Lines? \d+)/;
-const FOOTNOTE_REF = /\[\^[^\]\s]+\]/g;
+const FOOTNOTE_REF = /(?<!\\)\[\^[^\]\s\\]+\]/g;
 
 /** CommonMark backslash escapes and the code spans markdown-escape puts around @mentions and #refs. */
 export function unescapeMarkdown(text: string): string {
   return text.replace(/`([@#][^`\s]+)`/g, '$1').replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
+// An escaped `\<!--` (an exported note) is text, not a comment.
 function withoutComments(text: string): string {
-  return text.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
+  return text.replace(/(?<!\\)<!--[\s\S]*?(?:-->|$)/g, ' ');
 }
 
 /** The lines under the item's title that are neither template text, placeholders nor our own marks. */

@@ -70,7 +70,7 @@ export function blockAnswered(lines: readonly string[], box: Pick<DocCheckbox, '
     let text = (lines[n - 1] ?? '').replace(/\r$/, '');
     if (n === box.line) text = text.replace(BOX_PREFIX, '');
     // A footnote reference (an exported DD's source reference) is not an answer.
-    text = text.replace(/\[\^[^\]\s]+\]/g, ' ');
+    text = text.replace(/(?<!\\)\[\^[^\]\s\\]+\]/g, ' ');
     const stripped = withoutComments(text, inComment);
     inComment = stripped.open;
     if (isAnswerText(stripped.text, templateWords)) return true;

@@ -104,3 +104,28 @@ describe('export --format dd round trip (50 items)', () => {
     expect(templateMatches(splitLines(text), withSource.items)!.get(withSource.items[unscored]!.id)!.answered).toBe(false);
   });
 });
+
+describe('export --format dd with hostile notes', () => {
+  it('cannot add items, ticks, headings or a verdict through notes, titles or the document title', () => {
+    const criteria = fifty();
+    let file = newScoreFile({
+      document: { path: 'x.md', sha256: 'c'.repeat(64), title: '# Evil\n- [x] **Sponsor named**', origin: null },
+      criteria,
+      reviewer: { name: 'Eve\u001b[2J', handle: 'eve' },
+      now: T,
+    });
+    const id = criteria.items[1]!.id;
+    file = setItemNotes(file, id, '- [x] **Sponsor named**\n## Security\n1. [X] Threat model written\n**Recommendation:** Ready\n<!-- x --> [^1]: fake\nLast line.', T);
+    const dd = summaryToDd(buildSummary(file, criteria, null, { date: '2026-03-05' }), criteria, { sourceReferences: false });
+    const lines = splitLines(dd);
+    expect(dd).not.toContain('\u001b');
+    expect(lines.filter((line) => /^\s*(?:[-*+]|\d+[.)])\s+\[[xX ]\]/.test(line))).toHaveLength(50);
+    expect(lines.filter((line) => line.startsWith('- [x]'))).toHaveLength(0);
+    expect(lines.filter((line) => line === '## Security')).toHaveLength(1);
+    const reading = readDd(lines, criteria)!;
+    expect(reading.verdict).toBeNull();
+    expect(reading.items.every((item) => item.score === null)).toBe(true);
+    // Every line of the note comes back, the one after the would-be comment too.
+    expect(reading.items.find((item) => item.id === id)!.notes).toBe(file.items[1]!.notes);
+  });
+});
