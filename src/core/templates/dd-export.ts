@@ -82,6 +82,7 @@ function criteriaEvaluation(summary: Summary, project: string, level: string | n
   blocks.push('**Notable** (met, with an evaluation):', refList(notable.map((item) => ({ ...item, notes: firstSentence(item.notes) })), '_None._'));
   blocks.push('**Blockers** (Required items not met):', refList(summary.blockers, '_None._'));
   blocks.push('**Non-blocking recommendations** (Suggested items not met):', refList(summary.recommendations, '_None._'));
+  if (summary.notApplicable.length > 0) blocks.push('**Not applicable** (with the reason):', refList(summary.notApplicable, ''));
   if (unscored.length > 0) blocks.push('**Not yet scored:**', refList(unscored.map((item) => ({ ...item, notes: '' })), ''));
   return blocks;
 }

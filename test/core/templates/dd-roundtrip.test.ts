@@ -89,6 +89,9 @@ describe('export --format dd round trip (50 items)', () => {
     const recommendations = section.slice(section.indexOf('**Non-blocking'));
     for (const rec of summary.recommendations) expect(recommendations).toContain(`**${rec.title}**`);
     expect(summary.blockers.length + summary.recommendations.length).toBeGreaterThan(0);
+    const na = dd.slice(dd.indexOf('**Not applicable**'), dd.indexOf('### Adoption Evaluation'));
+    expect(summary.notApplicable.length).toBeGreaterThan(0);
+    for (const item of summary.notApplicable) expect(na).toContain(`**${item.title}** (${item.group}): No `);
   });
 
   it('with a shipped set, footnotes each item with its template source and still reads back', () => {
