@@ -111,6 +111,8 @@ describe('triage formats and sorting', () => {
     expect(md[1]).toBe('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |');
     const csv = formatTriage(rows, criteria, 'csv').split('\r\n');
     expect(csv[3]).toBe(`c.md,"'=HYPERLINK(""x"")",proposal,0,6,1,1,3`);
+    // No suggestion is a plain "-", not a quoted formula.
+    expect(csv[2]).toBe('a.md,a.md,proposal,-,2,1,1,1');
     const json = JSON.parse(formatTriage(rows, criteria, 'json'));
     expect(json.schema).toBe('toc-review/triage@1');
     expect(json.rows).toHaveLength(3);

@@ -104,8 +104,9 @@ function formatMarkdown(rows: readonly TriageRow[], cols: Column[]): string {
 }
 
 function csvCell(text: string): string {
-  // A leading =, +, -, @ (or tab/CR) would be run as a formula by a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(?:\.\d+)?$/.test(text) ? `'${text}` : text;
+  // A leading =, +, -, @ (or tab/CR) would be run as a formula by a spreadsheet; a number and
+  // the lone "-" of "no suggestion" are not formulas and stay as they are.
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(?:\.\d+)?$|^-$/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
