@@ -9,6 +9,8 @@ import type { Reviewer } from '../core/scores/score-file.js';
 import { deriveHandle } from '../core/scores/handle.js';
 import { exportDate } from '../core/summary/summary.js';
 import { renderSummaryMarkdown } from '../core/summary/summary-markdown.js';
+import { offlineLinkProblems, withLinkGaps } from '../core/links/evidence-links.js';
+import { projectName } from '../core/triage/document-kind.js';
 import { triageRow } from '../core/triage/triage-row.js';
 import { criteriaForScoreFile } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
@@ -104,7 +106,10 @@ export function createStoreHost(options: StoreHostOptions): StoreHost {
         extract = extractEvidence(doc, options.criteria, { path: displayPath, sha256: docFile.sha256 });
         await writeCachedExtract(env, key, extract);
       }
-      const row = triageRow(extract, doc, options.criteria);
+      // As `triage --offline`: placeholder links and other projects' repositories are gaps too;
+      // whether links resolve is never asked from the list.
+      const { problems } = offlineLinkProblems(doc, extract, projectName(doc, displayPath));
+      const row = triageRow(withLinkGaps(extract, problems), doc, options.criteria, problems);
       await writeCachedTriage(env, key, row);
       return row;
     },

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/document/document.js';
 import { extractEvidence } from '../../src/core/evidence/extract.js';
 import { sha256 } from '../../src/core/hash.js';
+import { offlineLinkProblems, withLinkGaps } from '../../src/core/links/evidence-links.js';
 import { setItemScore } from '../../src/core/scores/score-file.js';
 import { triageRow } from '../../src/core/triage/triage-row.js';
 import { loadCriteria } from '../../src/store/criteria-files.js';
@@ -102,9 +103,13 @@ describe('store host', () => {
     const path = join(dir, 'ws', 'karmada-2022-annual.md');
     const text = readFileSync(path, 'utf8');
     const doc = parseDocument(text);
-    const expected = triageRow(extractEvidence(doc, criteria, { path: 'karmada-2022-annual.md', sha256: sha256(text) }), doc, criteria);
+    const extract = extractEvidence(doc, criteria, { path: 'karmada-2022-annual.md', sha256: sha256(text) });
+    const { problems } = offlineLinkProblems(doc, extract, 'Karmada');
     const row = await h.triageDocument!(path);
-    expect(row).toEqual(expected);
+    // The figures of `triage --offline`: placeholder and other-project links are gaps too.
+    expect(row).toEqual(triageRow(withLinkGaps(extract, problems), doc, criteria, problems));
+    expect(row.links!.length).toBeGreaterThan(0);
+    expect(row.gaps).toBeGreaterThan(triageRow(extract, doc, criteria).gaps);
     expect(row.kind).toBe('annual-review');
     expect(row.maintainers).toBeGreaterThan(0);
     await expect(h.triageDocument!(join(dir, 'ws', 'gone.md'))).rejects.toThrow(/gone\.md/);

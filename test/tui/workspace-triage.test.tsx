@@ -61,7 +61,13 @@ describe('workspace list with triage figures', () => {
         entries: [entry('karmada-2022-annual.md'), entry('kubevirt-incubation-commit-page.md')],
         triage: {
           'karmada-2022-annual.md': row('karmada-2022-annual.md'),
-          'kubevirt-incubation-commit-page.md': row('kubevirt-incubation-commit-page.md', { project: 'KubeVirt', kind: 'application', gaps: 1, adopters: 0 }),
+          'kubevirt-incubation-commit-page.md': row('kubevirt-incubation-commit-page.md', {
+            project: 'KubeVirt',
+            kind: 'application',
+            gaps: 1,
+            adopters: 0,
+            links: [{ line: 9, url: '$LINK', kind: 'placeholder', detail: 'placeholder $LINK not filled in', criterion: null }],
+          }),
         },
       },
     );
@@ -75,7 +81,7 @@ describe('workspace list with triage figures', () => {
     expect(frame).toContain('suggested production-users 2, committer-health 1, commit-flow -, versi');
     for (const line of frame.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
     await press(app.stdin, 'j');
-    await waitFor(() => expect(app.lastFrame()).toContain('KubeVirt · application · 0 adopters, 7 maintainers, 4 orgs · 1 gap'));
+    await waitFor(() => expect(app.lastFrame()).toContain('KubeVirt · application · 0 adopters, 7 maintainers, 4 orgs · 1 gap (1 link)'));
   });
 
   it('adds Required answered/total for a template set and counts a long set per score', async () => {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentModel } from '../../core/document/document-types.js';
 import type { ExtractResult } from '../../core/evidence/extract-types.js';
-import { linkGapText, otherProjectLinks, ownOwners, scanLinks, type LinkProblem } from '../../core/links/evidence-links.js';
+import { offlineLinkProblems, withLinkGaps, type LinkProblem } from '../../core/links/evidence-links.js';
 import { UsageError } from '../../core/errors.js';
 import { extractCacheDir } from '../../store/extract-cache.js';
 import { LinkChecker } from '../../store/links/check-links.js';
@@ -51,27 +51,14 @@ export async function linkCheckerFor(values: { offline?: boolean; 'link-timeout'
 }
 
 export async function linkProblems(doc: DocumentModel, result: ExtractResult, project: string, checker: LinkChecker | null): Promise<LinkProblem[]> {
-  const { links, placeholders } = scanLinks(doc, result);
-  const other = otherProjectLinks(links, ownOwners(doc, project));
-  const problems = [...placeholders, ...other];
-  if (checker) {
-    // A link already flagged as another project's is not asked about too.
-    const flagged = new Set(other.map((p) => `${p.line} ${p.url}`));
-    const ask = links.filter((l) => !flagged.has(`${l.line} ${l.url}`));
-    const answers = await checker.checkAll(ask.map((l) => l.url));
-    for (const link of ask) {
-      const answer = answers.get(link.url);
-      if (answer?.problem) problems.push({ line: link.line, url: link.url, kind: 'unresolved', detail: answer.problem, criterion: link.criterion });
-    }
+  const { problems, toAsk } = offlineLinkProblems(doc, result, project);
+  if (!checker) return problems;
+  const answers = await checker.checkAll(toAsk.map((l) => l.url));
+  for (const link of toAsk) {
+    const answer = answers.get(link.url);
+    if (answer?.problem) problems.push({ line: link.line, url: link.url, kind: 'unresolved', detail: answer.problem, criterion: link.criterion });
   }
   return problems.sort((a, b) => a.line - b.line);
 }
 
-/** The extraction with link problems as gaps of their criterion, and all of them in `links`. */
-export function withLinkGaps(result: ExtractResult, problems: LinkProblem[]): ExtractResult & { links: LinkProblem[] } {
-  const criteria = result.criteria.map((c) => {
-    const mine = problems.filter((p) => p.criterion === c.id).map(linkGapText);
-    return mine.length > 0 ? { ...c, gaps: [...c.gaps, ...mine] } : c;
-  });
-  return { ...result, criteria, links: problems };
-}
+export { withLinkGaps };

@@ -125,3 +125,24 @@ export function otherProjectLinks(links: EvidenceLink[], own: ReadonlySet<string
 export function linkGapText(problem: LinkProblem): string {
   return `line ${problem.line}: ${problem.kind === 'placeholder' ? problem.detail : `${problem.url} ${problem.detail}`}`;
 }
+
+/**
+ * What is wrong with a document's evidence links without asking the network (placeholders,
+ * other projects' repositories, in line order), and the links left for a network check.
+ */
+export function offlineLinkProblems(doc: DocumentModel, result: ExtractResult, project: string): { problems: LinkProblem[]; toAsk: EvidenceLink[] } {
+  const { links, placeholders } = scanLinks(doc, result);
+  const other = otherProjectLinks(links, ownOwners(doc, project));
+  // A link already flagged as another project's is not asked about too.
+  const flagged = new Set(other.map((p) => `${p.line} ${p.url}`));
+  return { problems: [...placeholders, ...other].sort((a, b) => a.line - b.line), toAsk: links.filter((l) => !flagged.has(`${l.line} ${l.url}`)) };
+}
+
+/** The extraction with link problems as gaps of their criterion, and all of them in `links`. */
+export function withLinkGaps(result: ExtractResult, problems: LinkProblem[]): ExtractResult & { links: LinkProblem[] } {
+  const criteria = result.criteria.map((c) => {
+    const mine = problems.filter((p) => p.criterion === c.id).map(linkGapText);
+    return mine.length > 0 ? { ...c, gaps: [...c.gaps, ...mine] } : c;
+  });
+  return { ...result, criteria, links: problems };
+}

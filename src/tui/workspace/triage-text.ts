@@ -94,7 +94,8 @@ export function triageDetail(state: TriageState | undefined): [string, string] {
       ? suggestions.map(([id, score]) => `${sanitizeLine(id)} ${score ?? '-'}`).join(', ')
       : compactSuggestions(row.suggestions);
   const people = `${plural(row.adopters, 'adopter')}, ${plural(row.maintainers, 'maintainer')}, ${plural(row.organisations, 'org')}`;
-  const first = `${sanitizeLine(row.project)} · ${KIND_LABELS[row.kind]} · ${people} · ${plural(row.gaps, 'gap')}`;
+  const links = row.links && row.links.length > 0 ? ` (${plural(row.links.length, 'link')})` : '';
+  const first = `${sanitizeLine(row.project)} · ${KIND_LABELS[row.kind]} · ${people} · ${plural(row.gaps, 'gap')}${links}`;
   const second = `${row.required ? `Required answered ${requiredText(row)} · ` : ''}suggested ${suggested}`;
   return [first, second];
 }
