@@ -66,22 +66,38 @@ function matchOf(lines: readonly string[], box: DocCheckbox, item: ItemLike): Te
 export function blockAnswered(lines: readonly string[], box: Pick<DocCheckbox, 'line' | 'endLine'>, item: Pick<ItemLike, 'title' | 'guidance'>): boolean {
   const templateWords = titleWords(`${item.title} ${item.guidance ?? ''}`);
   let inComment = false;
+  // Bold opened and not yet closed: still the item's title (split across lines), whose own
+  // links (the template's references) are not answers.
+  let inTitle = false;
   for (let n = box.line; n <= box.endLine; n++) {
     let text = (lines[n - 1] ?? '').replace(/\r$/, '');
     if (n === box.line) text = text.replace(BOX_PREFIX, '');
+    const titleLine = n === box.line || inTitle;
+    const oddBold = (text.match(/\*\*/g)?.length ?? 0) % 2 === 1;
+    if (n === box.line) inTitle = oddBold;
+    else if (inTitle && oddBold) inTitle = false;
     // A footnote reference (an exported DD's source reference) is not an answer.
     text = text.replace(/(?<!\\)\[\^[^\]\s\\]+\]/g, ' ');
     const stripped = withoutComments(text, inComment);
     inComment = stripped.open;
     if (isAnswerText(stripped.text, templateWords)) return true;
+    // "Link: [CODE_OF_CONDUCT.md](https://…)": the words are the template's, the link is the answer.
+    if (!titleLine && hasOwnLink(stripped.text)) return true;
   }
   return false;
+}
+
+/** An absolute link or URL on a line with no placeholder: something the project pointed to. */
+function hasOwnLink(text: string): boolean {
+  return !new RegExp(PLACEHOLDER.source).test(text) && /\]\(\s*https?:\/\/[^)\s]+|(?:^|[\s<(])https?:\/\/\S+/.test(text);
 }
 
 /** Text that is neither empty, a placeholder line, nor (almost) all the template's own words. */
 function isAnswerText(text: string, templateWords: ReadonlySet<string>): boolean {
   if (text.trim() === '') return false;
   if (new RegExp(PLACEHOLDER.source).test(text)) return false;
+  // "N/A" alone is a statement (not applicable here), though it has no content words.
+  if (/^[\s*_>-]*(?:n\/a|not applicable)[\s.*_]*$/i.test(text)) return true;
   const words = [...titleWords(text)];
   if (words.length === 0) return false;
   const own = words.filter((w) => templateWords.has(w)).length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeholderSpans, templateMatches } from '../../../src/core/templates/template-field.js';
+import { blockAnswered, placeholderSpans, templateMatches } from '../../../src/core/templates/template-field.js';
 
 // A set in the shape of a TOC template, in our own words.
 const ITEMS = [
@@ -60,5 +60,31 @@ describe('placeholderSpans', () => {
     const text = 'On DD-MMM-YYYY at $LINK the project [has/has not] <!-- (Project assertion goes here) -->';
     expect(placeholderSpans(text).map(([a, b]) => text.slice(a, b))).toEqual(['DD-MMM-YYYY', '$LINK', '[has/has not]', '<!-- (Project assertion goes here) -->']);
     expect(placeholderSpans('A plain answer with https://example.com/x.')).toEqual([]);
+  });
+});
+
+describe('blockAnswered and links', () => {
+  const item = { id: 'coc', title: 'The code of conduct is linked from the governance documents', guidance: '' };
+  const boxAt = (lines: string[]) => ({ line: 1, endLine: lines.length });
+
+  it('counts a link the project points to as an answer, even in the template words', () => {
+    const lines = ['- [x] **The code of conduct is linked from the governance documents.**', '', 'Link: [CODE_OF_CONDUCT.md](https://example.com/acme/CODE_OF_CONDUCT.md)'];
+    expect(blockAnswered(lines, boxAt(lines), item)).toBe(true);
+    const bare = ['- [x] **The code of conduct is linked from the governance documents.**', 'https://example.com/acme/governance'];
+    expect(blockAnswered(bare, boxAt(bare), item)).toBe(true);
+  });
+
+  it('does not count the template title its own links, even split across lines, nor a placeholder line', () => {
+    const split = ['- [ ] **The code of conduct is [linked](https://example.com/guide) from the', '  governance [documents](https://example.com/docs).**', '<!-- (Project assertion goes here) -->'];
+    expect(blockAnswered(split, boxAt(split), item)).toBe(false);
+    const placeholder = ['- [ ] **The code of conduct is linked from the governance documents.**', '  - Linked on DD-MMM-YYYY at https://example.com/$PROJECT'];
+    expect(blockAnswered(placeholder, boxAt(placeholder), item)).toBe(false);
+  });
+
+  it('counts "N/A" alone under the item as an answer', () => {
+    for (const answer of ['  N/A', '- n/a.', '**Not applicable**']) {
+      const lines = ['- [x] **The code of conduct is linked from the governance documents.**', '', answer];
+      expect(blockAnswered(lines, boxAt(lines), item), answer).toBe(true);
+    }
   });
 });
