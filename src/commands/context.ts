@@ -14,6 +14,8 @@ export interface CommandContext {
   stderr: Output;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Where `-` reads a document from (process.stdin unless a test passes its own). */
+  stdin?: AsyncIterable<Buffer | string> & { isTTY?: boolean };
 }
 
 export interface CommandModule {
@@ -44,5 +46,5 @@ export function parseCommandArgs<T extends OptionsConfig>(command: string, args:
 }
 
 export function defaultContext(): CommandContext {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stdin: process.stdin };
 }

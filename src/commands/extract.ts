@@ -7,8 +7,9 @@ import { UsageError } from '../core/errors.js';
 import type { CriterionEvidence, ExtractResult, Facts } from '../core/evidence/extract-types.js';
 import { sanitizeLine, sanitizeText, toTerminalJson } from '../core/sanitize.js';
 import { DEFAULT_CRITERIA_ID, loadCriteria } from '../store/criteria-files.js';
-import { readDocumentFile } from '../store/document-file.js';
+import { maxDocumentBytesFromEnv, readDocumentFile } from '../store/document-file.js';
 import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
+import { readStdinDocument, STDIN_ARG } from '../store/sources/stdin-document.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
 import { LINK_HELP, LINK_OPTIONS } from './batch/link-readiness.js';
 
@@ -94,6 +95,7 @@ Documents are markdown or AsciiDoc (.adoc). Several documents or a folder (read 
 object per line (NDJSON), each naming its document in document.path. A document that cannot
 be read is reported on stderr and the rest go on; the exit status is then 1. On a terminal a
 progress bar is drawn on stderr (never with --json or when stderr is piped).
+A lone \`-\` reads one document from standard input (document.path is then "-").
 
 Options:
   --criteria ID|FILE  criteria set: a shipped id or a YAML file (default: the "criteria"
@@ -181,11 +183,14 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   });
   if (positionals.length === 0) throw new UsageError('extract: give a markdown document (see: toc-review extract --help)');
   const { resolve } = await import('node:path');
-  if (positionals.length > 1 || (await isFolder(resolve(context.cwd, positionals[0]!)))) {
+  if (positionals.length > 1 || (positionals[0] !== STDIN_ARG && await isFolder(resolve(context.cwd, positionals[0]!)))) {
     return runExtractBatch(positionals, values, context);
   }
   const path = positionals[0]!;
-  const file = await readDocumentFile(resolve(context.cwd, path), { allowEmpty: true }).catch((error: unknown) => {
+  const file = await (path === STDIN_ARG
+    ? readStdinDocument(context.stdin ?? process.stdin, { allowEmpty: true, maxBytes: maxDocumentBytesFromEnv(context.env) })
+    : readDocumentFile(resolve(context.cwd, path), { allowEmpty: true })
+  ).catch((error: unknown) => {
     // Errors name the file as the user gave it, not the resolved path.
     if (error instanceof Error) error.message = error.message.replace(sanitizeLine(resolve(context.cwd, path)), sanitizeLine(path));
     throw error;

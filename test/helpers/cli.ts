@@ -8,7 +8,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: CommandContext['stdin'] } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const context: CommandContext = {
@@ -16,6 +16,7 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Node
     stderr: { write: (text: string) => (stderr += text) },
     env: options.env ?? { ...process.env },
     cwd: options.cwd ?? process.cwd(),
+    ...(options.stdin ? { stdin: options.stdin } : {}),
   };
   const code = await main(args, context);
   return { code, stdout, stderr };
