@@ -89,3 +89,21 @@ describe('criteria validation errors name file, line and field', () => {
     expect(message).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 });
+
+describe('hostile criteria YAML (issue 17)', () => {
+  it('refuses flow nesting deeper than a set needs, naming the line, before the yaml package recurses', () => {
+    const text = 'id: x\ntitle: X\nversion: 1\n' + 'items: ' + '['.repeat(100_000);
+    expect(errorOf(() => parseCriteriaSet(text, 'deep.yaml'))).toBe('deep.yaml:4: YAML nested more than 64 levels deep; a criteria set needs a few');
+  });
+
+  it('counts no brackets inside quotes or comments', () => {
+    const text = shipped + `\n# ${'['.repeat(200)}\n`;
+    expect(parseCriteriaSet(text, 'ok.yaml').items).toHaveLength(4);
+  });
+
+  it('says an alias with no anchor in one line instead of throwing ReferenceError', () => {
+    const message = errorOf(() => parseCriteriaSet('id: x\ntitle: *nowhere\n', 'alias.yaml'));
+    expect(message).toMatch(/^alias\.yaml(:\d+)?: YAML (syntax )?error: /);
+    expect(message).not.toContain('\n');
+  });
+});

@@ -121,9 +121,53 @@ function errorOffset(text: string, code: string, message: string, offset: number
   return offset;
 }
 
+/** Deeper flow nesting than any criteria set needs; the yaml package recurses per level. */
+export const MAX_FLOW_DEPTH = 64;
+
+/**
+ * The line where `[`/`{` nesting first passes MAX_FLOW_DEPTH (quotes and comments skipped), or
+ * null. Checked before parsing: 100 000 open brackets cost the yaml package over a second, a
+ * call-stack overflow, and on a second parse in one process an out-of-memory crash.
+ */
+export function tooDeepLine(text: string): number | null {
+  let depth = 0;
+  let line = 1;
+  let quote: string | null = null;
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      comment = false;
+      continue;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (c === quote && text[i - 1] !== '\\') quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return line;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return null;
+}
+
+/** The YAML's value; an alias that names no anchor ("*x") throws from toJS, said as one line. */
+function toData(doc: ReturnType<typeof parseDocument>, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    const message = sanitizeLine(String((error as Error).message ?? error).split('\n')[0] ?? 'unreadable YAML');
+    throw new UserError(`${file}: YAML error: ${message}`);
+  }
+}
+
 /** Parse and validate a criteria set from YAML (JSON is YAML too). */
 export function parseCriteriaSet(text: string, path: string): CriteriaSet {
   const file = sanitizeLine(path);
+  const deep = tooDeepLine(text);
+  if (deep !== null) throw new UserError(`${file}:${deep}: YAML nested more than ${MAX_FLOW_DEPTH} levels deep; a criteria set needs a few`);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const firstError = doc.errors[0];
@@ -132,7 +176,7 @@ export function parseCriteriaSet(text: string, path: string): CriteriaSet {
     const message = sanitizeLine(firstError.message.split('\n')[0] ?? 'syntax error');
     throw new UserError(`${file}:${line}: YAML syntax error: ${message}`);
   }
-  const data: unknown = doc.toJS();
+  const data = toData(doc, file);
   const result = criteriaSetSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -72,9 +72,16 @@ export function slugOf(title: string): string {
   return /^[a-z0-9]/.test(slug) ? slug : `item${slug ? `-${slug}` : ''}`;
 }
 
+// The next suffix to try per base, so thousands of repeated titles stay linear, not quadratic.
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
 function uniqueId(base: string, taken: Set<string>): string {
+  const suffixes = nextSuffix.get(taken) ?? new Map<string, number>();
+  nextSuffix.set(taken, suffixes);
   let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  let n = suffixes.get(base) ?? 2;
+  if (taken.has(id)) for (; taken.has((id = `${base}-${n}`)); n++);
+  suffixes.set(base, taken.has(base) ? n + 1 : n);
   taken.add(id);
   return id;
 }

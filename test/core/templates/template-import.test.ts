@@ -109,3 +109,13 @@ describe('ids and hints', () => {
     expect(hintsFor('Document the release process', ['Cadence and versioning'])).toMatchObject({ headings: ['docume', 'releas', 'proces'], facts: ['versioning'] });
   });
 });
+
+describe('importTemplate on many repeated titles', () => {
+  it('numbers 3000 identical items in order, each id once', () => {
+    const text = '## Group\n' + '- [ ] **Same title.**\n'.repeat(3000);
+    const ids = importTemplate(parseTemplate(text), { path: 't.md' }).set.items.map((i) => i.id);
+    expect(ids.slice(0, 3)).toEqual(['same-title', 'same-title-2', 'same-title-3']);
+    expect(ids.at(-1)).toBe('same-title-3000');
+    expect(new Set(ids).size).toBe(3000);
+  });
+});
