@@ -10,6 +10,8 @@ import { DEFAULT_CRITERIA_ID, loadCriteria } from '../store/criteria-files.js';
 import { maxDocumentBytesFromEnv, readDocumentFile } from '../store/document-file.js';
 import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
 import { readStdinDocument, STDIN_ARG } from '../store/sources/stdin-document.js';
+import { readUrlDocument } from '../store/sources/url-document.js';
+import { isHttpUrl } from '../core/sources/url-source.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
 import { LINK_HELP, LINK_OPTIONS } from './batch/link-readiness.js';
 
@@ -95,11 +97,13 @@ Documents are markdown or AsciiDoc (.adoc). Several documents or a folder (read 
 object per line (NDJSON), each naming its document in document.path. A document that cannot
 be read is reported on stderr and the rest go on; the exit status is then 1. On a terminal a
 progress bar is drawn on stderr (never with --json or when stderr is piped).
-A lone \`-\` reads one document from standard input (document.path is then "-").
+A lone \`-\` reads one document from standard input (document.path is then "-"); an http(s)
+address is fetched (a GitHub blob/ page is read as its raw file; redirects: http(s) only, at most 5).
 
 Options:
   --criteria ID|FILE  criteria set: a shipped id or a YAML file (default: the "criteria"
                       setting, else ${DEFAULT_CRITERIA_ID})
+  --timeout SEC       seconds to wait for a document given as a URL (default 20)
   --json              print one JSON object (schema toc-review/extract@1) for scripts
   --check-links       check the links offered as evidence (placeholders, other projects'
                       repositories, links that do not resolve): each problem becomes a gap
@@ -174,22 +178,33 @@ export function formatReport(result: ExtractResult, set: CriteriaSet, doc: Docum
   return `${sanitizeText(lines.join('\n'))}\n`;
 }
 
+function timeoutSeconds(value: string | undefined): number {
+  if (value === undefined) return 20;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`extract: --timeout wants a positive number of seconds, not "${sanitizeLine(value)}"`);
+  return seconds;
+}
+
 export async function run(args: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('extract', args, {
     criteria: { type: 'string' },
     json: { type: 'boolean' },
     'check-links': { type: 'boolean' },
+    timeout: { type: 'string' },
     ...LINK_OPTIONS,
   });
   if (positionals.length === 0) throw new UsageError('extract: give a markdown document (see: toc-review extract --help)');
   const { resolve } = await import('node:path');
-  if (positionals.length > 1 || (positionals[0] !== STDIN_ARG && await isFolder(resolve(context.cwd, positionals[0]!)))) {
+  if (positionals.length > 1 || (positionals[0] !== STDIN_ARG && !isHttpUrl(positionals[0]!) && await isFolder(resolve(context.cwd, positionals[0]!)))) {
     return runExtractBatch(positionals, values, context);
   }
   const path = positionals[0]!;
+  const maxBytes = maxDocumentBytesFromEnv(context.env);
   const file = await (path === STDIN_ARG
-    ? readStdinDocument(context.stdin ?? process.stdin, { allowEmpty: true, maxBytes: maxDocumentBytesFromEnv(context.env) })
-    : readDocumentFile(resolve(context.cwd, path), { allowEmpty: true })
+    ? readStdinDocument(context.stdin ?? process.stdin, { allowEmpty: true, maxBytes })
+    : isHttpUrl(path)
+      ? readUrlDocument(path, { allowEmpty: true, maxBytes, timeoutMs: timeoutSeconds(values.timeout) * 1000 })
+      : readDocumentFile(resolve(context.cwd, path), { allowEmpty: true })
   ).catch((error: unknown) => {
     // Errors name the file as the user gave it, not the resolved path.
     if (error instanceof Error) error.message = error.message.replace(sanitizeLine(resolve(context.cwd, path)), sanitizeLine(path));

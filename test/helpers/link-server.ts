@@ -8,7 +8,8 @@ export interface LinkServer {
   close(): Promise<void>;
 }
 
-export async function startLinkServer(): Promise<LinkServer> {
+/** files: bodies served with 200 at their path (documents read from a URL). */
+export async function startLinkServer(options: { files?: Record<string, string | Buffer> } = {}): Promise<LinkServer> {
   const hits: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
@@ -17,6 +18,14 @@ export async function startLinkServer(): Promise<LinkServer> {
       res.writeHead(status, headers);
       res.end(req.method === 'HEAD' ? undefined : 'body');
     };
+    const file = options.files?.[url];
+    if (file !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/markdown' });
+      return void res.end(req.method === 'HEAD' ? undefined : file);
+    }
+    // /chain/N redirects N times before reaching /ok.
+    const chain = /^\/chain\/(\d+)$/.exec(url);
+    if (chain) return Number(chain[1]) === 0 ? send(200) : send(302, { location: `/chain/${Number(chain[1]) - 1}` });
     if (url === '/ok') return send(200);
     if (url === '/missing') return send(404);
     if (url === '/head-refused') return req.method === 'HEAD' ? send(405) : send(200);

@@ -1,0 +1,80 @@
+// A document read from an http(s) address, with one-line errors that say what to do. Redirects
+// are followed by hand so that only http(s) targets and at most 5 hops are accepted; the body is
+// read up to the document limit and no further.
+import { UserError } from '../../core/errors.js';
+import { sha256 } from '../../core/hash.js';
+import { sanitizeLine } from '../../core/sanitize.js';
+import { rawUrlFor } from '../../core/sources/url-source.js';
+import { decodeDocument, documentTextFor, maxDocumentBytesFromEnv, type DocumentFile, type ReadDocumentOptions } from '../document-file.js';
+
+export const MAX_REDIRECTS = 5;
+export const DEFAULT_URL_TIMEOUT_MS = 20_000;
+
+export interface ReadUrlOptions extends ReadDocumentOptions {
+  timeoutMs?: number;
+}
+
+async function fetchFollowing(url: string, shown: string, signal: AbortSignal): Promise<Response> {
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    const response = await fetch(current, { redirect: 'manual', signal, headers: { accept: 'text/markdown, text/plain, */*' } });
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status >= 400 || !location) return response;
+    await response.body?.cancel();
+    if (hop >= MAX_REDIRECTS) throw new UserError(`${shown}: more than ${MAX_REDIRECTS} redirects; give the final address`);
+    const next = new URL(location, current);
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+      throw new UserError(`${shown}: redirected to a ${sanitizeLine(next.protocol)} address, refused (only http and https are followed)`);
+    }
+    current = next.href;
+  }
+}
+
+function statusError(shown: string, response: Response): UserError {
+  const retry = response.headers.get('retry-after');
+  if (response.status === 404 || response.status === 410) return new UserError(`${shown}: not found (HTTP ${response.status}); check the address`);
+  if (response.status === 429 || (response.status === 403 && retry)) {
+    return new UserError(`${shown}: rate limited (HTTP ${response.status})${retry ? `; try again in ${sanitizeLine(retry)} s` : '; try again later'}`);
+  }
+  if (response.status === 401 || response.status === 403) return new UserError(`${shown}: access refused (HTTP ${response.status}); the document may be private`);
+  return new UserError(`${shown}: the server answered HTTP ${response.status}`);
+}
+
+async function readCapped(shown: string, response: Response, maxBytes: number): Promise<Buffer> {
+  const tooLarge = () => new UserError(`${shown}: over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB document limit (set TOC_REVIEW_MAX_DOC_MB to raise it)`);
+  if (Number(response.headers.get('content-length')) > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of response.body ?? []) {
+    total += chunk.length;
+    if (total > maxBytes) throw tooLarge();
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function readUrlDocument(url: string, options: ReadUrlOptions = {}): Promise<DocumentFile> {
+  const shown = sanitizeLine(url);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_URL_TIMEOUT_MS;
+  const signal = AbortSignal.timeout(timeoutMs);
+  let bytes: Buffer;
+  try {
+    const response = await fetchFollowing(rawUrlFor(url), shown, signal);
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw statusError(shown, response);
+    }
+    bytes = await readCapped(shown, response, options.maxBytes ?? maxDocumentBytesFromEnv());
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    if (signal.aborted) throw new UserError(`${shown}: no answer within ${timeoutMs / 1000} s (--timeout SEC to wait longer)`);
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    throw new UserError(`${shown}: cannot connect${cause ? ` (${sanitizeLine(cause)})` : ''}; check the address or that you are online`);
+  }
+  const decoded = decodeDocument(shown, bytes);
+  if (!options.allowEmpty && decoded.trim() === '') throw new UserError(`${shown}: empty document, nothing to review`);
+  return { path: url, text: documentTextFor(url, decoded), sha256: sha256(bytes), bytes: bytes.length };
+}
