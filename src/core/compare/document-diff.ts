@@ -1,0 +1,34 @@
+// What changed between two versions of a project's document (last year's annual review and
+// this year's, say): the pure assembly of `toc-review diff <old> <new>` from both documents'
+// models and extractions (Contract 1, computed with the same criteria set).
+import type { CriteriaSet } from '../criteria/criteria.js';
+import type { DocumentModel } from '../document/document-types.js';
+import type { ExtractResult } from '../evidence/extract-types.js';
+import { diffAdopters } from './adopters-diff.js';
+import { diffCriteria } from './criteria-diff.js';
+import { DIFF_SCHEMA, type DocumentDiff } from './diff-types.js';
+import { diffMaintainers } from './maintainers-diff.js';
+import { diffMetrics } from './metrics-diff.js';
+import { diffPlans } from './plans.js';
+
+export interface DiffSide {
+  doc: DocumentModel;
+  result: ExtractResult;
+}
+
+export function diffDocuments(before: DiffSide, after: DiffSide, set: Pick<CriteriaSet, 'id' | 'title'>): DocumentDiff {
+  const a = before.result;
+  const b = after.result;
+  return {
+    schema: DIFF_SCHEMA,
+    mode: 'documents',
+    old: a.document,
+    new: b.document,
+    criteriaSet: { id: set.id, title: set.title },
+    adopters: diffAdopters(a.facts.adopters, b.facts.adopters),
+    maintainers: diffMaintainers(a.facts.maintainers, b.facts.maintainers),
+    metrics: diffMetrics(a.facts.metrics, b.facts.metrics),
+    criteria: diffCriteria(a, b),
+    plans: diffPlans(before.doc, after.doc),
+  };
+}
