@@ -7,7 +7,9 @@
 // Two rows per document: "align" calls core/templates/align.ts with the template's own checkbox
 // items (titles, `##` sections, positions); "extract" runs the built binary (dist/, run
 // `node scripts/build.mjs` first) as a user would, `extract --json --criteria <template.md>`
-// (the template imported on the fly), and reads each criterion's `template` field. The
+// (the template imported on the fly), and reads each criterion's `template` field; "shipped"
+// does the same with the shipped own-words set of the template's level (`--criteria
+// cncf-incubation-dd` or `cncf-graduation-dd`), whose items pair by their source positions. The
 // documents are the pool's filled DDs (../shared/corpus/pool, materialised under /tmp/toc-review-pool).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -41,7 +43,13 @@ function byExtract(templatePath, docPath) {
   return { shaped, at: (position) => byPosition.get(position) ?? null };
 }
 
-const totals = { align: { right: 0, total: 0, ticks: 0, aligned: 0 }, extract: { right: 0, total: 0, ticks: 0, aligned: 0 } };
+/** The shipped own-words set of the template's level (criteria/cncf-<level>-dd.yaml), as a user would pick it. */
+function byShipped(template, docPath) {
+  const level = /graduation/.test(template) ? 'graduation' : 'incubation';
+  return byExtract(`cncf-${level}-dd`, docPath);
+}
+
+const totals = Object.fromEntries(['align', 'extract', 'shipped'].map((mode) => [mode, { right: 0, total: 0, ticks: 0, aligned: 0 }]));
 function count(mode, name, gold, at) {
   const row = { right: 0, total: gold.items.length, ticks: 0, aligned: 0 };
   for (const g of gold.items) {
@@ -68,6 +76,9 @@ for (const file of readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort(
   const extracted = byExtract(templatePath, docPath);
   if (!extracted.shaped) console.error(`${name}: extract found no filled template (no template field)`);
   count('extract', name, gold, extracted.at);
+  const shipped = byShipped(gold.template, docPath);
+  if (!shipped.shaped) console.error(`${name}: the shipped set found no filled template (no template field)`);
+  count('shipped', name, gold, shipped.at);
 }
 rmSync(work, { recursive: true, force: true });
 let failed = false;

@@ -47,6 +47,17 @@ function describeSet(set: CriteriaSet): string {
   return sanitizeText(lines.filter(Boolean).join('\n'));
 }
 
+/** A short set's item ids; a template-sized one's counts (its ids are for `criteria show`). */
+function itemsLine(set: CriteriaSet): string {
+  if (set.items.length <= LISTED_IDS) return `items: ${set.items.map((i) => i.id).join(', ')}`;
+  const required = set.items.filter((i) => i.required).length;
+  const groups = new Set(set.items.map((i) => i.group).filter((g) => g !== undefined)).size;
+  const grouped = groups > 0 ? ` in ${groups} groups` : '';
+  return `${set.items.length} items${grouped} (${required} Required, ${set.items.length - required} Suggested); criteria show ${set.id} lists them`;
+}
+
+const LISTED_IDS = 8;
+
 /** The set as loaded, each item with `group` (null when none) and `required` always present. */
 function forJson(set: CriteriaSet) {
   return { ...set, items: set.items.map((item) => ({ ...item, group: item.group ?? null, required: item.required })) };
@@ -77,9 +88,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
       const list = sets.map((s) => ({ id: s.id, title: s.title, version: s.version, items: s.items.map((i) => i.id), path: s.source.path }));
       context.stdout.write(`${toTerminalJson(list)}\n`);
     } else {
-      for (const set of sets) {
-        context.stdout.write(sanitizeText(`${set.id}  ${set.title}\n  items: ${set.items.map((i) => i.id).join(', ')}\n`));
-      }
+      for (const set of sets) context.stdout.write(sanitizeText(`${set.id}  ${set.title}\n  ${itemsLine(set)}\n`));
     }
     return 0;
   }

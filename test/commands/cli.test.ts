@@ -61,7 +61,7 @@ describe('toc-review CLI skeleton', () => {
     expect(unknown.stderr).toContain('unknown criteria set "nope"');
     // A file name without a folder is a file, not an id: say it is missing.
     const bare = await runCli(['criteria', 'show', 'missing.md']);
-    expect(bare).toMatchObject({ code: 1, stderr: 'toc-review: missing.md: no such file (nor a shipped criteria set: cncf-incubation)\n' });
+    expect(bare).toMatchObject({ code: 1, stderr: 'toc-review: missing.md: no such file (nor a shipped criteria set: cncf-graduation-dd, cncf-incubation-dd, cncf-incubation)\n' });
   });
 
   it('criteria show on a binary or invalid UTF-8 file says so, as for documents', async () => {

@@ -159,4 +159,30 @@ describe('score --from-dd', () => {
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain(`changed ${changedId}: score 1 (Met), replacing 0 (Not met)`);
   });
+
+  it('with a shipped DD set: its own titles footnoted with their template source, read back by extract and --from-dd', async () => {
+    const seed = ddWorkspace(HAND_DD);
+    const shipped = (await runCli(['criteria', 'show', 'cncf-incubation-dd', '--json'], { env: seed.env, cwd: seed.root })).stdout;
+    const criteria = JSON.parse(shipped) as { items: { id: string; title: string; source: { template: string; section: string; position: number } }[] };
+    const sets = criteria.items.flatMap((item, i) => (i % 5 === 4 ? [] : ['--set', `${item.id}=${i % 2}`]));
+    const ada = await runCli(['score', seed.doc, '--criteria', 'cncf-incubation-dd', '--reviewer', 'Ada', ...sets, '--json'], { env: seed.env, cwd: seed.root });
+    expect(ada.code).toBe(0);
+    const adaFile = JSON.parse(ada.stdout) as ScoreFile;
+    const scorePath = join(seed.root, 'reviews', 'scores', 'example-dd', 'ada.score.json');
+    const exported = await runCli(['export', scorePath, '--format', 'dd', '--project', 'Example'], { env: seed.env, cwd: seed.root });
+    expect(exported.code).toBe(0);
+    const lines = exported.stdout.split('\n');
+    const first = criteria.items[0]!;
+    expect(lines).toContain(`- [ ] **${first.title}**[^1]`);
+    expect(lines).toContain(`[^1]: \`${first.source.template}\` 56477dd4 (2026-06-29), ${first.source.section}, item 1.`);
+    expect(lines.filter((line) => /^- \[[ x]\] \*\*/.test(line))).toHaveLength(criteria.items.length);
+
+    const ws = ddWorkspace(exported.stdout);
+    const extract = await runCli(['extract', ws.doc, '--criteria', 'cncf-incubation-dd', '--json'], { env: ws.env, cwd: ws.root });
+    const read = (JSON.parse(extract.stdout) as { criteria: { id: string; template: { checked: boolean } | null }[] }).criteria;
+    expect(read.map((c) => c.template?.checked ?? 'missing')).toEqual(adaFile.items.map((item) => item.score === 1));
+    const bea = await runCli(['score', ws.doc, '--from-dd', '--criteria', 'cncf-incubation-dd', '--reviewer', 'Bea', '--json'], { env: ws.env, cwd: ws.root });
+    expect(bea.code).toBe(0);
+    expect((JSON.parse(bea.stdout) as ScoreFile).items.map((item) => item.score)).toEqual(adaFile.items.map((item) => item.score));
+  });
 });

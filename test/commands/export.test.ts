@@ -118,7 +118,7 @@ describe('toc-review export', () => {
     const data = JSON.parse(readFileSync(ada, 'utf8'));
     data.criteria.id = 'my-set';
     writeFileSync(ada, `${JSON.stringify(data, null, 2)}\n`);
-    const message = /ada\.score\.json: criteria\.id: "my-set" is not a shipped criteria set \(cncf-incubation\); it was scored with a criteria file of its own: pass --criteria FILE\n$/;
+    const message = /ada\.score\.json: criteria\.id: "my-set" is not a shipped criteria set \(cncf-graduation-dd, cncf-incubation-dd, cncf-incubation\); it was scored with a criteria file of its own: pass --criteria FILE\n$/;
     for (const command of ['export', 'panel']) {
       const result = await runCli([command, ada], { env: ws.env, cwd: ws.root });
       expect(result.code, command).toBe(1);

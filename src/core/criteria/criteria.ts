@@ -35,7 +35,10 @@ const hintsSchema = z.strictObject({
 const itemSourceSchema = z.strictObject({
   /** The template's path (in cncf/toc for shipped sets, as given for imported ones). */
   template: z.string().min(1),
-  /** The template's version line ("v1.6"), or null when it has none. */
+  /**
+   * The template's version line ("v1.6"), or null when it has none. The TOC's DD templates carry
+   * none, so the shipped sets give the cncf/toc commit they follow ("56477dd4 (2026-06-29)").
+   */
   version: z.string().min(1).nullable(),
   /** The `##` section (and `###` subsection) the item sits under. */
   section: z.string(),
