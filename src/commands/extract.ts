@@ -12,11 +12,24 @@ import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js
 import { readStdinDocument, STDIN_ARG } from '../store/sources/stdin-document.js';
 import { readUrlDocument } from '../store/sources/url-document.js';
 import { isHttpUrl } from '../core/sources/url-source.js';
+import { parseGitHubIssueRef, type GitHubIssueRef } from '../core/sources/github-ref.js';
+import type { DocumentOrigin } from '../core/sources/document-origin.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
 import { LINK_HELP, LINK_OPTIONS } from './batch/link-readiness.js';
 
 // Type only: the registry pulls in the extractors, which are loaded lazily (not for a cached answer).
 type Registry = (typeof import('../core/facts/registry.js'))['FACT_REGISTRY'];
+
+/** A GitHub issue or pull request the argument names; a file of that name (`a/b#1`) wins. */
+async function issueRefOf(arg: string, cwd: string): Promise<GitHubIssueRef | null> {
+  const ref = parseGitHubIssueRef(arg);
+  if (!ref || isHttpUrl(arg)) return ref;
+  const [{ stat }, { resolve }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+  return stat(resolve(cwd, arg)).then(
+    () => null,
+    () => ref,
+  );
+}
 
 async function isFolder(path: string): Promise<boolean> {
   const { stat } = await import('node:fs/promises');
@@ -87,6 +100,7 @@ async function runExtractBatch(paths: string[], values: ExtractValues, context: 
 }
 
 export const help = `Usage: toc-review extract <document|folder>... [--criteria ID|FILE] [--json]
+       toc-review extract <-|URL|OWNER/REPO#N> [--comments] [--timeout SEC] [--json]
 
 Find the evidence a review document gives for each criterion: facts (adopters, maintainers,
 activity figures, release statements) with their line numbers, the sections that matter most
@@ -99,11 +113,18 @@ be read is reported on stderr and the rest go on; the exit status is then 1. On 
 progress bar is drawn on stderr (never with --json or when stderr is piped).
 A lone \`-\` reads one document from standard input (document.path is then "-"); an http(s)
 address is fetched (a GitHub blob/ page is read as its raw file; redirects: http(s) only, at most 5).
+A GitHub issue or pull request, OWNER/REPO#N or its https://github.com/OWNER/REPO/issues/N
+(or /pull/N) address, is read through the GitHub API: its title as a "# " heading on line 1, then
+its body; document.origin records the issue's address, number, updated_at and the time fetched.
+The token is GITHUB_TOKEN, else \`gh auth token\` when gh is installed, else none (public issues
+only, with a lower rate limit); GITHUB_API_URL sets the API (default https://api.github.com).
 
 Options:
   --criteria ID|FILE  criteria set: a shipped id or a YAML file (default: the "criteria"
                       setting, else ${DEFAULT_CRITERIA_ID})
-  --timeout SEC       seconds to wait for a document given as a URL (default 20)
+  --timeout SEC       seconds to wait for a document given as a URL or issue (default 20)
+  --comments          with a GitHub issue or pull request: append its comments, each under a
+                      "## Comment by @login on YYYY-MM-DD" heading
   --json              print one JSON object (schema toc-review/extract@1) for scripts
   --check-links       check the links offered as evidence (placeholders, other projects'
                       repositories, links that do not resolve): each problem becomes a gap
@@ -166,6 +187,11 @@ export function formatReport(result: ExtractResult, set: CriteriaSet, doc: Docum
     `  file: ${document.path}  (${document.lineCount} lines, sha256 ${document.sha256.slice(0, 12)})`,
     `  criteria: ${set.id} (${set.title})`,
   ];
+  const { origin } = document;
+  if (origin) {
+    const comments = origin.comments === null ? '' : `, ${origin.comments} comment${origin.comments === 1 ? '' : 's'} appended`;
+    lines.splice(2, 0, `  from: ${origin.url} (updated ${origin.updatedAt ?? 'unknown'}, fetched ${origin.fetchedAt}${comments})`);
+  }
   if (doc.lineCount > 0 && (doc.content.startLine > 1 || doc.content.endLine < doc.lineCount)) {
     lines.push(`  markdown: lines ${doc.content.startLine}-${doc.content.endLine} (web page text around it is ignored)`);
   }
@@ -191,20 +217,31 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     json: { type: 'boolean' },
     'check-links': { type: 'boolean' },
     timeout: { type: 'string' },
+    comments: { type: 'boolean' },
     ...LINK_OPTIONS,
   });
   if (positionals.length === 0) throw new UsageError('extract: give a markdown document (see: toc-review extract --help)');
   const { resolve } = await import('node:path');
-  if (positionals.length > 1 || (positionals[0] !== STDIN_ARG && !isHttpUrl(positionals[0]!) && await isFolder(resolve(context.cwd, positionals[0]!)))) {
+  const issueRef = positionals.length === 1 ? await issueRefOf(positionals[0]!, context.cwd) : null;
+  if (values.comments && !issueRef) throw new UsageError('extract: --comments is for one GitHub issue or pull request (OWNER/REPO#N or its address)');
+  if (positionals.length > 1 || (!issueRef && positionals[0] !== STDIN_ARG && !isHttpUrl(positionals[0]!) && await isFolder(resolve(context.cwd, positionals[0]!)))) {
     return runExtractBatch(positionals, values, context);
   }
   const path = positionals[0]!;
   const maxBytes = maxDocumentBytesFromEnv(context.env);
-  const file = await (path === STDIN_ARG
-    ? readStdinDocument(context.stdin ?? process.stdin, { allowEmpty: true, maxBytes })
-    : isHttpUrl(path)
-      ? readUrlDocument(path, { allowEmpty: true, maxBytes, timeoutMs: timeoutSeconds(values.timeout) * 1000 })
-      : readDocumentFile(resolve(context.cwd, path), { allowEmpty: true })
+  const timeoutMs = () => timeoutSeconds(values.timeout) * 1000;
+  let origin: DocumentOrigin | undefined;
+  const file = await (issueRef
+    ? import('../store/sources/github-issue.js').then(async ({ readGitHubIssueDocument }) => {
+        const fetched = await readGitHubIssueDocument(path, issueRef, { maxBytes, timeoutMs: timeoutMs(), comments: values.comments === true, env: context.env });
+        origin = fetched.origin;
+        return fetched;
+      })
+    : path === STDIN_ARG
+      ? readStdinDocument(context.stdin ?? process.stdin, { allowEmpty: true, maxBytes })
+      : isHttpUrl(path)
+        ? readUrlDocument(path, { allowEmpty: true, maxBytes, timeoutMs: timeoutMs() })
+        : readDocumentFile(resolve(context.cwd, path), { allowEmpty: true })
   ).catch((error: unknown) => {
     // Errors name the file as the user gave it, not the resolved path.
     if (error instanceof Error) error.message = error.message.replace(sanitizeLine(resolve(context.cwd, path)), sanitizeLine(path));
@@ -215,8 +252,10 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   // from the extraction cache (src/store/extract-cache.ts): same bytes out, no extraction.
   const key = { documentSha256: file.sha256, criteriaSha256: set.source.sha256, displayPath: path };
   const cached = values.json && !values['check-links'] ? await readCachedExtract(context.env, key) : null;
+  // The origin changes with every fetch (fetchedAt), so it is added to the output, never cached.
+  const withOrigin = (r: ExtractResult): ExtractResult => (origin ? { ...r, document: { ...r.document, origin } } : r);
   if (cached) {
-    context.stdout.write(`${toTerminalJson(cached)}\n`);
+    context.stdout.write(`${toTerminalJson(withOrigin(cached))}\n`);
     return 0;
   }
   // The extraction code is loaded only when it has to run (not for a cached answer).
@@ -229,12 +268,12 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   const result = extractEvidence(doc, set, { path, sha256: file.sha256 });
   const links = await linkChecked(values, context);
   if (links) {
-    const checked = await links.apply(doc, result);
+    const checked = withOrigin(await links.apply(doc, result));
     await links.checker?.save();
     context.stdout.write(values.json ? `${toTerminalJson(checked)}\n` : reportWithLinks(formatReport(checked, set, doc, FACT_REGISTRY), links.loose(checked)));
     return 0;
   }
-  context.stdout.write(values.json ? `${toTerminalJson(result)}\n` : formatReport(result, set, doc, FACT_REGISTRY));
+  context.stdout.write(values.json ? `${toTerminalJson(withOrigin(result))}\n` : formatReport(withOrigin(result), set, doc, FACT_REGISTRY));
   await writeCachedExtract(context.env, key, result);
   return 0;
 }

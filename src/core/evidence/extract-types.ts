@@ -2,6 +2,7 @@
 // these names and meanings must not drift.
 
 import type { FactKind } from '../facts/kinds.js';
+import type { DocumentOrigin } from '../sources/document-origin.js';
 import type { TemplateMatch } from '../templates/template-field.js';
 
 /** `criteria[].template` (docs/extract.md): the matched checkbox item of a filled template. */
@@ -30,6 +31,8 @@ export interface DocumentInfo {
   sha256: string;
   title: string;
   lineCount: number;
+  /** Where a fetched document came from (a GitHub issue or pull request); absent for files and stdin. */
+  origin?: DocumentOrigin;
 }
 
 export interface Adopter {

@@ -1,0 +1,299 @@
+// `extract OWNER/REPO#N` and issue/pull request addresses against a local GitHub API stand-in
+// (GITHUB_API_URL): the same criteria as the file and stdin, comments over two pages, one-line
+// errors that say what to do, the token sent only when there is one and never shown or written.
+import { execFile } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { startGitHubApi, type GitHubApiServer } from '../helpers/github-api-server.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DOC = 'test/fixtures/corpus/seeds/karmada-2022-annual.md';
+const SENTINEL = 'ghp_SENTINEL0token0must0never0show';
+const RESET = 1_800_000_000;
+let server: GitHubApiServer;
+let dir: string;
+let emptyPath: string;
+let karmada: string;
+/** An address where nothing listens: a port just closed (fetch refuses low "bad ports" such as 9 before connecting). */
+let closedBase: string;
+
+/** Each run gets its own settings folder, so everything a run writes can be searched. */
+let runs = 0;
+function envFor(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, TOC_REVIEW_CONFIG_DIR: join(dir, `config-${runs++}`), GITHUB_API_URL: server.base, PATH: emptyPath, ...extra };
+  if (!('GITHUB_TOKEN' in extra)) delete env.GITHUB_TOKEN;
+  return env;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'toc-extract-github-'));
+  emptyPath = join(dir, 'empty-bin');
+  mkdirSync(emptyPath);
+  karmada = readFileSync(join(ROOT, DOC), 'utf8');
+  const closed = await startGitHubApi({ issues: {} });
+  closedBase = closed.base;
+  await closed.close();
+  const [heading, blank, ...rest] = karmada.split('\n');
+  expect(heading).toBe('# Karmada 2022 Annual Review');
+  expect(blank).toBe('');
+  server = await startGitHubApi({
+    pageSize: 2,
+    rateReset: RESET,
+    issues: {
+      // The seed document as an issue: its first line is the title, the rest the body.
+      'karmada-io/karmada#1': { title: heading!.slice(2), body: rest.join('\n') },
+      'karmada-io/karmada#2': { title: heading!.slice(2), body: rest.join('\n'), pull_request: true },
+      'acme/widget#7': {
+        title: 'Incubation: Widget',
+        body: 'Body text.\n',
+        updated_at: '2026-02-03T04:05:06Z',
+        comments: [
+          { login: 'ada', created_at: '2026-03-04T10:00:00Z', body: 'Thanks.' },
+          { login: null, created_at: '2026-03-05T10:00:00Z', body: 'Looked at it.' },
+          { login: 'bo', created_at: '2026-03-06T10:00:00Z', body: 'In 2025 the project merged 41 PRs per month.' },
+        ],
+      },
+      'acme/renamed#3': { title: 'Moved', body: 'Still here.' },
+      'acme/binary#1': { title: 'Bad', body: 'a\u0000b' },
+    },
+  });
+});
+afterAll(() => server.close());
+
+const run = (args: string[], extra: NodeJS.ProcessEnv = {}, env = envFor(extra)) => runCli(args, { cwd: ROOT, env });
+const oneLine = (stderr: string) => expect(stderr.trim().split('\n')).toHaveLength(1);
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe('toc-review extract OWNER/REPO#N', () => {
+  it('reads the same document from a file, stdin and an issue body', async () => {
+    const fromFile = JSON.parse((await run(['extract', DOC, '--json'])).stdout);
+    const fromStdin = JSON.parse((await runCli(['extract', '-', '--json'], { cwd: ROOT, env: envFor(), stdin: Readable.from([Buffer.from(karmada)]) })).stdout);
+    const { code, stdout, stderr } = await run(['extract', 'karmada-io/karmada#1', '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const fromIssue = JSON.parse(stdout);
+    const { origin, ...document } = fromIssue.document;
+    expect(document).toEqual({ ...fromFile.document, path: 'karmada-io/karmada#1' });
+    expect(fromIssue.criteria).toEqual(fromFile.criteria);
+    expect(fromIssue.criteria).toEqual(fromStdin.criteria);
+    expect(fromIssue.facts).toEqual(fromFile.facts);
+    expect(origin).toMatchObject({ kind: 'github-issue', url: 'https://github.com/karmada-io/karmada/issues/1', repository: 'karmada-io/karmada', number: 1, updatedAt: '2026-01-02T03:04:05Z', comments: null });
+    expect(Date.now() - Date.parse(origin.fetchedAt)).toBeGreaterThanOrEqual(0);
+    expect(Date.now() - Date.parse(origin.fetchedAt)).toBeLessThan(60_000);
+  });
+
+  it('takes issue and pull request addresses, keeping the argument as document.path', async () => {
+    const pull = 'https://github.com/karmada-io/karmada/pull/2/files';
+    const { code, stdout } = await run(['extract', pull, '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.document.path).toBe(pull);
+    expect(result.document.origin).toMatchObject({ kind: 'github-pull', number: 2, url: 'https://github.com/karmada-io/karmada/pull/2' });
+    expect(server.hits.at(-1)?.path).toBe('/repos/karmada-io/karmada/issues/2');
+    const issue = await run(['extract', 'https://github.com/karmada-io/karmada/issues/1', '--json']);
+    expect(JSON.parse(issue.stdout).document.title).toBe('Karmada 2022 Annual Review');
+  });
+
+  it('--comments appends every comment (two pages) under its author and date', async () => {
+    const before = server.hits.length;
+    const { code, stdout, stderr } = await run(['extract', 'acme/widget#7', '--comments', '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    const expected = [
+      '# Incubation: Widget', '', 'Body text.', '',
+      '## Comment by @ada on 2026-03-04', '', 'Thanks.', '',
+      '## Comment by @ghost on 2026-03-05', '', 'Looked at it.', '',
+      '## Comment by @bo on 2026-03-06', '', 'In 2025 the project merged 41 PRs per month.', '',
+    ].join('\n');
+    expect(result.document.sha256).toBe(sha(expected));
+    expect(result.document.lineCount).toBe(15);
+    expect(result.document.origin).toMatchObject({ comments: 3, updatedAt: '2026-02-03T04:05:06Z' });
+    // The figure in the last comment (second page) is found on its line.
+    expect(result.facts.metrics).toContainEqual(expect.objectContaining({ kind: 'merged_prs', value: 41, line: 15 }));
+    const paths = server.hits.slice(before).map((h) => h.path);
+    expect(paths).toEqual(['/repos/acme/widget/issues/7', '/repos/acme/widget/issues/7/comments?per_page=100', '/repos/acme/widget/issues/7/comments?per_page=100&page=2']);
+  });
+
+  it('without --comments reads the body alone', async () => {
+    const result = JSON.parse((await run(['extract', 'acme/widget#7', '--json'])).stdout);
+    expect(result.document.sha256).toBe(sha('# Incubation: Widget\n\nBody text.\n'));
+    expect(result.document.origin.comments).toBeNull();
+  });
+
+  it('shows where the document came from in the readable report', async () => {
+    const { code, stdout } = await run(['extract', 'acme/widget#7', '--comments']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/from: https:\/\/github\.com\/acme\/widget\/issues\/7 \(updated 2026-02-03T04:05:06Z, fetched .*, 3 comments appended\)/);
+  });
+
+  it('follows a renamed repository\'s redirect', async () => {
+    const { code, stdout } = await run(['extract', 'acme/renamed#3', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).document.title).toBe('Moved');
+  });
+
+  it('refuses --comments for anything but an issue (usage error)', async () => {
+    const { code, stderr } = await run(['extract', DOC, '--comments']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--comments is for one GitHub issue or pull request/);
+  });
+
+  it('reads a file whose name looks like a reference as the file', async () => {
+    const cwd = join(dir, 'lookalike');
+    mkdirSync(join(cwd, 'acme'), { recursive: true });
+    writeFileSync(join(cwd, 'acme', 'widget#7'), '# A local file\n');
+    const before = server.hits.length;
+    const { code, stdout } = await runCli(['extract', 'acme/widget#7', '--json'], { cwd, env: envFor() });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).document.title).toBe('A local file');
+    expect(server.hits.length).toBe(before);
+  });
+});
+
+describe('toc-review extract OWNER/REPO#N: errors', () => {
+  it.each([
+    ['no such issue, no token', 'acme/widget#404', {}, /acme\/widget#404: not found \(HTTP 404\); check the owner, repository and number, or if acme\/widget is private set GITHUB_TOKEN \(or run gh auth login\)/],
+    ['no such issue, with a token', 'acme/widget#404', { GITHUB_TOKEN: SENTINEL }, /not found \(HTTP 404\); .* and that the token from GITHUB_TOKEN can read acme\/widget/],
+    ['rate limited (429, Retry-After)', 'acme/too-many#1', {}, /rate limited by the GitHub API \(HTTP 429\); try again in 42 s, or set GITHUB_TOKEN/],
+    ['an answer that is not API JSON', 'acme/html#1', {}, /acme\/html#1: the answer from 127\.0\.0\.1:\d+ is not GitHub API JSON; check GITHUB_API_URL/],
+    ['a NUL in the body', 'acme/binary#1', {}, /acme\/binary#1: binary file \(NUL byte found\)/],
+    ['over the size limit', 'karmada-io/karmada#1', { TOC_REVIEW_MAX_DOC_MB: '0.01' }, /karmada-io\/karmada#1: over the 0\.0 MB document limit \(set TOC_REVIEW_MAX_DOC_MB to raise it\)/],
+  ])('%s is a one-line error', async (_name, ref, extra, message) => {
+    const { code, stdout, stderr } = await run(['extract', ref, '--json'], extra);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    oneLine(stderr);
+    expect(stderr).toMatch(message);
+  });
+
+  it('gives the rate limit reset time in local time and UTC', async () => {
+    const { code, stderr } = await run(['extract', 'acme/rate-limited#1']);
+    expect(code).toBe(1);
+    oneLine(stderr);
+    const at = new Date(RESET * 1000);
+    const hhmm = (h: number, m: number) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+    const local = hhmm(at.getHours(), at.getMinutes());
+    const utc = hhmm(at.getUTCHours(), at.getUTCMinutes());
+    expect(stderr).toContain(`acme/rate-limited#1: rate limited by the GitHub API (HTTP 403); the limit resets at ${local} (${utc} UTC), or set GITHUB_TOKEN`);
+  });
+
+  it('with a token, a rate limit does not suggest setting one', async () => {
+    const { stderr } = await run(['extract', 'acme/rate-limited#1'], { GITHUB_TOKEN: SENTINEL });
+    expect(stderr).toMatch(/the limit resets at \d\d:\d\d \(\d\d:\d\d UTC\)\n$/);
+  });
+
+  it('gives up after --timeout', async () => {
+    const { code, stderr } = await run(['extract', 'acme/slow#1', '--timeout', '0.3']);
+    expect(code).toBe(1);
+    oneLine(stderr);
+    expect(stderr).toMatch(/acme\/slow#1: no answer from the GitHub API within 0\.3 s \(--timeout SEC to wait longer\)/);
+  });
+
+  it('says it cannot connect when nothing listens', async () => {
+    const { code, stderr } = await run(['extract', 'acme/widget#7'], { GITHUB_API_URL: closedBase });
+    expect(code).toBe(1);
+    oneLine(stderr);
+    expect(stderr).toContain(`acme/widget#7: cannot connect to ${new URL(closedBase).host} (ECONNREFUSED); check that you are online and GITHUB_API_URL`);
+  });
+
+  it('refuses a GITHUB_API_URL that is not http(s)', async () => {
+    const { code, stderr } = await run(['extract', 'acme/widget#7'], { GITHUB_API_URL: 'file:///etc' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/GITHUB_API_URL: "file:\/\/\/etc" is not an http\(s\) address/);
+  });
+});
+
+describe('toc-review extract OWNER/REPO#N: the token', () => {
+  it('sends GITHUB_TOKEN when it is set', async () => {
+    const before = server.hits.length;
+    expect((await run(['extract', 'acme/widget#7', '--comments', '--json'], { GITHUB_TOKEN: SENTINEL })).code).toBe(0);
+    const sent = server.hits.slice(before).map((h) => h.authorization);
+    expect(sent).toEqual([`token ${SENTINEL}`, `token ${SENTINEL}`, `token ${SENTINEL}`]);
+  });
+
+  it('sends no authorization without GITHUB_TOKEN or gh', async () => {
+    const before = server.hits.length;
+    expect((await run(['extract', 'acme/widget#7', '--comments', '--json'])).code).toBe(0);
+    expect(server.hits.slice(before).map((h) => h.authorization)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('asks gh for the API host\'s token when GITHUB_TOKEN is unset, and ignores gh failing', async () => {
+    const bin = join(dir, 'gh-bin');
+    mkdirSync(bin, { recursive: true });
+    const host = new URL(server.base).host;
+    // A stand-in gh: a token for this host only, a failure for anything else.
+    writeFileSync(join(bin, 'gh'), `#!/bin/sh\n[ "$*" = "auth token --hostname ${host}" ] && { echo from-gh-token; exit 0; }\necho "not logged in" >&2\nexit 1\n`);
+    chmodSync(join(bin, 'gh'), 0o755);
+    const before = server.hits.length;
+    expect((await run(['extract', 'acme/widget#7', '--json'], { PATH: bin })).code).toBe(0);
+    expect(server.hits.slice(before).map((h) => h.authorization)).toEqual(['token from-gh-token']);
+    // gh failing (here: logged in to another host) means no token, not an error.
+    const other = await startGitHubApi({ issues: { 'acme/widget#7': { title: 'W', body: 'x' } } });
+    try {
+      const { code, stderr } = await run(['extract', 'acme/widget#7', '--json'], { PATH: bin, GITHUB_API_URL: other.base });
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(other.hits.map((h) => h.authorization)).toEqual([undefined]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('never appears in output, errors or any file written', async () => {
+    const env = (extra: NodeJS.ProcessEnv = {}) => envFor({ GITHUB_TOKEN: SENTINEL, ...extra });
+    const outputs: string[] = [];
+    const configDirs: string[] = [];
+    for (const [args, extra] of [
+      [['extract', 'acme/widget#7', '--comments', '--json'], {}],
+      [['extract', 'acme/widget#7', '--comments'], {}],
+      [['extract', 'karmada-io/karmada#1', '--json'], {}],
+      [['extract', 'acme/widget#404', '--debug'], {}],
+      [['extract', 'acme/rate-limited#1', '--debug'], {}],
+      [['extract', 'acme/slow#1', '--timeout', '0.2', '--debug'], {}],
+      [['extract', 'acme/widget#7', '--debug'], { GITHUB_API_URL: closedBase }],
+    ] as Array<[string[], NodeJS.ProcessEnv]>) {
+      const e = env(extra);
+      configDirs.push(e.TOC_REVIEW_CONFIG_DIR!);
+      const { stdout, stderr } = await runCli(args, { cwd: ROOT, env: e });
+      outputs.push(stdout, stderr);
+    }
+    // The built binary too, as a real process (its own streams, its own error printing).
+    const e = env();
+    configDirs.push(e.TOC_REVIEW_CONFIG_DIR!);
+    const child = await new Promise<{ stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [join(ROOT, 'bin/toc-review.js'), 'extract', 'acme/widget#7', '--comments', '--json'], { cwd: ROOT, env: e }, (_error, stdout, stderr) => resolve({ stdout, stderr }));
+    });
+    expect(JSON.parse(child.stdout).document.origin.comments).toBe(3);
+    outputs.push(child.stdout, child.stderr);
+    for (const text of outputs) expect(text).not.toContain(SENTINEL);
+    // Every file any of these runs wrote (settings, extraction cache).
+    const files: string[] = [];
+    const walk = (path: string) => {
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name));
+      else if (statSync(path, { throwIfNoEntry: false })) files.push(path);
+    };
+    for (const d of configDirs) walk(d);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(readFileSync(file, 'utf8')).not.toContain(SENTINEL);
+  });
+});
+
+describe('toc-review extract OWNER/REPO#N: Contract 1', () => {
+  it('document.origin passes schemas/extract.schema.json, and a wrong one does not', async () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/extract.schema.json'), 'utf8'));
+    const validate = new Ajv2020.default({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    const data = JSON.parse((await run(['extract', 'acme/widget#7', '--comments', '--json'])).stdout);
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    const broken = structuredClone(data);
+    broken.document.origin.kind = 'gitlab-issue';
+    expect(validate(broken)).toBe(false);
+  });
+});
