@@ -3,11 +3,11 @@
 // or markdown renderer on this path.
 import type { CriteriaSet } from '../core/criteria/criteria.js';
 import type { DocumentModel } from '../core/document/document-types.js';
-import { UsageError } from '../core/errors.js';
+import { UsageError, UserError } from '../core/errors.js';
 import type { CriterionEvidence, ExtractResult, Facts } from '../core/evidence/extract-types.js';
 import { sanitizeLine, sanitizeText, toTerminalJson } from '../core/sanitize.js';
 import { DEFAULT_CRITERIA_ID, loadCriteria } from '../store/criteria-files.js';
-import { maxDocumentBytesFromEnv, readDocumentFile } from '../store/document-file.js';
+import { maxDocumentBytesFromEnv, readDocumentFile, type DocumentFile } from '../store/document-file.js';
 import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
 import { readStdinDocument, STDIN_ARG } from '../store/sources/stdin-document.js';
 import { readUrlDocument } from '../store/sources/url-document.js';
@@ -125,6 +125,11 @@ Options:
   --timeout SEC       seconds to wait for a document given as a URL or issue (default 20)
   --comments          with a GitHub issue or pull request: append its comments, each under a
                       "## Comment by @login on YYYY-MM-DD" heading
+  --refresh           with a GitHub issue or pull request: fetch it again even though the
+                      workspace keeps a copy, and say on stderr what changed. A fetched issue
+                      is kept as fetched/OWNER/REPO/REPO-N.md in the workspace (--workspace DIR,
+                      created if missing; else the workspace setting or ./reviews when it
+                      exists), and later runs read that copy without the network
   --json              print one JSON object (schema toc-review/extract@1) for scripts
   --check-links       check the links offered as evidence (placeholders, other projects'
                       repositories, links that do not resolve): each problem becomes a gap
@@ -191,6 +196,7 @@ export function formatReport(result: ExtractResult, set: CriteriaSet, doc: Docum
   if (origin) {
     const comments = origin.comments === null ? '' : `, ${origin.comments} comment${origin.comments === 1 ? '' : 's'} appended`;
     lines.splice(2, 0, `  from: ${origin.url} (updated ${origin.updatedAt ?? 'unknown'}, fetched ${origin.fetchedAt}${comments})`);
+    if (origin.copy) lines.splice(3, 0, `  kept: ${origin.copy} (read offline next time; --refresh to fetch again)`);
   }
   if (doc.lineCount > 0 && (doc.content.startLine > 1 || doc.content.endLine < doc.lineCount)) {
     lines.push(`  markdown: lines ${doc.content.startLine}-${doc.content.endLine} (web page text around it is ignored)`);
@@ -202,6 +208,64 @@ export function formatReport(result: ExtractResult, set: CriteriaSet, doc: Docum
   }
   // Every piece of document text passes through the sanitiser on its way to the terminal.
   return `${sanitizeText(lines.join('\n'))}\n`;
+}
+
+/**
+ * The workspace fetched issues are kept in: --workspace (created when missing), else the
+ * "workspace" setting or ./reviews when that folder exists; null keeps nothing (an extract run
+ * in some other folder must not create a reviews/ there).
+ */
+async function keptWorkspace(flag: string | undefined, context: CommandContext): Promise<string | null> {
+  const { resolveWorkspace } = await import('../store/workspace.js');
+  if (flag !== undefined) return resolveWorkspace({ flag, cwd: context.cwd });
+  let setting: string | undefined;
+  try {
+    setting = await (await import('../store/settings-read.js')).readSetting(context.env, 'workspace');
+  } catch {
+    setting = undefined;
+  }
+  const dir = resolveWorkspace({ setting, cwd: context.cwd });
+  return (await isFolder(dir)) ? dir : null;
+}
+
+/**
+ * An issue or pull request: the workspace's kept copy when there is one (no network), else
+ * fetched and kept; --refresh fetches again and says on stderr what changed.
+ */
+async function readIssue(
+  arg: string,
+  ref: GitHubIssueRef,
+  values: { comments?: boolean | undefined; refresh?: boolean | undefined; workspace?: string | undefined },
+  context: CommandContext,
+  limits: { maxBytes: number; timeoutMs: number },
+) {
+  const [{ relative, isAbsolute }, kept] = await Promise.all([import('node:path'), import('../store/sources/kept-copies.js')]);
+  const comments = values.comments === true;
+  const workspace = await keptWorkspace(values.workspace, context);
+  const shownCopy = (path: string) => {
+    const rel = relative(context.cwd, path);
+    return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+  };
+  // With --refresh the copy is only compared against: a broken record is simply replaced.
+  const before = workspace
+    ? await kept.readKeptCopy(workspace, ref, comments, { replacing: values.refresh === true }).catch((error: unknown) => {
+        if (values.refresh && error instanceof UserError) return null;
+        throw error;
+      })
+    : null;
+  if (before && !values.refresh) {
+    return { file: { ...before.file, path: arg }, origin: { ...before.record.origin, copy: shownCopy(before.path) } };
+  }
+  const { readGitHubIssueDocument } = await import('../store/sources/github-issue.js');
+  const fetched = await readGitHubIssueDocument(arg, ref, { ...limits, comments, env: context.env });
+  const origin: DocumentOrigin = { ...fetched.origin };
+  if (workspace) origin.copy = shownCopy(await kept.writeKeptCopy(workspace, ref, comments, fetched));
+  if (values.refresh) {
+    const { refreshReport } = await import('../core/sources/kept-copy.js');
+    const report = refreshReport(arg, before ? { record: before.record, text: before.file.text } : null, fetched);
+    context.stderr.write(`toc-review: ${report}${workspace ? '' : ' (no workspace folder, so no copy kept)'}\n`);
+  }
+  return { file: fetched as DocumentFile, origin };
 }
 
 function timeoutSeconds(value: string | undefined): number {
@@ -218,12 +282,15 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     'check-links': { type: 'boolean' },
     timeout: { type: 'string' },
     comments: { type: 'boolean' },
+    refresh: { type: 'boolean' },
     ...LINK_OPTIONS,
   });
   if (positionals.length === 0) throw new UsageError('extract: give a markdown document (see: toc-review extract --help)');
   const { resolve } = await import('node:path');
   const issueRef = positionals.length === 1 ? await issueRefOf(positionals[0]!, context.cwd) : null;
-  if (values.comments && !issueRef) throw new UsageError('extract: --comments is for one GitHub issue or pull request (OWNER/REPO#N or its address)');
+  for (const flag of ['comments', 'refresh'] as const) {
+    if (values[flag] && !issueRef) throw new UsageError(`extract: --${flag} is for one GitHub issue or pull request (OWNER/REPO#N or its address)`);
+  }
   if (positionals.length > 1 || (!issueRef && positionals[0] !== STDIN_ARG && !isHttpUrl(positionals[0]!) && await isFolder(resolve(context.cwd, positionals[0]!)))) {
     return runExtractBatch(positionals, values, context);
   }
@@ -232,10 +299,9 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   const timeoutMs = () => timeoutSeconds(values.timeout) * 1000;
   let origin: DocumentOrigin | undefined;
   const file = await (issueRef
-    ? import('../store/sources/github-issue.js').then(async ({ readGitHubIssueDocument }) => {
-        const fetched = await readGitHubIssueDocument(path, issueRef, { maxBytes, timeoutMs: timeoutMs(), comments: values.comments === true, env: context.env });
-        origin = fetched.origin;
-        return fetched;
+    ? readIssue(path, issueRef, values, context, { maxBytes, timeoutMs: timeoutMs() }).then((read) => {
+        origin = read.origin;
+        return read.file;
       })
     : path === STDIN_ARG
       ? readStdinDocument(context.stdin ?? process.stdin, { allowEmpty: true, maxBytes })

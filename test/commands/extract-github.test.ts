@@ -10,24 +10,33 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listDocuments } from '../../src/store/workspace.js';
 import { runCli } from '../helpers/cli.js';
-import { startGitHubApi, type GitHubApiServer } from '../helpers/github-api-server.js';
+import { startGitHubApi, type FakeIssue, type GitHubApiServer } from '../helpers/github-api-server.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DOC = 'test/fixtures/corpus/seeds/karmada-2022-annual.md';
 const SENTINEL = 'ghp_SENTINEL0token0must0never0show';
 const RESET = 1_800_000_000;
 let server: GitHubApiServer;
+let issueMap: Record<string, FakeIssue>;
+const issues = () => issueMap;
 let dir: string;
 let emptyPath: string;
 let karmada: string;
 /** An address where nothing listens: a port just closed (fetch refuses low "bad ports" such as 9 before connecting). */
 let closedBase: string;
 
-/** Each run gets its own settings folder, so everything a run writes can be searched. */
+/**
+ * Each run gets its own settings folder, with its workspace (where fetched issues are kept)
+ * inside it, so everything a run writes can be searched and no run reads another's copy.
+ */
 let runs = 0;
 function envFor(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, TOC_REVIEW_CONFIG_DIR: join(dir, `config-${runs++}`), GITHUB_API_URL: server.base, PATH: emptyPath, ...extra };
+  const config = join(dir, `config-${runs++}`);
+  mkdirSync(join(config, 'ws'), { recursive: true });
+  writeFileSync(join(config, 'config.json'), JSON.stringify({ workspace: join(config, 'ws') }));
+  const env: NodeJS.ProcessEnv = { ...process.env, TOC_REVIEW_CONFIG_DIR: config, GITHUB_API_URL: server.base, PATH: emptyPath, ...extra };
   if (!('GITHUB_TOKEN' in extra)) delete env.GITHUB_TOKEN;
   return env;
 }
@@ -43,27 +52,24 @@ beforeAll(async () => {
   const [heading, blank, ...rest] = karmada.split('\n');
   expect(heading).toBe('# Karmada 2022 Annual Review');
   expect(blank).toBe('');
-  server = await startGitHubApi({
-    pageSize: 2,
-    rateReset: RESET,
-    issues: {
-      // The seed document as an issue: its first line is the title, the rest the body.
-      'karmada-io/karmada#1': { title: heading!.slice(2), body: rest.join('\n') },
-      'karmada-io/karmada#2': { title: heading!.slice(2), body: rest.join('\n'), pull_request: true },
-      'acme/widget#7': {
-        title: 'Incubation: Widget',
-        body: 'Body text.\n',
-        updated_at: '2026-02-03T04:05:06Z',
-        comments: [
-          { login: 'ada', created_at: '2026-03-04T10:00:00Z', body: 'Thanks.' },
-          { login: null, created_at: '2026-03-05T10:00:00Z', body: 'Looked at it.' },
-          { login: 'bo', created_at: '2026-03-06T10:00:00Z', body: 'In 2025 the project merged 41 PRs per month.' },
-        ],
-      },
-      'acme/renamed#3': { title: 'Moved', body: 'Still here.' },
-      'acme/binary#1': { title: 'Bad', body: 'a\u0000b' },
+  issueMap = {
+    // The seed document as an issue: its first line is the title, the rest the body.
+    'karmada-io/karmada#1': { title: heading!.slice(2), body: rest.join('\n') },
+    'karmada-io/karmada#2': { title: heading!.slice(2), body: rest.join('\n'), pull_request: true },
+    'acme/widget#7': {
+      title: 'Incubation: Widget',
+      body: 'Body text.\n',
+      updated_at: '2026-02-03T04:05:06Z',
+      comments: [
+        { login: 'ada', created_at: '2026-03-04T10:00:00Z', body: 'Thanks.' },
+        { login: null, created_at: '2026-03-05T10:00:00Z', body: 'Looked at it.' },
+        { login: 'bo', created_at: '2026-03-06T10:00:00Z', body: 'In 2025 the project merged 41 PRs per month.' },
+      ],
     },
-  });
+    'acme/renamed#3': { title: 'Moved', body: 'Still here.' },
+    'acme/binary#1': { title: 'Bad', body: 'a\u0000b' },
+  };
+  server = await startGitHubApi({ pageSize: 2, rateReset: RESET, issues: issueMap });
 });
 afterAll(() => server.close());
 
@@ -295,5 +301,137 @@ describe('toc-review extract OWNER/REPO#N: Contract 1', () => {
     const broken = structuredClone(data);
     broken.document.origin.kind = 'gitlab-issue';
     expect(validate(broken)).toBe(false);
+  });
+});
+
+describe('toc-review extract OWNER/REPO#N: copies kept in the workspace', () => {
+  const ref = 'acme/kept#5';
+  const issue = { title: 'Incubation: Kept', body: 'We merged 30 PRs per month.\n', updated_at: '2026-04-01T00:00:00Z' };
+  const copyIn = (env: NodeJS.ProcessEnv) => join(env.TOC_REVIEW_CONFIG_DIR!, 'ws', 'fetched', 'acme', 'kept');
+  let env: NodeJS.ProcessEnv;
+  let first: { document: { origin: Record<string, unknown>; sha256: string }; criteria: unknown; facts: unknown };
+
+  beforeAll(async () => {
+    // The stand-in serves its issues map as it is at each request: the test changes it.
+    env = envFor();
+    issues()[ref] = { ...issue };
+    const { code, stdout, stderr } = await run(['extract', ref, '--json'], {}, env);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    first = JSON.parse(stdout);
+  });
+
+  it('keeps the fetched document and its origin under fetched/OWNER/REPO', () => {
+    const copy = join(copyIn(env), 'kept-5.md');
+    expect(readFileSync(copy, 'utf8')).toBe('# Incubation: Kept\n\nWe merged 30 PRs per month.\n');
+    const record = JSON.parse(readFileSync(join(copyIn(env), 'kept-5.origin.json'), 'utf8'));
+    const { copy: _copy, ...origin } = first.document.origin;
+    expect(record).toEqual({ schema: 'toc-review/fetched@1', sha256: first.document.sha256, origin });
+    expect(origin).toMatchObject({ number: 5, updatedAt: '2026-04-01T00:00:00Z' });
+    expect(first.document.origin.copy).toBe(copy);
+  });
+
+  it('reads the kept copy without the network on the next run', async () => {
+    const { code, stdout, stderr } = await run(['extract', ref, '--json'], {}, { ...env, GITHUB_API_URL: closedBase });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const again = JSON.parse(stdout);
+    expect(again.document).toEqual(first.document);
+    expect(again.criteria).toEqual(first.criteria);
+    expect(again.facts).toEqual(first.facts);
+  });
+
+  it('--refresh fetches again and says it is unchanged, then what changed', async () => {
+    const same = await run(['extract', ref, '--refresh', '--json'], {}, env);
+    expect(same.code).toBe(0);
+    expect(same.stderr).toMatch(/^toc-review: acme\/kept#5: unchanged since the copy fetched \d{4}-\d\d-\d\dT[\d:.]+Z\n$/);
+    issues()[ref] = { ...issue, body: 'We merged 45 PRs per month.\nAnd 3 releases.\n', updated_at: '2026-05-01T00:00:00Z' };
+    const changed = await run(['extract', ref, '--refresh', '--json'], {}, env);
+    expect(changed.code).toBe(0);
+    expect(changed.stderr).toMatch(/acme\/kept#5: changed since the copy fetched .*: 2 lines added, 1 removed; updated_at 2026-04-01T00:00:00Z -> 2026-05-01T00:00:00Z\n$/);
+    const result = JSON.parse(changed.stdout);
+    expect(result.facts.metrics).toContainEqual(expect.objectContaining({ kind: 'merged_prs', value: 45, line: 3 }));
+    expect(readFileSync(join(copyIn(env), 'kept-5.md'), 'utf8')).toContain('45 PRs');
+  });
+
+  it('a failed --refresh leaves the kept copy as it was', async () => {
+    const before = readFileSync(join(copyIn(env), 'kept-5.md'));
+    const { code, stderr } = await run(['extract', ref, '--refresh'], {}, { ...env, GITHUB_API_URL: closedBase });
+    expect(code).toBe(1);
+    oneLine(stderr);
+    expect(stderr).toMatch(/cannot connect/);
+    expect(readFileSync(join(copyIn(env), 'kept-5.md'))).toEqual(before);
+  });
+
+  it('refuses a copy edited since it was fetched, and --refresh replaces it', async () => {
+    const e = envFor();
+    expect((await run(['extract', ref], {}, e)).code).toBe(0);
+    const copy = join(copyIn(e), 'kept-5.md');
+    writeFileSync(copy, '# Edited by hand\n');
+    const { code, stderr } = await run(['extract', ref, '--json'], {}, e);
+    expect(code).toBe(1);
+    oneLine(stderr);
+    expect(stderr).toContain(`${copy}: edited since it was fetched`);
+    expect(stderr).toMatch(/fetch again with --refresh \(replaces it\)/);
+    const refreshed = await run(['extract', ref, '--refresh', '--json'], {}, e);
+    expect(refreshed.code).toBe(0);
+    expect(refreshed.stderr).toMatch(/changed since the copy fetched/);
+    expect(readFileSync(copy, 'utf8')).toMatch(/^# Incubation: Kept\n/);
+  });
+
+  it('refuses a broken record in one line naming it', async () => {
+    const e = envFor();
+    expect((await run(['extract', ref], {}, e)).code).toBe(0);
+    const record = join(copyIn(e), 'kept-5.origin.json');
+    writeFileSync(record, '{"schema": "toc-review/fetched@1"');
+    const { code, stderr } = await run(['extract', ref], {}, e);
+    expect(code).toBe(1);
+    oneLine(stderr);
+    expect(stderr).toContain(`${record}: not valid JSON; delete the file or fetch again with --refresh`);
+    const refreshed = await run(['extract', ref, '--refresh'], {}, e);
+    expect(refreshed.code).toBe(0);
+    expect(refreshed.stdout).toMatch(/kept: .*kept-5\.md \(read offline next time; --refresh to fetch again\)/);
+    expect(JSON.parse(readFileSync(record, 'utf8')).schema).toBe('toc-review/fetched@1');
+  });
+
+  it('keeps the copy with comments apart from the one without', async () => {
+    const e = envFor();
+    expect((await run(['extract', 'acme/widget#7'], {}, e)).code).toBe(0);
+    expect((await run(['extract', 'acme/widget#7', '--comments'], {}, e)).code).toBe(0);
+    const dirOf = join(e.TOC_REVIEW_CONFIG_DIR!, 'ws', 'fetched', 'acme', 'widget');
+    expect(readdirSync(dirOf).sort()).toEqual(['widget-7-comments.md', 'widget-7-comments.origin.json', 'widget-7.md', 'widget-7.origin.json']);
+  });
+
+  it('keeps nothing when no workspace folder exists', async () => {
+    const cwd = join(dir, 'no-workspace');
+    mkdirSync(cwd, { recursive: true });
+    const e = { ...envFor() };
+    writeFileSync(join(e.TOC_REVIEW_CONFIG_DIR!, 'config.json'), '{}');
+    const { code, stdout } = await runCli(['extract', ref, '--json'], { cwd, env: e });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).document.origin.copy).toBeUndefined();
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('--workspace DIR keeps it there (created), and the copy is a workspace document score can use offline', async () => {
+    const ws = join(dir, 'given-ws');
+    const e = envFor();
+    const { code, stdout } = await run(['extract', ref, '--workspace', ws, '--json'], {}, e);
+    expect(code).toBe(0);
+    const copy = JSON.parse(stdout).document.origin.copy;
+    expect(copy).toBe(join(ws, 'fetched', 'acme', 'kept', 'kept-5.md'));
+    const scored = await run(['score', copy, '--workspace', ws, '--reviewer', 'Ada', '--set', 'commit-flow=2'], { GITHUB_API_URL: closedBase }, { ...e, GITHUB_API_URL: closedBase });
+    expect(scored.stderr).toBe('');
+    expect(scored.code).toBe(0);
+    const scoreFile = JSON.parse(readFileSync(join(ws, 'scores', 'kept-5', 'ada.score.json'), 'utf8'));
+    expect(scoreFile.document.path).toBe('fetched/acme/kept/kept-5.md');
+    // The review UI's workspace list shows it like any other document.
+    expect(await listDocuments(ws)).toContain(copy);
+  });
+
+  it('--refresh is for issues only', async () => {
+    const { code, stderr } = await run(['extract', DOC, '--refresh']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--refresh is for one GitHub issue or pull request/);
   });
 });

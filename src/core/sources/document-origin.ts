@@ -13,6 +13,8 @@ export interface GitHubIssueOrigin {
   fetchedAt: string;
   /** Comments appended (--comments), or null when they were not asked for. */
   comments: number | null;
+  /** The kept copy in the workspace this run read or wrote (in extract's output, not in the record). */
+  copy?: string;
 }
 
 export type DocumentOrigin = GitHubIssueOrigin;
