@@ -21,7 +21,7 @@ import { LINK_HELP, LINK_OPTIONS } from './batch/link-readiness.js';
 type Registry = (typeof import('../core/facts/registry.js'))['FACT_REGISTRY'];
 
 /** A GitHub issue or pull request the argument names; a file of that name (`a/b#1`) wins. */
-async function issueRefOf(arg: string, cwd: string): Promise<GitHubIssueRef | null> {
+export async function issueRefOf(arg: string, cwd: string): Promise<GitHubIssueRef | null> {
   const ref = parseGitHubIssueRef(arg);
   if (!ref || isHttpUrl(arg)) return ref;
   const [{ stat }, { resolve }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
@@ -268,11 +268,45 @@ async function readIssue(
   return { file: fetched as DocumentFile, origin };
 }
 
-function timeoutSeconds(value: string | undefined): number {
+function timeoutSeconds(value: string | undefined, command = 'extract'): number {
   if (value === undefined) return 20;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`extract: --timeout wants a positive number of seconds, not "${sanitizeLine(value)}"`);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`${command}: --timeout wants a positive number of seconds, not "${sanitizeLine(value)}"`);
   return seconds;
+}
+
+/**
+ * One document argument, read as extract reads it: a GitHub issue or pull request (`issueRef`,
+ * from issueRefOf), `-` for standard input, an http(s) address, or a file. Also used by `diff`,
+ * so both commands take the same inputs. Errors name the argument as given.
+ */
+export async function readDocumentArg(
+  path: string,
+  issueRef: GitHubIssueRef | null,
+  values: { timeout?: string | undefined; comments?: boolean | undefined; refresh?: boolean | undefined; workspace?: string | undefined },
+  context: CommandContext,
+  command = 'extract',
+): Promise<{ file: DocumentFile; origin: DocumentOrigin | undefined }> {
+  const { resolve } = await import('node:path');
+  const maxBytes = maxDocumentBytesFromEnv(context.env);
+  const timeoutMs = () => timeoutSeconds(values.timeout, command) * 1000;
+  let origin: DocumentOrigin | undefined;
+  const file = await (issueRef
+    ? readIssue(path, issueRef, values, context, { maxBytes, timeoutMs: timeoutMs() }).then((read) => {
+        origin = read.origin;
+        return read.file;
+      })
+    : path === STDIN_ARG
+      ? readStdinDocument(context.stdin ?? process.stdin, { allowEmpty: true, maxBytes })
+      : isHttpUrl(path)
+        ? readUrlDocument(path, { allowEmpty: true, maxBytes, timeoutMs: timeoutMs() })
+        : readDocumentFile(resolve(context.cwd, path), { allowEmpty: true })
+  ).catch((error: unknown) => {
+    // Errors name the file as the user gave it, not the resolved path.
+    if (error instanceof Error) error.message = error.message.replace(sanitizeLine(resolve(context.cwd, path)), sanitizeLine(path));
+    throw error;
+  });
+  return { file, origin };
 }
 
 export async function run(args: string[], context: CommandContext): Promise<number> {
@@ -295,24 +329,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     return runExtractBatch(positionals, values, context);
   }
   const path = positionals[0]!;
-  const maxBytes = maxDocumentBytesFromEnv(context.env);
-  const timeoutMs = () => timeoutSeconds(values.timeout) * 1000;
-  let origin: DocumentOrigin | undefined;
-  const file = await (issueRef
-    ? readIssue(path, issueRef, values, context, { maxBytes, timeoutMs: timeoutMs() }).then((read) => {
-        origin = read.origin;
-        return read.file;
-      })
-    : path === STDIN_ARG
-      ? readStdinDocument(context.stdin ?? process.stdin, { allowEmpty: true, maxBytes })
-      : isHttpUrl(path)
-        ? readUrlDocument(path, { allowEmpty: true, maxBytes, timeoutMs: timeoutMs() })
-        : readDocumentFile(resolve(context.cwd, path), { allowEmpty: true })
-  ).catch((error: unknown) => {
-    // Errors name the file as the user gave it, not the resolved path.
-    if (error instanceof Error) error.message = error.message.replace(sanitizeLine(resolve(context.cwd, path)), sanitizeLine(path));
-    throw error;
-  });
+  const { file, origin } = await readDocumentArg(path, issueRef, values, context);
   const set = await chooseCriteria(values.criteria, context);
   // --json for the same document, criteria and path as an earlier run of this build is read
   // from the extraction cache (src/store/extract-cache.ts): same bytes out, no extraction.
