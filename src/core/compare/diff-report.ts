@@ -1,0 +1,117 @@
+// A document diff as readable sections, shared by the terminal text and the markdown renderers:
+// each section a title and one line per entry, every line ending with the lines it cites in
+// each document. `esc` makes a piece of document text safe for the output (sanitised for the
+// terminal, escaped for markdown); everything else here is our own wording.
+import { lineSetLabel } from '../document/doc-query.js';
+import type { MetricPeriod } from '../evidence/extract-types.js';
+import type { DocumentDiff, Lines, MaintainerEntry } from './diff-types.js';
+
+export interface ReportSection {
+  title: string;
+  lines: string[];
+}
+
+export type Escape = (text: string) => string;
+
+/** "old line 13, new lines 19-20", or one side alone. */
+export function citeLabel(lines: Lines): string {
+  const parts: string[] = [];
+  if (lines.old.length > 0) parts.push(`old ${lineSetLabel(lines.old)}`);
+  if (lines.new.length > 0) parts.push(`new ${lineSetLabel(lines.new)}`);
+  return parts.join(', ');
+}
+
+const cite = (lines: Lines) => ` (${citeLabel(lines)})`;
+
+function person(m: Pick<MaintainerEntry, 'name' | 'handle' | 'affiliation'>, esc: Escape): string {
+  const about = [m.handle === null ? null : `@${m.handle}`, m.affiliation].filter((x): x is string => x !== null);
+  return `${esc(m.name)}${about.length > 0 ? ` (${esc(about.join(', '))})` : ''}`;
+}
+
+const PERIOD: Record<string, string> = { week: ' per week', month: ' per month', year: ' per year', total: ' in total', null: '' };
+const periodWords = (period: MetricPeriod) => PERIOD[String(period)]!;
+const KIND: Record<string, string> = { merged_prs: 'merged PRs', prs: 'PRs', contributing_orgs: 'contributing organisations' };
+const kindWords = (kind: string) => KIND[kind] ?? kind;
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+function score(value: number | null | undefined): string {
+  return value === null || value === undefined ? 'none' : String(value);
+}
+
+function adopters(diff: DocumentDiff, esc: Escape): ReportSection {
+  const a = diff.adopters;
+  const lines = [
+    ...a.added.map((x) => `added: ${esc(x.name)}${cite(x.lines)}`),
+    ...a.removed.map((x) => `removed: ${esc(x.name)}${cite(x.lines)}`),
+    ...a.renamed.map((x) => `renamed: ${esc(x.oldName)} -> ${esc(x.name)}${cite(x.lines)}`),
+  ];
+  if (a.kept.length > 0) lines.push(`unchanged: ${a.kept.length}`);
+  return { title: `Adopters: ${a.count.old} named before, ${a.count.new} now`, lines };
+}
+
+function maintainers(diff: DocumentDiff, esc: Escape): ReportSection[] {
+  const m = diff.maintainers;
+  const lines = [
+    ...m.joined.map((x) => `joined: ${person(x, esc)}${cite(x.lines)}`),
+    ...m.left.map((x) => `left: ${person(x, esc)}${cite(x.lines)}`),
+    ...m.changed.map(
+      (x) => `changed: ${esc(x.name)}: ${x.changes.map((c) => `${c.field} ${esc(c.old ?? 'none')} -> ${esc(c.new ?? 'none')}`).join('; ')}${cite(x.lines)}`,
+    ),
+  ];
+  if (m.stayed.length > 0) lines.push(`unchanged: ${m.stayed.length}`);
+  const sections = [{ title: `Maintainers: ${m.count.old} listed before, ${m.count.new} now`, lines }];
+  if (m.organisations.length > 0) {
+    sections.push({
+      title: 'Organisations (share of the listed maintainers)',
+      lines: m.organisations.map((o) => `${esc(o.name)}: ${o.old.count} (${o.old.share}%) -> ${o.new.count} (${o.new.share}%)${cite(o.lines)}`),
+    });
+  }
+  return sections;
+}
+
+function metrics(diff: DocumentDiff, esc: Escape): ReportSection {
+  const m = diff.metrics;
+  const lines = [
+    ...m.paired.map(
+      (p) =>
+        `${kindWords(p.kind)}${periodWords(p.period)}: ${p.old.value} -> ${p.new.value} (${signed(p.change)}${p.changePercent === null ? '' : `, ${signed(p.changePercent)}%`})${cite(p.lines)}`,
+    ),
+    ...m.notComparable.map(
+      (n) => `${kindWords(n.kind)}: not comparable, ${n.reason}: "${esc(n.old.map((f) => f.quote).join('", "'))}" vs "${esc(n.new.map((f) => f.quote).join('", "'))}"${cite(n.lines)}`,
+    ),
+    ...m.onlyOld.map((o) => `${kindWords(o.kind)}${periodWords(o.period)}: ${o.figure.value} before, no such figure now${cite(o.lines)}`),
+    ...m.onlyNew.map((o) => `${kindWords(o.kind)}${periodWords(o.period)}: ${o.figure.value} now, no such figure before${cite(o.lines)}`),
+  ];
+  return { title: 'Activity figures', lines };
+}
+
+function criteria(diff: DocumentDiff, esc: Escape): ReportSection {
+  const lines: string[] = [];
+  for (const c of diff.criteria) {
+    const head = `${c.id}: ${score(c.before?.score)} -> ${score(c.after?.score)}${c.changed ? ' (changed)' : ''}`;
+    lines.push(`${head}${c.lines.old.length + c.lines.new.length > 0 ? cite(c.lines) : ''}`);
+    if (c.changed) {
+      lines.push(`  before: ${esc(c.before?.rationale ?? 'not in this criteria set')}`);
+      lines.push(`  after: ${esc(c.after?.rationale ?? 'not in this criteria set')}`);
+    }
+  }
+  return { title: `Suggested scores (${diff.criteriaSet.id})`, lines };
+}
+
+const STATUS: Record<string, string> = { reported: 'reported on', 'planned-again': 'planned again', 'not-mentioned': 'not mentioned' };
+
+function plans(diff: DocumentDiff, esc: Escape): ReportSection {
+  const lines: string[] = [];
+  for (const p of diff.plans) {
+    lines.push(`${STATUS[p.status]}: "${esc(p.statement)}"${cite(p.lines)}`);
+    for (const m of p.mentions) lines.push(`  new line ${m.line}: "${esc(m.text)}"`);
+  }
+  return { title: 'Plans stated in the old document', lines };
+}
+
+export function diffReport(diff: DocumentDiff, esc: Escape): ReportSection[] {
+  return [adopters(diff, esc), ...maintainers(diff, esc), metrics(diff, esc), criteria(diff, esc), plans(diff, esc)];
+}
