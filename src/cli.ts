@@ -14,6 +14,7 @@ interface CommandEntry {
 const COMMANDS: Record<string, CommandEntry> = {
   review: { summary: 'open the review UI on a workspace or a document (the default)', load: () => import('./commands/review.js') },
   extract: { summary: 'print the evidence found in a document (--json for scripts)', load: () => import('./commands/extract.js') },
+  diff: { summary: 'what changed between two documents or two score files', load: () => import('./commands/diff.js') },
   triage: { summary: 'one row per document of a queue: kind, suggestions, counts, gaps, links', load: () => import('./commands/triage.js') },
   score: { summary: 'set scores and notes without the UI', load: () => import('./commands/score.js') },
   export: { summary: 'export a scored summary as markdown or JSON', load: () => import('./commands/export.js') },

@@ -1,4 +1,4 @@
-// The Lanternfish pair of test/fixtures/compare/ (written for these tests), extracted with the
+// The Driftwood pair of test/fixtures/compare/ (written for these tests), extracted with the
 // shipped default criteria set.
 import { readFileSync } from 'node:fs';
 import { parseDocument } from '../../../src/core/document/document.js';
@@ -18,7 +18,7 @@ export async function fixtureSide(name: string): Promise<DiffSide> {
   return sideOf(readFileSync(new URL(name, FIXTURES), 'utf8'), name);
 }
 
-export async function lanternfishDiff() {
+export async function driftwoodDiff() {
   const set = await loadCriteria();
-  return diffDocuments(await fixtureSide('lanternfish-2024-annual.md'), await fixtureSide('lanternfish-2025-annual.md'), set);
+  return diffDocuments(await fixtureSide('driftwood-2024-annual.md'), await fixtureSide('driftwood-2025-annual.md'), set);
 }

@@ -4,10 +4,10 @@ import { diffMaintainers } from '../../../src/core/compare/maintainers-diff.js';
 import { diffMetrics } from '../../../src/core/compare/metrics-diff.js';
 import { diffPlans } from '../../../src/core/compare/plans.js';
 import { parseDocument } from '../../../src/core/document/document.js';
-import { lanternfishDiff } from './compare-fixtures.js';
+import { driftwoodDiff } from './compare-fixtures.js';
 
-describe('diffDocuments on the Lanternfish pair', async () => {
-  const diff = await lanternfishDiff();
+describe('diffDocuments on the Driftwood pair', async () => {
+  const diff = await driftwoodDiff();
 
   it('reports renamed adopters as the same organisation, and real additions and removals', () => {
     expect(diff.adopters.added.map((a) => a.name)).toEqual(['Northwind GmbH']);
