@@ -10,8 +10,7 @@ import { isHttpUrl } from '../core/sources/url-source.js';
 import type { DocumentFile } from '../store/document-file.js';
 import { STDIN_ARG } from '../store/sources/stdin-document.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
-import { readDocumentInput } from './document-input.js';
-import { chooseCriteria } from './extract.js';
+import { chooseCriteria, issueRefOf, readDocumentArg } from './extract.js';
 
 export const help = `Usage: toc-review diff <old> <new> [--criteria ID|FILE] [--json | --format text|md|json]
 
@@ -25,7 +24,8 @@ and the plans the old document stated with whether the new one reports on them. 
 cites its lines in the old and the new document.
 
 Documents are whatever extract reads: a markdown or AsciiDoc file, - for standard input (one of
-the two), or an http(s) address.
+the two), an http(s) address, or a GitHub issue or pull request (OWNER/REPO#N or its address,
+kept in the workspace as extract keeps it).
 
 Given two score files (*.json, or files whose content is one), diff compares them item by item:
 for one reviewer's earlier and later files, what changed in scores, notes and citations; for two
@@ -38,7 +38,7 @@ Options:
                       with (default: the one the old file names)
   --format FORMAT     text (default), md (markdown to paste into a review) or json
   --json              the same as --format json (schema toc-review/diff@1, see docs/compare.md)
-  --timeout SEC       seconds to wait for a document given as a URL (default 20)
+  --timeout SEC       seconds to wait for a document given as a URL or issue (default 20)
   -h, --help          show this help
 
 Exit status: 0 on success, 1 when an input cannot be read or is invalid, 2 on a usage error.
@@ -59,7 +59,7 @@ async function readInput(arg: string, context: CommandContext, timeout: string |
     const { loadScoreFile } = await import('../store/score-store.js');
     return { kind: 'score', shown: arg, file: (await loadScoreFile(arg, undefined, { cwd: context.cwd })).file };
   }
-  const file = await readDocumentInput(arg, context, { command: 'diff', timeout });
+  const { file } = await readDocumentArg(arg, await issueRefOf(arg, context.cwd), { timeout }, context, 'diff');
   if (!looksLikeScoreFile(file.text)) return { kind: 'document', shown: arg, file };
   const { parseScoreFile } = await import('../core/scores/score-file.js');
   return { kind: 'score', shown: arg, file: parseScoreFile(file.text, arg) };
