@@ -18,6 +18,9 @@ import { gitOriginOf } from '../store/git-origin.js';
 import { openSettings, resolveReviewer } from '../store/settings.js';
 import { resolveWorkspace } from '../store/workspace.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
+import type { CriteriaSet } from '../core/criteria/criteria.js';
+import type { DocumentDiff } from '../core/compare/diff-types.js';
+import type { DocumentFile } from '../store/document-file.js';
 
 export { exportDate };
 
@@ -49,6 +52,11 @@ Options:
   --reviewer NAME      whose score file 'export <document>' uses (default: env
                        TOC_REVIEW_REVIEWER, else settings); --handle HANDLE to give the handle
   --criteria ID|FILE   criteria set (default: the one named in the score file)
+  --since DOC          one reviewer's md or json export: add what changed since an earlier
+                       version of the document (last year's annual review, say), as
+                       \`toc-review diff DOC <the reviewed document>\` finds it: a "Since the
+                       last review" section (md) or a "since" field (json). DOC is read as
+                       extract reads it (a file, -, an http(s) address); see docs/compare.md
 
 The gaps list comes from re-reading the document; if it is missing or has changed since
 scoring, the export says so. See docs/export.md.`;
@@ -67,12 +75,44 @@ const OPTIONS = {
   criteria: { type: 'string' },
   project: { type: 'string' },
   level: { type: 'string' },
+  since: { type: 'string' },
 } as const;
 
 function checkOrigin(origin: string | undefined): string | undefined {
   if (origin === undefined) return undefined;
   if (!/^https?:\/\/\S+$/.test(origin)) throw new UsageError(`export: --origin must be an http(s) URL (got ${quoted(origin)})`);
   return origin;
+}
+
+interface SinceDocument {
+  arg: string;
+  /** The file's absolute path when DOC is a file (an input the output must not replace). */
+  path: string | null;
+  file: DocumentFile;
+}
+
+/** --since DOC, read as extract reads a document. */
+async function readSince(arg: string, context: CommandContext): Promise<SinceDocument> {
+  const { issueRefOf, readDocumentArg } = await import('./extract.js');
+  const issue = await issueRefOf(arg, context.cwd);
+  const { file } = await readDocumentArg(arg, issue, {}, context, 'export');
+  const isFile = issue === null && arg !== '-' && !/^https?:\/\//i.test(arg);
+  return { arg, path: isFile ? resolve(context.cwd, arg) : null, file };
+}
+
+/** What changed between --since's document and the reviewed one, or a one-line refusal. */
+async function sinceLastReview(since: SinceDocument, current: DocumentExtraction, criteria: CriteriaSet, shown: string): Promise<DocumentDiff> {
+  if (!current.extract || !current.model) {
+    throw new UserError(`export: --since compares with the reviewed document, which could not be read: ${current.problem ?? sanitizeLine(shown)}`);
+  }
+  const [{ parseDocument }, { extractEvidence }, { diffDocuments }] = await Promise.all([
+    import('../core/document/document.js'),
+    import('../core/evidence/extract.js'),
+    import('../core/compare/document-diff.js'),
+  ]);
+  const doc = parseDocument(since.file.text);
+  const old = { doc, result: extractEvidence(doc, criteria, { path: since.arg, sha256: since.file.sha256 }) };
+  return diffDocuments(old, { doc: current.model, result: current.extract }, criteria);
 }
 
 export const EXPORT_GROUPS_SCHEMA = 'toc-review/export-groups@1' as const;
@@ -106,13 +146,17 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   });
   const panel = sources.length > 1 || values.panel === true;
   if (format === 'dd' && panel) throw new UsageError('export: --format dd writes one reviewer\'s due diligence: give one score file (or a document without --panel)');
+  if (values.since !== undefined && (panel || format === 'dd')) {
+    throw new UsageError(`export: --since adds to one reviewer's md or json summary, not to ${panel ? 'a panel' : '--format dd'}`);
+  }
+  const since = values.since === undefined ? null : await readSince(values.since, context);
   const documentOverride = values.document !== undefined ? resolve(context.cwd, values.document) : null;
 
   // The same grouping as `panel`: files of different documents, document versions (sha256) or
   // criteria sets are exported as separate summaries, never averaged together.
   const groups = groupScoreFiles(sources);
   const extractions = new Map<string, Promise<DocumentExtraction>>();
-  const inputs: string[] = [];
+  const inputs: string[] = since?.path ? [since.path] : [];
   const texts: string[] = [];
   const summaries: unknown[] = [];
   for (const group of groups) {
@@ -149,9 +193,10 @@ export async function run(args: string[], context: CommandContext): Promise<numb
       texts.push(panelSummaryToMarkdown(summary));
     } else {
       const summary = buildSummary(first.file, criteria, extract, options);
-      summaries.push(summary);
+      const sinceDiff = since ? await sinceLastReview(since, await extractions.get(key)!, criteria, first.file.document.path) : undefined;
+      summaries.push(sinceDiff ? { ...summary, since: sinceDiff } : summary);
       const dd = { project: values.project, level: values.level, sourceReferences: isShippedCriteriaSet(criteria) };
-      texts.push(format === 'dd' ? summaryToDd(summary, criteria, dd) : summaryToMarkdown(summary));
+      texts.push(format === 'dd' ? summaryToDd(summary, criteria, dd) : summaryToMarkdown(summary, sinceDiff ? { since: sinceDiff } : {}));
     }
   }
 

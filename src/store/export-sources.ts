@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import type { CriteriaSet } from '../core/criteria/criteria.js';
 import { parseDocument } from '../core/document/document.js';
+import type { DocumentModel } from '../core/document/document-types.js';
 import { UserError } from '../core/errors.js';
 import { extractEvidence } from '../core/evidence/extract.js';
 import type { ExtractResult } from '../core/evidence/extract-types.js';
@@ -92,6 +93,8 @@ export async function findScoreFilesForExport(args: readonly string[], options: 
 
 export interface DocumentExtraction {
   extract: ExtractResult | null;
+  /** The document's model when it was read (for export --since, which compares it). */
+  model?: DocumentModel;
   /** Why there is no extraction (one line, sanitised), else null. */
   problem: string | null;
 }
@@ -110,5 +113,5 @@ export async function extractDocumentFor(documentPath: string | null, criteria: 
     return { extract: null, problem: sanitizeLine(error.message.replace(documentPath, recordedPath)) };
   }
   const model = parseDocument(document.text);
-  return { extract: extractEvidence(model, criteria, { path: recordedPath, sha256: document.sha256 }), problem: null };
+  return { extract: extractEvidence(model, criteria, { path: recordedPath, sha256: document.sha256 }), model, problem: null };
 }

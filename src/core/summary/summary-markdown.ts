@@ -5,6 +5,8 @@ import type { CriteriaSet } from '../criteria/criteria.js';
 import type { ExtractResult } from '../evidence/extract-types.js';
 import { blockquote, codeSpan, escapeInline, escapeParagraphs, link, tableCell } from './markdown-escape.js';
 import type { ScoreFile } from '../scores/score-file.js';
+import { diffMarkdown } from '../compare/diff-markdown.js';
+import type { DocumentDiff } from '../compare/diff-types.js';
 import { buildSummary, type Summary, type SummaryCitation, type SummaryItem, type SummaryOptions } from './summary.js';
 
 /** Characters of the sha256 shown (like git's short hashes, long enough to be unambiguous). */
@@ -156,8 +158,13 @@ function itemSection(item: SummaryItem): string[] {
   return blocks;
 }
 
+export interface SummaryMarkdownOptions {
+  /** The reviewed document compared with an earlier one (export --since): its own section. */
+  since?: DocumentDiff;
+}
+
 /** Markdown of a summary built by buildSummary. */
-export function summaryToMarkdown(summary: Summary): string {
+export function summaryToMarkdown(summary: Summary, options: SummaryMarkdownOptions = {}): string {
   const blocks: string[] = [];
   blocks.push(`## ${escapeInline(summary.criteria.title)} review: ${escapeInline(summary.document.title || summary.document.path)}`);
   const verdict = summary.recommendation.label ? `**${escapeInline(summary.recommendation.label)}**` : '_none yet_';
@@ -187,6 +194,9 @@ export function summaryToMarkdown(summary: Summary): string {
 
   blocks.push('### Criteria');
   for (const item of summary.items) blocks.push(...itemSection(item));
+
+  // Read against the previous review before the questions: what changed may answer some.
+  if (options.since) blocks.push(diffMarkdown(options.since, { level: 3 }).trimEnd());
 
   blocks.push('### Gaps and questions for the project');
   blocks.push(...gapsSection(summary.items, summary.gapsComputed));
