@@ -32,12 +32,22 @@ export const ACTIONS = [
 ];
 
 /**
- * Open `docPath` in the review screen on a 100x30 pty and measure each action.
- * Returns { [action]: number[] } of latencies in ms.
+ * On a 50-item grouped set: the list keys a reviewer uses on a template (u: next unscored,
+ * U: next unscored Required, f: Required only, on and off), after j/k.
  */
-export async function measureKeys({ binArgs, env, traceFile, readyTimeoutMs = 60_000 }) {
+export const TEMPLATE_ACTIONS = [
+  { name: 'next criterion', setup: [], keys: 'jjjkkk'.repeat(7).split('') },
+  { name: 'next unscored (u, U)', setup: [], keys: 'uuuUUU'.repeat(5).split('') },
+  { name: 'Required only (f)', setup: [], keys: 'ff'.repeat(10).split('') },
+];
+
+/**
+ * Open `docPath` in the review screen on a pty (100x30 unless `size` says otherwise) and measure
+ * each action. Returns { [action]: number[] } of latencies in ms.
+ */
+export async function measureKeys({ binArgs, env, traceFile, readyTimeoutMs = 60_000, actions = ACTIONS, size = { cols: 100, rows: 30 } }) {
   const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const command = `stty cols 100 rows 30 2>/dev/null; exec ${[process.execPath, ...binArgs].map(quote).join(' ')}`;
+  const command = `stty cols ${size.cols} rows ${size.rows} 2>/dev/null; exec ${[process.execPath, ...binArgs].map(quote).join(' ')}`;
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
     env: { ...env, TOC_REVIEW_TRACE_KEYS: traceFile },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -70,7 +80,7 @@ export async function measureKeys({ binArgs, env, traceFile, readyTimeoutMs = 60
     await sleep(1000);
 
     const results = {};
-    for (const action of ACTIONS) {
+    for (const action of actions) {
       for (const key of action.setup) {
         send(key);
         await sleep(300);

@@ -83,3 +83,25 @@ export function corpusSizedDocuments(seeds, count) {
 export function largeDocument(seeds, bytes, seed) {
   return makeDocument(seeds, bytes, seed);
 }
+
+/**
+ * A filled DD of a grouped criteria set (the shipped 50-item graduation set in the bench): each
+ * group's heading, Required/Suggested, every item ticked or not with an evaluation paragraph
+ * taken from the seeds, so the review screen shows a template-shaped document with one aligned
+ * block per item.
+ */
+export function filledDd(set, seeds, seed) {
+  const next = rng(seed);
+  const paragraphs = seeds.flatMap((text) => text.split('\n\n')).filter((p) => p.length > 80 && !/^[#|`-]/.test(p));
+  const out = [`# Synthetic project ${seed} Graduation Due Diligence`, ''];
+  let group;
+  let required;
+  for (const item of set.items) {
+    if (item.group !== group) out.push(`## ${item.group}`, '');
+    if (item.group !== group || item.required !== required) out.push(item.required ? '### Required' : '### Suggested', '');
+    group = item.group;
+    required = item.required;
+    out.push(`- [${next() < 0.7 ? 'x' : ' '}] **${item.title}**`, '', mutate(paragraphs[Math.floor(next() * paragraphs.length)], next), '');
+  }
+  return out.join('\n');
+}
