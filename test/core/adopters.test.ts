@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/document/document.js';
-import { cleanOrgName, describesIntegration, extractAdopters, extractAdoptersClaimedCount, nameFromItem, namesFromCategoryItem, namesInSentence, subjectAdopter } from '../../src/core/facts/adopters.js';
+import { cleanOrgName, describesIntegration, extractAdopters, extractAdoptersClaimedCount, nameFromItem, namesFromCategoryItem, namesInSentence, subjectAdopter, userOfProject, projectWordsOf } from '../../src/core/facts/adopters.js';
 import { CORPUS, gold, seedText } from './corpus-helpers.js';
 
 const names = (md: string) => extractAdopters(parseDocument(md)).map((a) => a.name);
@@ -262,5 +262,74 @@ describe('extractAdopters: held-out round 14 layouts', () => {
   it('leaves out a list introduced as integrations in an adoption section', () => {
     const md = ['## Adoption', '', 'Our adopters include:', '', '* Acme', '* Globex', '', 'There have also been a number of integrations with other software stacks including:', '', '* widgetd (https://w.example)', '* Gadget Stack (https://g.example)'].join('\n');
     expect(names(md)).toEqual(['Acme', 'Globex']);
+  });
+});
+
+describe('extractAdopters: issue 14 failure classes (pool development gold)', () => {
+  it('leaves out talks, events and implementations listed under an adoption heading', () => {
+    const md = [
+      '# Lanternfish 2024 Annual Review', '', '## Progress and Adoption', '',
+      'We gave several talks this year, which you can watch here:', '',
+      '- [Edge Day 2023](https://v.example/1)', '- [KubeCon EU 2024](https://v.example/2)', '',
+      '- *What do you know about adoption? List end users if you can.*', '',
+      '    - Implementations of the spec so far:', '        - [Meshy](https://m.example): a service mesh', '        - [Routa](https://r.example): a proxy',
+      '    - Ecosystem overview: https://l.example/#ecosystem',
+    ].join('\n');
+    expect(names(md)).toEqual([]);
+  });
+
+  it('leaves out companies only experimenting, and a component list that "empowers users"', () => {
+    const md = [
+      '# Lanternfish', '', 'The org hosts the components that empower users to tailor Lanternfish. This includes:', '',
+      '- [Finlet](https://f.example), the scripting library', '- [Gill](https://g.example), a dashboard', '',
+      '## Adopters', '', 'Lanternfish runs in production at:', '', '- [Acme](https://a.example)', '- [Globex](https://g.example)', '',
+      'Several more companies are experimenting with it:', '', '- [Initech](https://i.example)', '- [Hooli](https://h.example)',
+    ].join('\n');
+    expect(names(md)).toEqual(['Acme', 'Globex']);
+  });
+
+  it('reads adopters from sentences that say they use the project, in an adoption list or anywhere', () => {
+    const md = [
+      '# Lanternfish 2024 Annual Review', '', '## Adoptions', '',
+      '- The logistics firm [Acme Freight](https://a.example) is using Lanternfish to route parcels.',
+      '- Globex Bank is using Lanternfish for its payment queues.',
+      '- Initech is evaluating Lanternfish for next year.',
+      '- [hooli](https://h.example) is using Lanternfish to store audio.', '',
+      '## Background', '', 'Lanternfish is used in production by the [Umbrella Group](https://u.example), where it started.',
+      'Lanternfish uses Prometheus for its metrics.',
+    ].join('\n');
+    expect(names(md)).toEqual(['Acme Freight', 'Globex Bank', 'hooli', 'Umbrella Group']);
+    const words = projectWordsOf('# Lanternfish 2024 Annual Review');
+    expect([...words]).toEqual(['lanternfish']);
+    expect(userOfProject('WeBank is evaluating Lanternfish.', words)).toBeNull();
+    expect(userOfProject('They have been using Lanternfish since 2022.', words)).toBeNull();
+    expect(userOfProject('[Vexo](https://v.example) It uses Lanternfish for logs.', words)).toBe('Vexo');
+  });
+
+  it('reads linked names followed by what they did, sub-items of an "End users include:" item, and long official names', () => {
+    const md = [
+      '# Lanternfish Incubation Proposal', '',
+      '1. *Document that it is used in production by at least three independent end users.*', '',
+      'Lanternfish has many adopters running it in production. Some of them have written about it:', '',
+      '* [Acme](https://a.example) shared their migration story [on their blog](https://a.example/b).',
+      '* [Globex](https://g.example) is a payments startup and one of the earliest adopters.', '',
+      '## Community', '',
+      '*   Integrations include:', '    *   Widgetd', '*   End users include:', '    *   Initech', '    *   Federal Office of Maps and Charts',
+    ].join('\n');
+    expect(names(md)).toEqual(['Acme', 'Globex', 'Initech', 'Federal Office of Maps and Charts']);
+  });
+
+  it('keeps a list of prose "such as" names outside adoption sections only after a noun for adopters', () => {
+    expect(namesInSentence('It simplifies use of kernel modules (such as AppArmor, SELinux).', true)).toEqual([]);
+    expect(namesInSentence('It would be more like ArgoCD, and break things for Flux users.', true)).toEqual([]);
+    expect(namesInSentence('Ten organizations use it, some internally (such as Acme and Globex).', true)).toEqual(['Acme', 'Globex']);
+  });
+
+  it('cleans figures, channels and events out of names', () => {
+    expect(cleanOrgName('Department of Defense with 100k devs')).toBe('Department of Defense');
+    expect(cleanOrgName('Acme Telecom has 200 managed clusters')).toBe('Acme Telecom');
+    expect(cleanOrgName('#lanternfish-dev')).toBeNull();
+    expect(cleanOrgName('Wasm Day 2021')).toBeNull();
+    expect(nameFromItem('Ecosystem overview: https://l.example')).toBeNull();
   });
 });

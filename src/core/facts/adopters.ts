@@ -36,13 +36,21 @@ export function cleanOrgName(raw: string): string | null {
   for (let k = 0; k < 2; k++) name = name.replace(/\s*[(（][^()（）]*[)）]\s*$/, '');
   name = name.replace(/['’]s$/, '').replace(/^["'“‘]+|["'”’]+$/g, '');
   name = name.replace(/[\s:;,.!\-–—]+$/, '').replace(/^(?:and|the)\s+/i, '').trim();
+  // "Department of Defense with 100k devs", "Acme has 200 clusters": the name, not its figures.
+  name = name.replace(/\s+(?:with|has|have|runs|running|using|uses|at)\s+[~≈]?\p{N}.*$/u, '').trim();
+  // A chat channel or a handle ("#proj-dev", "@acme") is not an organisation.
+  if (/^[#@]/.test(name)) return null;
   if (name === '' || name.length > 60) return null;
   if (/https?:|www\.|\.md$/i.test(name)) return null;
   if (!/[\p{L}\p{N}]/u.test(name)) return null;
   if (GENERIC_NAME.test(name)) return null;
+  if (EVENT_NAME.test(name)) return null;
   if (name.split(/\s+/).length > 6) return null;
   return name;
 }
+
+/** A conference, talk or event ("KubeCon EU 2022", "Wasm Day 2021"), not an organisation. */
+const EVENT_NAME = /\b(?:19|20)\d\d$|\b(?:KubeCon|CloudNativeCon|Summit|Conference|Meetup|Webinar|Day|Days|Hackathon|Workshop)\b/;
 
 /** The organisation a list item names: a leading bold or link label, or a short item, or "Name: description". */
 /**
@@ -57,6 +65,10 @@ export function describesIntegration(description: string): boolean {
   return INTEGRATION_USE.test(plain);
 }
 
+/** What an adopter entry goes on to say its subject did or is: "is using", "shared", "runs". */
+const ENTRY_VERB =
+  /^(?:is|are|was|were|has|have|had|uses?|used|using|runs?|running|started|shared|presented|described|deploys?|deployed|adopted|relies|recently|also|and their|chose|migrated|operates?|built)\b/i;
+
 export function nameFromItem(text: string): string | null {
   // A trailing backslash is a markdown hard line break ("[Acme](url) \\" then a description).
   const first = text.split('\n')[0]!.trim().replace(/\s*\\$/, '');
@@ -68,18 +80,32 @@ export function nameFromItem(text: string): string | null {
     const rest = stripInline(first.slice(link[0].length)).trim();
     // "[Acme](url)" or "[Acme](url): how they use it".
     if (rest === '' || /^[:\-–—(,]/.test(rest)) return describesIntegration(rest) ? null : cleanOrgName(link[1]!);
+    // "[Acme](url) is using it in production", "[Acme](url) shared their story": the label is
+    // the subject of what follows, when it reads as a name and the rest says what it did.
+    if (ENTRY_VERB.test(rest) && isProperName(link[1]!) && !describesIntegration(rest)) return cleanOrgName(link[1]!);
     return null;
   }
   const plain = stripInline(first);
   const sep = /\s[-–—]\s|:\s|\s[(（]|,\s|\s\|\s/.exec(plain);
   const head = sep ? plain.slice(0, sep.index) : plain;
-  if (head.split(/\s+/).length > 5) return null;
+  // "German Ministry of Migration and Refugees": six capitalised words can be one name.
+  if (head.split(/\s+/).length > (isProperName(head) ? 6 : 5)) return null;
   // "Several unnamed organizations are evaluating …", "Many others": a gesture, not a name
   // ("Other Bank", all capitalised, may be one).
   if (VAGUE_TAIL.test(head) && /\s\p{Ll}/u.test(head)) return null;
   // Sentence fragments are not names.
   if (/\b(?:is|are|was|were|has|have|we|our|using|uses|use|will|can|see|for)\b/i.test(head) && !sep) return null;
+  // Several plain words read as a name only when capitalised ("Red Hat", "Bank of Foo"), not as
+  // a phrase ("Ecosystem overview").
+  if (!isProperName(head)) return null;
   return cleanOrgName(head);
+}
+
+/** Capitalised words (or a digit or CJK start), small connectors aside; one word of any case. */
+export function isProperName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length === 1) return true;
+  return words.every((w) => /^[\p{Lu}\p{N}\p{Lo}(\[]/u.test(w) || /^(?:of|de|du|la|for|and|the|&|[-–—])$/.test(w));
 }
 
 /**
@@ -96,6 +122,8 @@ function itemsToScan(items: ListItem[]): ListItem[] {
   for (const { item, depth, parent } of walkItems(items)) {
     if (depth === 0 && isGroupLabel(item)) continue;
     if (depth > 0 && !(parent && isGroupLabel(parent) && parent.children.includes(item))) continue;
+    // "Existing implementations of the spec:", "Companies experimenting with it:": not adopters.
+    if (depth > 0 && parent && NOT_ADOPTERS_INTRO.test(stripInline(parent.text))) continue;
     out.push(item);
   }
   return out;
@@ -141,7 +169,8 @@ export function namesFromCategoryItem(text: string): string[] | null {
   return names;
 }
 
-function fromList(items: ListItem[], out: Found[]): void {
+/** The list's adopters into `out`; false when it does not read as a list of names. */
+function fromList(items: ListItem[], out: Found[]): boolean {
   const candidates = itemsToScan(items).filter((item) => !item.empty);
   const named = candidates.map((item) => {
     const grouped = namesFromCategoryItem(item.text);
@@ -151,8 +180,9 @@ function fromList(items: ListItem[], out: Found[]): void {
   });
   const hits = named.filter((n) => n.names.length > 0);
   // A list of sentences with one short item is not an adopter list.
-  if (hits.length === 0 || hits.length * 2 < candidates.length) return;
+  if (hits.length === 0 || hits.length * 2 < candidates.length) return false;
   for (const { item, names } of hits) for (const name of names) out.push({ name, line: item.line });
+  return true;
 }
 
 const NAME_COLUMN = /organi[sz]ation|company|adopter|end[- ]?user|user|customer|name|who/i;
@@ -221,8 +251,19 @@ const VAGUE_TAIL = /^(?:several|many|numerous|various|other|others|more|some|a f
 /** A count, not a name: "Adopters: 40+", "users: 80%". A bare number ("360") may be a name. */
 const COUNT_PART = /^[~≈<>]?\s*\p{N}[\p{N}.,]*\s*[kKmM]?[+%]$/u;
 
-/** Names in "… such as A, B and C" / "users include A, B, C" inside one sentence of prose. */
-export function namesInSentence(sentence: string): string[] {
+/**
+ * Outside an adoption section, a list in prose names adopters only when its clause has spoken of
+ * them first: "companies such as A and B", "10 organizations use X, some (such as A)";
+ * "modules such as A" or "more like ArgoCD (… for Flux users)" do not.
+ */
+const ORG_NOUN_BEFORE_CUE =
+  /\b(?:companies|organi[sz]ations|enterprises|adopters|users|customers|businesses|firms|banks|institutions|operators|carriers|universities|agencies|governments|clients)\b/i;
+
+/**
+ * Names in "… such as A, B and C" / "users include A, B, C" inside one sentence of prose. With
+ * `needsOrgNoun` (prose outside adoption sections) the cue must follow a noun for adopters.
+ */
+export function namesInSentence(sentence: string, needsOrgNoun = false): string[] {
   const plain = stripInline(sentence);
   if (!USAGE_CUE.test(plain) || /integrat/i.test(plain)) return [];
   const names: string[] = [];
@@ -235,6 +276,7 @@ export function namesInSentence(sentence: string): string[] {
     const clauseEnd = plain.indexOf(';', start + span.length);
     if (!USAGE_CUE.test(plain.slice(clauseStart, clauseEnd < 0 ? plain.length : clauseEnd))) continue;
     if (NOT_ORG_NOUN.test(plain.slice(Math.max(clauseStart, cue.index - 40), cue.index))) continue;
+    if (needsOrgNoun && !ORG_NOUN_BEFORE_CUE.test(plain.slice(clauseStart, cue.index))) continue;
     const parts = span
       .split(/,\s*|\s+and\s+|\s*&\s*|\s+or\s+/)
       .map((p) => p.trim().replace(/^(?:and|or)\s+/i, ''))
@@ -299,7 +341,7 @@ export function sentences(text: string, firstLine: number): Array<{ text: string
  */
 const SUBJECT_ADOPTER =
   /^((?:\p{Lu}[\p{L}\p{N}.&'’-]*)(?:\s+(?:\p{Lu}[\p{L}\p{N}.&'’-]*|of|de|and|&))*?)\s+(?:is|was|has been|continues to be|remains|became|is now)\s+(?:one of\s+)?(?:our|the project's)\s+(?:\w+\s+){0,2}?(?:adopters?|end[- ]?users?|production users?|users?|customers?)\b/u;
-const NOT_SUBJECT = /^(?:The|This|That|These|Those|It|We|Our|Its|There|Here|One|Each|Every|Another|Such|A|An)\b/;
+const NOT_SUBJECT = /^(?:The|This|That|These|Those|It|We|Our|Its|There|Here|One|Each|Every|Another|Such|A|An|They|Their|Who|Which|What|He|She|You|I|Everyone|Someone|Anyone|Users|Customers|Companies|Adopters|Organi[sz]ations)\b/;
 
 export function subjectAdopter(sentence: string): string | null {
   const plain = stripInline(sentence).trim();
@@ -310,27 +352,85 @@ export function subjectAdopter(sentence: string): string | null {
   return cleanOrgName(m[1]!);
 }
 
-function namesInProseSentence(text: string): string[] {
-  const subject = subjectAdopter(text);
-  const listed = namesInSentence(text);
-  return subject ? [subject, ...listed] : listed;
+/** How prose is read: the project's own name words, and whether it lies outside adoption sections. */
+interface ProseContext {
+  projectWords: ReadonlySet<string>;
+  elsewhere: boolean;
 }
 
-function fromProse(block: Block, out: Found[]): void {
+function namesInProseSentence(text: string, context: ProseContext): string[] {
+  const names = namesInSentence(text, context.elsewhere);
+  const subject = subjectAdopter(text);
+  if (subject) names.unshift(subject);
+  const user = userOfProject(text, context.projectWords);
+  if (user) names.unshift(user);
+  return names;
+}
+
+function fromProse(block: Block, out: Found[], context: ProseContext): void {
   if (block.kind === 'paragraph') {
-    for (const s of sentences(block.text, block.line)) for (const name of namesInProseSentence(s.text)) out.push({ name, line: s.line });
+    for (const s of sentences(block.text, block.line)) for (const name of namesInProseSentence(s.text, context)) out.push({ name, line: s.line });
   } else if (block.kind === 'list') {
     for (const { item } of walkItems(block.items)) {
-      for (const s of sentences(item.text, item.line)) for (const name of namesInProseSentence(s.text)) out.push({ name, line: s.line });
+      for (const s of sentences(item.text, item.line)) for (const name of namesInProseSentence(s.text, context)) out.push({ name, line: s.line });
     }
   }
+}
+
+/** Title words that are not the project's name ("Thanos Incubation Stage Proposal" -> thanos). */
+const TITLE_GENERIC =
+  /^(?:annual|review|reviews|proposal|incubation|incubating|graduation|graduated|sandbox|stage|state|cncf|project|projects|the|of|for|and|to|application|due|diligence|dd|self|assessment|report|moving|level|update|\d+)$/;
+
+/** The lower-cased words of the document's title that name its project. */
+export function projectWordsOf(title: string): Set<string> {
+  const words = stripInline(title)
+    .toLowerCase()
+    .split(/[\s:|,()/]+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((w) => w.length >= 2 && !TITLE_GENERIC.test(w));
+  return new Set(words);
+}
+
+const USE_VERB = String.raw`(?:is|are) (?:now |also |already )?using|(?:has|have) been using|uses|is running|runs|(?:has|have) adopted|is deploying|deploys|relies on`;
+const NAME_RUN = String.raw`(\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}.&'’-]*|of|de|&))*)`;
+/** "Acme is using Proj", "The Qubes OS project uses Proj": a capitalised subject before the verb. */
+const SUBJECT_USES = new RegExp(String.raw`${NAME_RUN}(?:\s+(?:project|team|company|group))?\s+(?:${USE_VERB})\s+([\p{L}\p{N}][\p{L}\p{N}._-]*)`, 'u');
+/** "[ximalaya](url) is using Proj": a linked subject, whatever its case. */
+const LINKED_USES = new RegExp(String.raw`\[([^\[\]]{1,60})\]\([^()]*\)(?:\s+(?:project|team|company|group))?\s+(?:${USE_VERB})\s+\[?([\p{L}\p{N}][\p{L}\p{N}._-]*)`, 'u');
+/** "Proj is used in production by the Absa Group". */
+const USED_IN_PRODUCTION_BY = new RegExp(String.raw`\bused in production (?:by|at) (?:the )?${NAME_RUN}`, 'u');
+
+/**
+ * An organisation the sentence says uses the project itself (the verb's object is the project's
+ * name from the title), or that runs it in production; null otherwise. "WeBank is evaluating
+ * Proj" and "Proj uses Prometheus" name no adopter.
+ */
+export function userOfProject(sentence: string, projectWords: ReadonlySet<string>): string | null {
+  if (projectWords.size === 0) return null;
+  const plain = stripInline(sentence);
+  const isProject = (word: string) => projectWords.has(word.toLowerCase().replace(/[^\p{L}\p{N}-]+$/u, '').replace(/['’]s$/, ''));
+  const linked = LINKED_USES.exec(sentence);
+  let name: string | null = null;
+  if (linked && isProject(linked[2]!)) name = linked[1]!;
+  if (name === null) {
+    const m = SUBJECT_USES.exec(plain);
+    // "[BIGO](url) It uses Proj": the pronoun restarts the sentence after the name.
+    if (m && isProject(m[2]!)) name = m[1]!.replace(/^(?:The|A|An)\s+/, '').replace(/\s+(?:It|They|We|He|She|This|That)$/, '');
+  }
+  if (name === null) {
+    const m = USED_IN_PRODUCTION_BY.exec(plain);
+    if (m) name = m[1]!;
+  }
+  if (name === null || NOT_SUBJECT.test(name) || name.split(/\s+/).length > 4) return null;
+  if ([...name.toLowerCase().split(/\s+/)].some((w) => projectWords.has(w))) return null;
+  return cleanOrgName(name);
 }
 
 export function nameKey(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-const ADOPTER_CUE = /\b(?:adopters?|end[- ]?users?|users|customers|in production|production (?:users|deployments)|(?:companies|organi[sz]ations) (?:using|that use|running))\b/i;
+const ADOPTER_CUE = /\b(?:adopters?|adoptions|adopted by|end[- ]?users?|users|customers|in production|production (?:users|deployments)|(?:companies|organi[sz]ations) (?:using|that use|running))\b/i;
 
 /**
  * A paragraph that introduces a list of adopters: it ends with ":" and its last sentence speaks
@@ -344,10 +444,20 @@ function isAdopterIntro(text: string): boolean {
   const plain = stripInline(text).trim();
   if (!plain.endsWith(':') || plain.length > 400) return false;
   const last = plain.split(/[.!?]\s+/).pop() ?? '';
-  if (CAPABILITY.test(last)) return false;
+  if (CAPABILITY.test(last) || NOT_ADOPTERS_INTRO.test(last)) return false;
   if (ADOPTER_CUE.test(last)) return true;
-  return ADOPTER_CUE.test(plain) && /\b(?:examples?|includes?|including|such as|following|below|highlight\w*)\b/i.test(last);
+  // "… components that empower users to configure it. This includes:" lists components.
+  if (CAPABILITY.test(plain)) return false;
+  // "… successful adopters … Some of them shared their stories:" points back at them.
+  return ADOPTER_CUE.test(plain) && /\b(?:examples?|includes?|including|such as|following|below|highlight\w*|(?:some|many|several|a few) of (?:them|those|these))\b/i.test(last);
 }
+
+/**
+ * The sentence before a list (or a label above sub-items) saying they are not adopters: talks,
+ * videos and posts; implementations and integrations; companies only evaluating or experimenting.
+ */
+const NOT_ADOPTERS_INTRO =
+  /\b(?:talks?|videos?|presentations?|recordings?|blog ?posts?|articles?|podcasts?|webinars?|channels?|implementations?|integrations?|plug-?ins?|tools|platforms|experimenting|evaluating|evaluations?|trialing|trialling|trying|piloting|proofs? of concept|PoCs?|interested|considering)\b/i;
 
 /**
  * A list introduced as collaborations with other projects ("has expanded its collaboration with
@@ -356,6 +466,7 @@ function isAdopterIntro(text: string): boolean {
  */
 function isProjectsIntro(text: string): boolean {
   const plain = stripInline(text);
+  if (NOT_ADOPTERS_INTRO.test(plain.trim().split(/(?<=[.!?])\s+/).pop() ?? '')) return true;
   // "integrations with other software stacks including:" (the noun; a company that "integrated X
   // into its products" is still an adopter).
   if (/\bcollaborat\w*\b|\bintegrations?\b/i.test(plain)) return true;
@@ -429,6 +540,7 @@ function withDescendants(section: Section, into: Set<Section>): void {
 }
 
 export function extractAdopters(doc: DocumentModel): Adopter[] {
+  const projectWords = projectWordsOf(doc.title);
   const structured: Found[] = [];
   const prose: Found[] = [];
   const inAdopterSection = new Set<Block>();
@@ -449,10 +561,11 @@ export function extractAdopters(doc: DocumentModel): Adopter[] {
       if (block.kind === 'list') {
         const intro = k > 0 ? section.blocks[k - 1]! : null;
         if (intro?.kind === 'paragraph' && isProjectsIntro(intro.text)) return;
-        fromList(block.items, structured);
+        // A list of sentences ("The driving company Acme is using Proj …") is read as prose.
+        if (!fromList(block.items, structured)) fromProse(block, prose, { projectWords, elsewhere: false });
       }
       else if (block.kind === 'table') fromTable(block, structured);
-      else fromProse(block, prose);
+      else fromProse(block, prose, { projectWords, elsewhere: false });
     });
   }
   // Template questions written as bullets, answered under them ("* What do you know about
@@ -461,7 +574,7 @@ export function extractAdopters(doc: DocumentModel): Adopter[] {
     if (described.has(section)) continue;
     for (const block of section.blocks) {
       if (block.kind !== 'list' || inAdopterSection.has(block)) continue;
-      for (const item of block.items) if (item.children.length > 0 && isAdopterQuestion(item.text)) fromList(item.children, structured);
+      for (const item of block.items) if (item.children.length > 0 && (isAdopterQuestion(item.text) || isAdopterIntro(item.text))) fromList(item.children, structured);
     }
   }
   // Lists introduced as adopters anywhere else ("Significant users include:").
@@ -478,7 +591,7 @@ export function extractAdopters(doc: DocumentModel): Adopter[] {
   // Usage sentences anywhere else ("10 organizations use X, such as Red Hat and SUSE").
   const elsewhere: Found[] = [];
   for (const section of [doc.root, ...doc.sections]) {
-    for (const block of section.blocks) if (!inAdopterSection.has(block)) fromProse(block, elsewhere);
+    for (const block of section.blocks) if (!inAdopterSection.has(block)) fromProse(block, elsewhere, { projectWords, elsewhere: true });
   }
   const seen = new Set<string>();
   const result: Adopter[] = [];
