@@ -21,6 +21,7 @@ import { parseCommandArgs, type CommandContext } from './context.js';
 import type { CriteriaSet } from '../core/criteria/criteria.js';
 import type { DocumentDiff } from '../core/compare/diff-types.js';
 import type { DocumentFile } from '../store/document-file.js';
+import { keptCopyArgument } from './issue-argument.js';
 
 export { exportDate };
 
@@ -34,6 +35,8 @@ due-diligence pull request or an email unchanged) or as JSON.
   export reviews/karmada.md --panel                every reviewer's file for it, as a panel
   export a.score.json b.score.json c.score.json    a panel of those reviewers
   export reviews/scores/karmada/                   a panel of every score file in a folder
+  export cncf/toc#1234                             the workspace's kept copy of that issue (as
+                                                   extract or score kept it; never fetched here)
 
 Options:
   --format md|json|dd  output format (default md); dd: the filled due-diligence document in
@@ -125,10 +128,14 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   const date = exportDate(values.date, context.env);
   const origin = checkOrigin(values.origin);
 
-  const sources = await findScoreFilesForExport(positionals, {
+  const workspace = () => resolveWorkspace({ flag: values.workspace, setting: values.workspace === undefined ? openSettings(context.env).get('workspace') : undefined, cwd: context.cwd });
+  // An issue (OWNER/REPO#N) is exported from its copy kept in the workspace (never fetched here).
+  const documents: string[] = [];
+  for (const arg of positionals) documents.push((await keptCopyArgument(arg, workspace, context, { fetch: false, command: 'export' })) ?? arg);
+  const sources = await findScoreFilesForExport(documents, {
     cwd: context.cwd,
     panel: values.panel === true,
-    workspace: () => resolveWorkspace({ flag: values.workspace, setting: values.workspace === undefined ? openSettings(context.env).get('workspace') : undefined, cwd: context.cwd }),
+    workspace,
     reviewer: (documentPath) => {
       const reviewer = resolveReviewer({
         name: values.reviewer,

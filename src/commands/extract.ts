@@ -12,24 +12,16 @@ import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js
 import { readStdinDocument, STDIN_ARG } from '../store/sources/stdin-document.js';
 import { readUrlDocument } from '../store/sources/url-document.js';
 import { isHttpUrl } from '../core/sources/url-source.js';
-import { parseGitHubIssueRef, type GitHubIssueRef } from '../core/sources/github-ref.js';
+import type { GitHubIssueRef } from '../core/sources/github-ref.js';
 import type { DocumentOrigin } from '../core/sources/document-origin.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
+import { issueRefOf } from './issue-argument.js';
+// diff reads its documents as extract does, and finds issue references the same way.
+export { issueRefOf };
 import { LINK_HELP, LINK_OPTIONS } from './batch/link-readiness.js';
 
 // Type only: the registry pulls in the extractors, which are loaded lazily (not for a cached answer).
 type Registry = (typeof import('../core/facts/registry.js'))['FACT_REGISTRY'];
-
-/** A GitHub issue or pull request the argument names; a file of that name (`a/b#1`) wins. */
-export async function issueRefOf(arg: string, cwd: string): Promise<GitHubIssueRef | null> {
-  const ref = parseGitHubIssueRef(arg);
-  if (!ref || isHttpUrl(arg)) return ref;
-  const [{ stat }, { resolve }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
-  return stat(resolve(cwd, arg)).then(
-    () => null,
-    () => ref,
-  );
-}
 
 async function isFolder(path: string): Promise<boolean> {
   const { stat } = await import('node:fs/promises');

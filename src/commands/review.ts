@@ -11,6 +11,7 @@ import { readSetting, readSettings } from '../store/settings-read.js';
 import { resolveReviewer } from '../store/settings-values.js';
 import { resolveWorkspace } from '../store/workspace.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
+import { keptCopyArgument } from './issue-argument.js';
 
 export const help = `Usage: toc-review [review] [<doc.md>] [options]
 
@@ -18,6 +19,8 @@ Open the review UI. With no document, lists the review documents in the workspac
 progress on each; with a document, opens it directly (a document outside the workspace uses its
 own folder as the workspace). Every change is saved at once to
 <workspace>/scores/<document>/<your-handle>.score.json.
+A GitHub issue or pull request (OWNER/REPO#N or its address) opens its copy kept in the
+workspace (fetched/OWNER/REPO/REPO-N.md), fetched and kept first when there is none.
 
 Options:
   --workspace DIR     workspace folder (default: the 'workspace' setting, else ./reviews)
@@ -100,7 +103,10 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     throw new UserError('review: needs an interactive terminal (for scripts use toc-review extract, score or export)');
   }
 
-  const documentPath = positionals[0] === undefined ? null : resolve(context.cwd, positionals[0]);
+  // An issue (OWNER/REPO#N) opens its copy kept in the workspace, fetched first if need be.
+  const documentPath = positionals[0] === undefined
+    ? null
+    : ((await keptCopyArgument(positionals[0], workspace, context, { fetch: true, command: 'review' })) ?? resolve(context.cwd, positionals[0]));
   if (documentPath === null && !(await isDirectory(workspace))) {
     throw new UserError(`workspace ${sanitizeLine(workspace)} does not exist (create it, pass --workspace DIR, or open a document: toc-review <doc.md>)`);
   }

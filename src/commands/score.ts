@@ -33,6 +33,7 @@ import { openScoreSession, scoreFilePath } from '../store/score-store.js';
 import { openSettings, resolveReviewer, type Settings } from '../store/settings.js';
 import { resolveWorkspace } from '../store/workspace.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
+import { keptCopyArgument } from './issue-argument.js';
 import { ddChanges, ddConflicts, ddCriteriaId, refuseConflicts, type DdChanges, type ItemChange } from './score-from-dd.js';
 
 export const help = `Usage: toc-review score <document.md> [options]
@@ -41,6 +42,8 @@ Set scores, notes, citations and the overall recommendation in your score file f
 without the UI. Changes are checked first and saved atomically; with no changes, prints the file
 (a read: it works while another session is editing the file, and says so).
 The file lives at <workspace>/scores/<document-stem>/<your-handle>.score.json.
+A GitHub issue or pull request (OWNER/REPO#N or its address) is scored in its copy kept in the
+workspace (fetched/OWNER/REPO/REPO-N.md), fetched and kept first when there is none.
 
 Options:
   --set ID=VALUE        score an item: a scale value (0-3 for cncf-incubation), a scale label
@@ -228,7 +231,8 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     throw new UserError('score: who is reviewing? Give --reviewer NAME, set TOC_REVIEW_REVIEWER, or run: toc-review config set reviewer.name "Your Name"');
   }
   const workspace = resolveWorkspace({ flag: values.workspace, setting: values.workspace === undefined ? settings().workspace : undefined, cwd: context.cwd });
-  const documentPath = resolve(context.cwd, documentArg);
+  // An issue (OWNER/REPO#N) is scored in its copy kept in the workspace, fetched first if need be.
+  const documentPath = (await keptCopyArgument(documentArg, workspace, context, { fetch: true, command: 'score' })) ?? resolve(context.cwd, documentArg);
   const doc = await readDocumentFile(documentPath, {});
   const lines = splitLines(doc.text);
   const fromDd = values['from-dd'] === true;

@@ -261,6 +261,8 @@ describe('toc-review extract OWNER/REPO#N: the token', () => {
       [['extract', 'acme/widget#7', '--comments', '--json'], {}],
       [['extract', 'acme/widget#7', '--comments'], {}],
       [['extract', 'karmada-io/karmada#1', '--json'], {}],
+      [['score', 'acme/widget#7', '--reviewer', 'Ada', '--set', 'commit-flow=1', '--note', 'commit-flow=seen'], {}],
+      [['extract', 'acme/widget#7', '--refresh'], {}],
       [['extract', 'acme/widget#404', '--debug'], {}],
       [['extract', 'acme/rate-limited#1', '--debug'], {}],
       [['extract', 'acme/slow#1', '--timeout', '0.2', '--debug'], {}],
@@ -287,7 +289,9 @@ describe('toc-review extract OWNER/REPO#N: the token', () => {
       else if (statSync(path, { throwIfNoEntry: false })) files.push(path);
     };
     for (const d of configDirs) walk(d);
-    expect(files.length).toBeGreaterThan(0);
+    // Settings, kept copies with their records, and a score file were among them.
+    expect(files.some((f) => f.endsWith('.score.json'))).toBe(true);
+    expect(files.some((f) => f.endsWith('widget-7-comments.origin.json'))).toBe(true);
     for (const file of files) expect(readFileSync(file, 'utf8')).not.toContain(SENTINEL);
   });
 });
@@ -433,5 +437,55 @@ describe('toc-review extract OWNER/REPO#N: copies kept in the workspace', () => 
     const { code, stderr } = await run(['extract', DOC, '--refresh']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/--refresh is for one GitHub issue or pull request/);
+  });
+});
+
+describe('score, export and the review UI given OWNER/REPO#N', () => {
+  it('score fetches and keeps the issue, then export and the review UI work on the copy offline', async () => {
+    const ws = join(dir, 'scored-ws');
+    const e = envFor({ TOC_REVIEW_REVIEWER: 'Ada Lovelace', TOC_REVIEW_EXIT_AFTER_FIRST_FRAME: '1' });
+    const scored = await run(['score', 'acme/widget#7', '--workspace', ws, '--set', 'commit-flow=2', '--cite', 'commit-flow=3'], {}, e);
+    expect(scored.stderr).toBe('');
+    expect(scored.code).toBe(0);
+    const copy = join(ws, 'fetched', 'acme', 'widget', 'widget-7.md');
+    expect(readFileSync(copy, 'utf8')).toBe('# Incubation: Widget\n\nBody text.\n');
+    const scoreFile = JSON.parse(readFileSync(join(ws, 'scores', 'widget-7', 'ada-lovelace.score.json'), 'utf8'));
+    expect(scoreFile.document.path).toBe('fetched/acme/widget/widget-7.md');
+    const item = scoreFile.items.find((i: { id: string }) => i.id === 'commit-flow');
+    expect(item.score).toBe(2);
+    expect(item.cited).toEqual([{ startLine: 3, endLine: 3, quote: 'Body text.' }]);
+
+    const offline = { ...e, GITHUB_API_URL: closedBase };
+    const exported = await run(['export', 'acme/widget#7', '--workspace', ws, '-o', '-'], {}, offline);
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain('Incubation: Widget');
+    expect(exported.stdout).toContain('Body text.');
+
+    // The review UI, in the built binary (Ink wants a real stream), drawing its first frame.
+    const review = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, [join(ROOT, 'bin/toc-review.js'), 'acme/widget#7', '--workspace', ws], { cwd: ROOT, env: { ...offline, COLUMNS: '100', LINES: '30' } }, (_error, stdout, stderr) =>
+        resolve({ code: child.exitCode, stdout, stderr }),
+      );
+    });
+    expect(review.stderr).toBe('');
+    expect(review.code).toBe(0);
+    expect(review.stdout).toContain('Incubation: Widget');
+  });
+
+  it('export of an issue with no kept copy says how to fetch it', async () => {
+    const ws = join(dir, 'empty-ws');
+    mkdirSync(ws, { recursive: true });
+    const { code, stderr } = await run(['export', 'acme/widget#7', '--workspace', ws, '--reviewer', 'Ada'], {});
+    expect(code).toBe(1);
+    oneLine(stderr);
+    expect(stderr).toContain(`export: acme/widget#7: no copy kept in ${ws} yet; fetch it first with: toc-review extract acme/widget#7 --workspace ${ws}`);
+  });
+
+  it('score says what went wrong fetching, in one line', async () => {
+    const { code, stderr } = await run(['score', 'acme/widget#404', '--workspace', join(dir, 'ws-404'), '--reviewer', 'Ada', '--set', 'commit-flow=1']);
+    expect(code).toBe(1);
+    oneLine(stderr);
+    expect(stderr).toMatch(/acme\/widget#404: not found \(HTTP 404\)/);
   });
 });
