@@ -180,6 +180,18 @@ describe('toc-review extract OWNER/REPO#N: errors', () => {
     expect(stderr).toMatch(message);
   });
 
+  it.each([
+    ['a refused token (401)', 'acme/bad-token#1', { GITHUB_TOKEN: SENTINEL }, /acme\/bad-token#1: the GitHub API refused the token from GITHUB_TOKEN \(HTTP 401\); renew it or unset it to read public issues/],
+    ['a redirect loop', 'acme/loop#1', {}, /acme\/loop#1: more than 5 redirects from the GitHub API; check GITHUB_API_URL/],
+    ['a redirect to file:', 'acme/to-file#1', {}, /acme\/to-file#1: the GitHub API redirected to a file: address, refused/],
+  ])('%s is a one-line error', async (_name, ref, extra, message) => {
+    const { code, stdout, stderr } = await run(['extract', ref, '--json'], extra);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    oneLine(stderr);
+    expect(stderr).toMatch(message);
+  });
+
   it('gives the rate limit reset time in local time and UTC', async () => {
     const { code, stderr } = await run(['extract', 'acme/rate-limited#1']);
     expect(code).toBe(1);
@@ -223,6 +235,20 @@ describe('toc-review extract OWNER/REPO#N: the token', () => {
     expect((await run(['extract', 'acme/widget#7', '--comments', '--json'], { GITHUB_TOKEN: SENTINEL })).code).toBe(0);
     const sent = server.hits.slice(before).map((h) => h.authorization);
     expect(sent).toEqual([`token ${SENTINEL}`, `token ${SENTINEL}`, `token ${SENTINEL}`]);
+  });
+
+  it('drops the token when the API redirects to another host', async () => {
+    const other = await startGitHubApi({ issues: { 'acme/elsewhere#1': { title: 'Elsewhere', body: 'x' } } });
+    const first = await startGitHubApi({ issues: {}, elsewhere: other.base });
+    try {
+      const { code, stdout } = await run(['extract', 'acme/elsewhere#1', '--json'], { GITHUB_TOKEN: SENTINEL, GITHUB_API_URL: first.base });
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).document.title).toBe('Elsewhere');
+      expect(first.hits.map((h) => h.authorization)).toEqual([`token ${SENTINEL}`]);
+      expect(other.hits.map((h) => h.authorization)).toEqual([undefined]);
+    } finally {
+      await Promise.all([first.close(), other.close()]);
+    }
   });
 
   it('sends no authorization without GITHUB_TOKEN or gh', async () => {

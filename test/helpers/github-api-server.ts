@@ -31,6 +31,8 @@ export interface GitHubApiOptions {
   pageSize?: number;
   /** Epoch seconds sent as x-ratelimit-reset by the rate-limited repository. */
   rateReset?: number;
+  /** Where the repository "elsewhere" redirects to: another server (another host for the token). */
+  elsewhere?: string;
 }
 
 export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubApiServer> {
@@ -51,6 +53,19 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
       return json(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-limit': '60', 'x-ratelimit-reset': String(options.rateReset ?? 0) });
     }
     if (repo === 'too-many') return json(429, { message: 'slow down' }, { 'retry-after': '42' });
+    if (repo === 'bad-token') return json(401, { message: 'Bad credentials' });
+    if (repo === 'loop') {
+      res.writeHead(302, { location: url.pathname });
+      return void res.end();
+    }
+    if (repo === 'to-file') {
+      res.writeHead(302, { location: 'file:///etc/passwd' });
+      return void res.end();
+    }
+    if (repo === 'elsewhere' && options.elsewhere) {
+      res.writeHead(301, { location: `${options.elsewhere}${url.pathname}` });
+      return void res.end();
+    }
     if (repo === 'slow') return void setTimeout(() => json(404, { message: 'Not Found' }), 3000);
     if (repo === 'html') {
       res.writeHead(200, { 'content-type': 'text/html' });
