@@ -47,7 +47,7 @@ describe('toc-review config', () => {
   it('refuses an unknown criteria set or a missing workspace when set, and stores paths absolute', async () => {
     const { dir, config } = setup();
     const nope = await config('set', 'criteria', 'nope');
-    expect(nope).toMatchObject({ code: 1, stderr: 'toc-review: unknown criteria set "nope" (shipped: cncf-incubation; or give a path to a YAML file)\n' });
+    expect(nope).toMatchObject({ code: 1, stderr: 'toc-review: unknown criteria set "nope" (shipped: cncf-graduation-dd, cncf-incubation-dd, cncf-incubation; or give a path to a YAML file)\n' });
     const missing = await config('set', 'workspace', '/nonexistent');
     expect(missing).toMatchObject({ code: 1, stderr: 'toc-review: config set workspace: /nonexistent: no such folder (create it first)\n' });
     expect(existsSync(join(dir, 'config.json'))).toBe(false);

@@ -45,9 +45,9 @@ describe('toc-review extract on a folder or several documents', () => {
     const result = JSON.parse(stdout);
     expect(result.document.title).toBe('Gizmo Proposal');
     expect(result.document.lineCount).toBe(6);
-    expect(result.facts.adopters).toEqual([
-      { name: 'Initech', line: 5 },
-      { name: 'Hooli', line: 6 },
+    expect(result.facts.adopters.map((a: { name: string; line: number }) => [a.name, a.line])).toEqual([
+      ['Initech', 5],
+      ['Hooli', 6],
     ]);
   });
 

@@ -37,7 +37,11 @@ describe('toc-review extract --json', () => {
     expect(result.criteria.map((c: { id: string }) => c.id)).toEqual(['production-users', 'committer-health', 'commit-flow', 'versioning']);
     expect(result.facts.adopters.map((a: { name: string }) => a.name)).toEqual(['VIPKID', 'ICBC', 'Vivo', 'Trip.com', 'AIML INSTITUTE', 'Huawei Cloud']);
     expect(result.facts.adoptersClaimedCount).toBe(11);
-    expect(result.facts.maintainers[0]).toEqual({ name: 'Hanbo Li', handle: 'mrlihanbo', affiliation: 'Huawei', line: 110 });
+    expect(result.facts.maintainers[0]).toEqual({ name: 'Hanbo Li', handle: 'mrlihanbo', affiliation: 'Huawei', line: 110, reason: 'table of maintainers (read by its name, handle and affiliation columns)' });
+    // Every fact says why it was taken.
+    for (const kind of ['adopters', 'maintainers', 'metrics', 'versioning']) {
+      for (const fact of result.facts[kind]) expect(fact.reason, kind).toMatch(/^[a-z].{10,}/);
+    }
     expect(Array.isArray(result.facts.metrics) && Array.isArray(result.facts.versioning)).toBe(true);
     for (const c of result.criteria) {
       expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'evidence', 'suggestion', 'gaps']));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/document/document.js';
-import { cleanOrgName, describesIntegration, extractAdopters, extractAdoptersClaimedCount, nameFromItem, namesFromCategoryItem, namesInSentence, subjectAdopter, userOfProject, projectWordsOf } from '../../src/core/facts/adopters.js';
+import { ADOPTER_REASONS, cleanOrgName, describesIntegration, extractAdopters, extractAdoptersClaimedCount, nameFromItem, namesFromCategoryItem, namesInSentence, subjectAdopter, userOfProject, projectWordsOf } from '../../src/core/facts/adopters.js';
 import { CORPUS, gold, seedText } from './corpus-helpers.js';
 
 const names = (md: string) => extractAdopters(parseDocument(md)).map((a) => a.name);
@@ -20,8 +20,9 @@ describe('extractAdopters on the corpus', () => {
 
   it('keeps the structured list first and the spelling it uses', () => {
     const found = extractAdopters(parseDocument(seedText('kubevirt-incubation-commit-page')));
-    expect(found[0]).toEqual({ name: 'NVIDIA', line: 139 });
-    expect(found.at(-1)).toEqual({ name: 'Red Hat', line: 88 });
+    expect(found[0]).toEqual({ name: 'NVIDIA', line: 139, reason: ADOPTER_REASONS.list });
+    // Named in a sentence of the criterion's answer, outside the adopters section.
+    expect(found.at(-1)).toEqual({ name: 'Red Hat', line: 88, reason: ADOPTER_REASONS.listed + ADOPTER_REASONS.outside });
   });
 });
 
@@ -29,9 +30,9 @@ describe('extractAdopters on other layouts', () => {
   it('reads an adopters table by its organisation column, whatever its position', () => {
     const md = ['# P', '## Adopters', '', '| Use case | Organization | Since |', '|---|---|---|', '| CI | [Acme Corp](https://acme.example) | 2021 |', '| Batch | Globex (Germany) | 2022 |', '| ML | Initech | 2023 |'].join('\n');
     expect(extractAdopters(parseDocument(md))).toEqual([
-      { name: 'Acme Corp', line: 6 },
-      { name: 'Globex', line: 7 },
-      { name: 'Initech', line: 8 },
+      { name: 'Acme Corp', line: 6, reason: ADOPTER_REASONS.table },
+      { name: 'Globex', line: 7, reason: ADOPTER_REASONS.table },
+      { name: 'Initech', line: 8, reason: ADOPTER_REASONS.table },
     ]);
   });
 
@@ -64,9 +65,9 @@ describe('extractAdopters on other layouts', () => {
     ].join('\n');
     const doc = parseDocument(md);
     expect(extractAdopters(doc)).toEqual([
-      { name: 'Acme', line: 6 },
-      { name: 'Globex', line: 11 },
-      { name: 'Initech', line: 14 },
+      { name: 'Acme', line: 6, reason: ADOPTER_REASONS.heading },
+      { name: 'Globex', line: 11, reason: ADOPTER_REASONS.heading },
+      { name: 'Initech', line: 14, reason: ADOPTER_REASONS.heading },
     ]);
     expect(extractAdoptersClaimedCount(doc)).toEqual({ count: 17, line: 4 });
     // Unnumbered case-study headings and bold pseudo-headings work the same way.
@@ -78,6 +79,7 @@ describe('extractAdopters on other layouts', () => {
 
   it('reads a list introduced as adopters outside any adoption section, and bold-italic criterion lines as headings', () => {
     expect(names('## Community\n\nSignificant users include:\n- Acme\n- Globex\n')).toEqual(['Acme', 'Globex']);
+    expect(extractAdopters(parseDocument('## Community\n\nSignificant users include:\n- Acme\n')).map((a) => a.reason)).toEqual([ADOPTER_REASONS.introList]);
     expect(names('## Community\n\nOur features include:\n- Live migration\n- Snapshots\n')).toEqual([]);
     const md = [
       '## Incubation Stage Requirements',
@@ -96,8 +98,8 @@ describe('extractAdopters on other layouts', () => {
     const doc = parseDocument(md);
     expect(doc.sections.map((s) => s.level)).toEqual([2, 7, 7]);
     expect(extractAdopters(doc)).toEqual([
-      { name: 'Acme Group', line: 7 },
-      { name: 'Globex', line: 8 },
+      { name: 'Acme Group', line: 7, reason: ADOPTER_REASONS.list },
+      { name: 'Globex', line: 8, reason: ADOPTER_REASONS.list },
     ]);
   });
 

@@ -29,11 +29,12 @@ const metric = fc.record({
   period: fc.constantFrom(...METRIC_PERIODS, null),
   line,
   quote: fc.constantFrom('Commits | 10', 'stars', '12 merged PRs per month'),
+  reason: fc.constant('generated'),
 });
 
 const facts = fc.record({
-  adopters: fc.array(fc.record({ name: orgName, line }), { maxLength: 12 }),
-  maintainers: fc.array(fc.tuple(person, line).map(([p, l]) => ({ ...p, line: l })), { maxLength: 10 }),
+  adopters: fc.array(fc.record({ name: orgName, line, reason: fc.constant('generated') }), { maxLength: 12 }),
+  maintainers: fc.array(fc.tuple(person, line).map(([p, l]) => ({ ...p, line: l, reason: 'generated' })), { maxLength: 10 }),
   metrics: fc.array(metric, { maxLength: 10 }),
 });
 

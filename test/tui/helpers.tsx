@@ -61,12 +61,12 @@ export function fakeExtract(lines: string[], criteria: CriteriaSet, path: string
     document: { path, sha256: sha256(lines.join('\n')), title: lines[0] ?? '', lineCount: lines.length },
     facts: {
       adopters: [
-        { name: 'Acme Corp', line: adopters },
-        { name: 'Globex', line: adopters },
+        { name: 'Acme Corp', line: adopters, reason: 'list in an adoption section' },
+        { name: 'Globex', line: adopters, reason: 'list in an adoption section' },
       ],
-      maintainers: [{ name: 'Jane Doe', handle: 'jdoe', affiliation: 'Acme', line: 3 }],
-      metrics: [{ kind: 'commits', value: 28, period: 'month', line: 5, quote: '28 commits per month' }],
-      versioning: [{ line: release, quote: lines[release - 1] ?? '' }],
+      maintainers: [{ name: 'Jane Doe', handle: 'jdoe', affiliation: 'Acme', line: 3, reason: 'list of maintainers' }],
+      metrics: [{ kind: 'commits', value: 28, period: 'month', line: 5, quote: '28 commits per month', reason: 'figure in a sentence' }],
+      versioning: [{ line: release, quote: lines[release - 1] ?? '', reason: 'sentence with a release phrase' }],
     },
     criteria: criteria.items.map((item) => {
       if (item.id === 'production-users') {

@@ -229,7 +229,7 @@ describe('evidence layout', async () => {
   const base = {
     criteria,
     item,
-    facts: { adopters: Array.from({ length: 100 }, (_, i) => ({ name: `Org${i}`, line: 5 })), maintainers: [], metrics: [], versioning: [] },
+    facts: { adopters: Array.from({ length: 100 }, (_, i) => ({ name: `Org${i}`, line: 5, reason: 'list in an adoption section' })), maintainers: [], metrics: [], versioning: [] },
     lines,
     view: { score: 2, notes: 'good \u001b]52;c;aGk=\u0007list', cited: [{ startLine: 3, endLine: 6, quote: 'Adopters:' }] },
     others: [{ reviewer: 'Grace', score: 1, notes: '' }],

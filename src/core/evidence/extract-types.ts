@@ -61,12 +61,23 @@ export interface VersioningStatement {
   quote: string;
 }
 
-/** The item type of each fact kind's list (the kinds: core/facts/kinds.ts). */
+/**
+ * Why a fact was taken: the structure or rule that found it, in fixed wording ("table under an
+ * adoption heading, its organisation column"), so a reader can see what the tool saw.
+ */
+export interface Reasoned {
+  reason: string;
+}
+
+/**
+ * The item type of each fact kind's list in `extract --json` (the kinds: core/facts/kinds.ts):
+ * the fact and its reason. Code that only reads facts (compare, rules) takes the plain shapes.
+ */
 export interface FactItems {
-  adopters: Adopter;
-  maintainers: Maintainer;
-  metrics: Metric;
-  versioning: VersioningStatement;
+  adopters: Adopter & Reasoned;
+  maintainers: Maintainer & Reasoned;
+  metrics: Metric & Reasoned;
+  versioning: VersioningStatement & Reasoned;
 }
 
 /** One list per fact kind, keyed by the kind (its JSON key), plus claimed counts. */

@@ -4,7 +4,7 @@
 // elsewhere ("10 organizations use X ... (such as Red Hat and SUSE)"). Integrations are not
 // adopters. Names are cleaned as a reviewer would write them: markdown and a trailing
 // parenthetical such as "(China)" removed, deduplicated case-insensitively, structured lists first.
-import type { Adopter } from '../evidence/extract-types.js';
+import type { Adopter, Reasoned } from '../evidence/extract-types.js';
 import type { Block, DocumentModel, ListItem, Section, Table } from '../document/document-types.js';
 import { sectionPaths, walkItems, type SectionPath } from '../document/doc-query.js';
 import { stripInline } from '../document/inline.js';
@@ -19,7 +19,22 @@ const GENERIC_NAME =
 interface Found {
   name: string;
   line: number;
+  /** Why it was taken (the `reason` of `extract --json`). */
+  reason: string;
 }
+
+/** The reasons, in one place: what structure or rule found an adopter. */
+export const ADOPTER_REASONS = {
+  heading: 'subsection heading under an adoption section (one subsection per adopter)',
+  list: 'list in an adoption section',
+  table: 'table in an adoption section (its organisation or name column)',
+  questionList: 'sub-items of an adoption question or an adopters label',
+  introList: 'list introduced as adopters',
+  listed: 'names listed after "such as" / "including" in a sentence about use',
+  subject: 'sentence naming it an adopter or user',
+  usesProject: 'sentence saying it uses the project',
+  outside: ' (outside adoption sections)',
+} as const;
 
 /** Whether a section (or one it sits in) is about adopters and not about integrations. */
 export function isAdopterSection(path: SectionPath): boolean {
@@ -105,7 +120,8 @@ export function nameFromItem(text: string): string | null {
 export function isProperName(text: string): boolean {
   const words = text.trim().split(/\s+/);
   if (words.length === 1) return true;
-  return words.every((w) => /^[\p{Lu}\p{N}\p{Lo}(\[]/u.test(w) || /^(?:of|de|du|la|for|and|the|&|[-–—])$/.test(w));
+  // A handle beside the name ("Northwind GmbH @northwind") does not make it a phrase.
+  return words.every((w) => /^[\p{Lu}\p{N}\p{Lo}(\[]/u.test(w) || /^(?:of|de|du|la|for|and|the|&|[-–—])$/.test(w) || /^@[\w-]+$/.test(w));
 }
 
 /**
@@ -170,7 +186,7 @@ export function namesFromCategoryItem(text: string): string[] | null {
 }
 
 /** The list's adopters into `out`; false when it does not read as a list of names. */
-function fromList(items: ListItem[], out: Found[]): boolean {
+function fromList(items: ListItem[], out: Found[], reason: string): boolean {
   const candidates = itemsToScan(items).filter((item) => !item.empty);
   const named = candidates.map((item) => {
     const grouped = namesFromCategoryItem(item.text);
@@ -181,7 +197,7 @@ function fromList(items: ListItem[], out: Found[]): boolean {
   const hits = named.filter((n) => n.names.length > 0);
   // A list of sentences with one short item is not an adopter list.
   if (hits.length === 0 || hits.length * 2 < candidates.length) return false;
-  for (const { item, names } of hits) for (const name of names) out.push({ name, line: item.line });
+  for (const { item, names } of hits) for (const name of names) out.push({ name, line: item.line, reason });
   return true;
 }
 
@@ -211,7 +227,7 @@ function fromTable(table: Table, out: Found[]): void {
   for (const row of table.rows) {
     if (useColumn >= 0 && describesIntegration(row.cells[useColumn] ?? '')) continue;
     const name = cleanOrgName(row.cells[column] ?? '');
-    if (name) out.push({ name, line: row.line });
+    if (name) out.push({ name, line: row.line, reason: ADOPTER_REASONS.table });
   }
 }
 
@@ -358,23 +374,19 @@ interface ProseContext {
   elsewhere: boolean;
 }
 
-function namesInProseSentence(text: string, context: ProseContext): string[] {
-  const names = namesInSentence(text, context.elsewhere);
+function namesInProseSentence(text: string, context: ProseContext): Array<{ name: string; reason: string }> {
+  const where = context.elsewhere ? ADOPTER_REASONS.outside : '';
+  const found = namesInSentence(text, context.elsewhere).map((name) => ({ name, reason: ADOPTER_REASONS.listed + where }));
   const subject = subjectAdopter(text);
-  if (subject) names.unshift(subject);
+  if (subject) found.unshift({ name: subject, reason: ADOPTER_REASONS.subject + where });
   const user = userOfProject(text, context.projectWords);
-  if (user) names.unshift(user);
-  return names;
+  if (user) found.unshift({ name: user, reason: ADOPTER_REASONS.usesProject + where });
+  return found;
 }
 
 function fromProse(block: Block, out: Found[], context: ProseContext): void {
-  if (block.kind === 'paragraph') {
-    for (const s of sentences(block.text, block.line)) for (const name of namesInProseSentence(s.text, context)) out.push({ name, line: s.line });
-  } else if (block.kind === 'list') {
-    for (const { item } of walkItems(block.items)) {
-      for (const s of sentences(item.text, item.line)) for (const name of namesInProseSentence(s.text, context)) out.push({ name, line: s.line });
-    }
-  }
+  const units = block.kind === 'paragraph' ? sentences(block.text, block.line) : block.kind === 'list' ? walkItems(block.items).flatMap(({ item }) => sentences(item.text, item.line)) : [];
+  for (const s of units) for (const { name, reason } of namesInProseSentence(s.text, context)) out.push({ name, line: s.line, reason });
 }
 
 /** Title words that are not the project's name ("Thanos Incubation Stage Proposal" -> thanos). */
@@ -539,7 +551,7 @@ function withDescendants(section: Section, into: Set<Section>): void {
   }
 }
 
-export function extractAdopters(doc: DocumentModel): Adopter[] {
+export function extractAdopters(doc: DocumentModel): Array<Adopter & Reasoned> {
   const projectWords = projectWordsOf(doc.title);
   const structured: Found[] = [];
   const prose: Found[] = [];
@@ -550,7 +562,7 @@ export function extractAdopters(doc: DocumentModel): Adopter[] {
   for (const { section } of paths) {
     if (described.has(section)) continue;
     for (const named of namedSubsections(section)) {
-      structured.push({ name: named.name, line: named.section.line });
+      structured.push({ name: named.name, line: named.section.line, reason: ADOPTER_REASONS.heading });
       withDescendants(named.section, described);
     }
   }
@@ -562,7 +574,7 @@ export function extractAdopters(doc: DocumentModel): Adopter[] {
         const intro = k > 0 ? section.blocks[k - 1]! : null;
         if (intro?.kind === 'paragraph' && isProjectsIntro(intro.text)) return;
         // A list of sentences ("The driving company Acme is using Proj …") is read as prose.
-        if (!fromList(block.items, structured)) fromProse(block, prose, { projectWords, elsewhere: false });
+        if (!fromList(block.items, structured, ADOPTER_REASONS.list)) fromProse(block, prose, { projectWords, elsewhere: false });
       }
       else if (block.kind === 'table') fromTable(block, structured);
       else fromProse(block, prose, { projectWords, elsewhere: false });
@@ -574,7 +586,7 @@ export function extractAdopters(doc: DocumentModel): Adopter[] {
     if (described.has(section)) continue;
     for (const block of section.blocks) {
       if (block.kind !== 'list' || inAdopterSection.has(block)) continue;
-      for (const item of block.items) if (item.children.length > 0 && (isAdopterQuestion(item.text) || isAdopterIntro(item.text))) fromList(item.children, structured);
+      for (const item of block.items) if (item.children.length > 0 && (isAdopterQuestion(item.text) || isAdopterIntro(item.text))) fromList(item.children, structured, ADOPTER_REASONS.questionList);
     }
   }
   // Lists introduced as adopters anywhere else ("Significant users include:").
@@ -585,7 +597,7 @@ export function extractAdopters(doc: DocumentModel): Adopter[] {
       const intro = k > 0 ? section.blocks[k - 1]! : null;
       if (intro?.kind !== 'paragraph' || !isAdopterIntro(intro.text)) return;
       inAdopterSection.add(block);
-      fromList(block.items, structured);
+      fromList(block.items, structured, ADOPTER_REASONS.introList);
     });
   }
   // Usage sentences anywhere else ("10 organizations use X, such as Red Hat and SUSE").
@@ -594,13 +606,13 @@ export function extractAdopters(doc: DocumentModel): Adopter[] {
     for (const block of section.blocks) if (!inAdopterSection.has(block)) fromProse(block, elsewhere, { projectWords, elsewhere: true });
   }
   const seen = new Set<string>();
-  const result: Adopter[] = [];
+  const result: Array<Adopter & Reasoned> = [];
   const byLine = (a: Found, b: Found) => a.line - b.line;
   for (const found of [...structured.sort(byLine), ...prose.sort(byLine), ...elsewhere.sort(byLine)]) {
     const key = nameKey(found.name);
     if (key === '' || seen.has(key)) continue;
     seen.add(key);
-    result.push({ name: found.name, line: found.line });
+    result.push({ name: found.name, line: found.line, reason: found.reason });
   }
   return result;
 }

@@ -4,7 +4,7 @@
 // Company", "[Name](https://github.com/handle) - Company"). Reviewer and approver lists are
 // left out unless the document calls them maintainers. A link to a MAINTAINERS file or empty
 // bullets give no maintainers.
-import type { Maintainer } from '../evidence/extract-types.js';
+import type { Maintainer, Reasoned } from '../evidence/extract-types.js';
 import type { Block, DocumentModel, ListItem, Section, Table } from '../document/document-types.js';
 import { sectionPaths, walkItems } from '../document/doc-query.js';
 import { stripInline } from '../document/inline.js';
@@ -289,8 +289,25 @@ function fromEmbeddedTables(doc: DocumentModel, block: Block, out: Maintainer[])
   }
 }
 
-export function extractMaintainers(doc: DocumentModel): Maintainer[] {
-  const found: Maintainer[] = [];
+/** The reasons, in one place: what structure found a maintainer. */
+export const MAINTAINER_REASONS = {
+  sentence: 'sentence under a maintainers heading (name with a GitHub link or handle)',
+  codeTable: 'table inside a code block under a maintainers heading',
+  table: 'table of maintainers (read by its name, handle and affiliation columns)',
+  listTable: 'table written inside a maintainers list',
+  list: 'list of maintainers (by its heading or introduction)',
+  organisations: 'people listed under their organisations',
+  question: 'sub-items of a maintainers question',
+} as const;
+
+export function extractMaintainers(doc: DocumentModel): Array<Maintainer & Reasoned> {
+  const found: Array<Maintainer & Reasoned> = [];
+  /** Runs one reader and keeps what it found with the reason it was found. */
+  const take = (reason: string, read: (out: Maintainer[]) => void) => {
+    const got: Maintainer[] = [];
+    read(got);
+    for (const m of got) found.push({ ...m, reason });
+  };
   // The text before the first heading counts too.
   for (const { section, ancestors } of [{ section: doc.root, ancestors: [] as Section[] }, ...sectionPaths(doc)]) {
     const headings = [...ancestors, section].map((s) => stripInline(s.heading));
@@ -303,11 +320,13 @@ export function extractMaintainers(doc: DocumentModel): Maintainer[] {
     for (const block of section.blocks) {
       if (currentNamed && (block.kind === 'table' || block.kind === 'list') && EARLIER_SET.test(previousText(section, block))) continue;
       if (block.kind === 'paragraph' && underMaintainerHeading) {
-        for (const sentence of sentences(block.text, block.line)) for (const m of maintainersInSentence(sentence.text, sentence.line)) found.push(m);
+        take(MAINTAINER_REASONS.sentence, (out) => {
+          for (const sentence of sentences(block.text, block.line)) out.push(...maintainersInSentence(sentence.text, sentence.line));
+        });
         continue;
       }
       if (block.kind === 'code' && underMaintainerHeading) {
-        fromEmbeddedTables(doc, block, found);
+        take(MAINTAINER_REASONS.codeTable, (out) => fromEmbeddedTables(doc, block, out));
         continue;
       }
       if (block.kind !== 'table' && block.kind !== 'list') continue;
@@ -317,14 +336,14 @@ export function extractMaintainers(doc: DocumentModel): Maintainer[] {
         const header = block.header.map((h) => stripInline(h)).join(' ');
         const headerRole = MAINTAINER_WORDS.test(header) ? 'maintainers' : OTHER_ROLES.test(header) ? 'other' : 'none';
         const role = maintainerRoleColumn(block) >= 0 ? 'maintainers' : headerRole !== 'none' ? headerRole : introRole !== 'none' ? introRole : headingRole;
-        if (role === 'maintainers') fromTable(block, found);
+        if (role === 'maintainers') take(MAINTAINER_REASONS.table, (out) => fromTable(block, out));
       } else {
         const role = introRole !== 'none' ? introRole : headingRole;
-        if (role === 'maintainers' && block.items.some((item) => /^\s*\|.*\|/m.test(item.text))) fromEmbeddedTables(doc, block, found);
-        else if (role === 'maintainers') fromList(block.items, found);
-        else if (role === 'organisations') fromList(block.items, found, true);
+        if (role === 'maintainers' && block.items.some((item) => /^\s*\|.*\|/m.test(item.text))) take(MAINTAINER_REASONS.listTable, (out) => fromEmbeddedTables(doc, block, out));
+        else if (role === 'maintainers') take(MAINTAINER_REASONS.list, (out) => fromList(block.items, out));
+        else if (role === 'organisations') take(MAINTAINER_REASONS.organisations, (out) => fromList(block.items, out, true));
         else if (role === 'none') {
-          for (const item of block.items) if (item.children.length > 0 && isMaintainerQuestion(item.text)) fromList(item.children, found);
+          for (const item of block.items) if (item.children.length > 0 && isMaintainerQuestion(item.text)) take(MAINTAINER_REASONS.question, (out) => fromList(item.children, out));
         }
       }
     }

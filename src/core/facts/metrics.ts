@@ -5,7 +5,7 @@
 // [39] companies", "increased from 1,600+ to 2,600+", "seven maintainers", devstats tables),
 // not for particular documents. See docs/evidence-quality.md.
 import type { DocumentModel } from '../document/document-types.js';
-import type { Metric, MetricKind } from '../evidence/extract-types.js';
+import type { Metric, MetricKind, Reasoned } from '../evidence/extract-types.js';
 import { headClass, LABEL_TAIL_WORDS, STOP_WORDS, type HeadClass } from './metric-lexicon.js';
 import { findNumbers, groupNumbers, tokensAfter, tokensBefore, type Group, type NumberHit, type Token } from './metric-numbers.js';
 import { CONTRIBUTED_FROM, periodFor, rateAt, type Head } from './metric-period.js';
@@ -419,17 +419,24 @@ function rowMetrics(unit: TextUnit, raw: string[]): Metric[] {
   return metrics;
 }
 
+/** The reasons, in one place: what found an activity figure. */
+export const METRIC_REASONS = {
+  row: 'table cell whose row label or column header names the activity counted',
+  sentence: 'figure in a sentence, with the activity noun it counts',
+} as const;
+
 /** Every numeric statement about contribution activity and community size, in document order. */
-export function extractMetrics(doc: DocumentModel): Metric[] {
-  const metrics: Metric[] = [];
+export function extractMetrics(doc: DocumentModel): Array<Metric & Reasoned> {
+  const metrics: Array<Metric & Reasoned> = [];
   const seen = new Set<string>();
   for (const unit of readingUnits(doc)) {
     const found = unit.kind === 'row' ? rowMetrics(unit, doc.lines) : sentenceSpans(unit.text).flatMap((s) => sentenceMetrics(unit, s, doc.lines));
+    const reason = unit.kind === 'row' ? METRIC_REASONS.row : METRIC_REASONS.sentence;
     for (const metric of found) {
       const key = `${metric.line}\u0000${metric.kind}\u0000${metric.value}\u0000${metric.quote}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      metrics.push(metric);
+      metrics.push({ ...metric, reason });
     }
   }
   return metrics;

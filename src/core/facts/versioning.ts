@@ -4,7 +4,7 @@
 // Headings, bare version labels heading a feature list, and bullets that only link to release
 // docs are not statements. One statement per line; sentences of one line are merged.
 import type { DocumentModel } from '../document/document-types.js';
-import type { VersioningStatement } from '../evidence/extract-types.js';
+import type { Reasoned, VersioningStatement } from '../evidence/extract-types.js';
 import { readingUnits, sentenceSpans, type TextUnit } from './text-units.js';
 
 const NUMBER_WORD = '(?:(?<![\\w.])\\d+\\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|multiple)';
@@ -107,19 +107,26 @@ function isLinkPointer(unit: TextUnit): boolean {
   return words.filter((w) => !/^(?:see|here|at|in|the|and|our|link|docs?)$/i.test(w)).length <= 2;
 }
 
+/** The reasons, in one place: what found a versioning statement. */
+export const VERSIONING_REASONS = {
+  row: 'table row labelled releases or versions, with figures',
+  scheme: 'part of a versioning scheme listed under its introduction',
+  sentence: 'sentence with a release, version or cadence phrase',
+} as const;
+
 /** Statements about releases, versions, cadence and release process, one per line, in document order. */
-export function extractVersioning(doc: DocumentModel): VersioningStatement[] {
-  const byLine = new Map<number, { from: number; to: number }>();
+export function extractVersioning(doc: DocumentModel): Array<VersioningStatement & Reasoned> {
+  const byLine = new Map<number, { from: number; to: number; reason: string }>();
   for (const unit of readingUnits(doc)) {
     if (unit.kind === 'row') {
       // The row from its label to its last figure (rows are one line).
-      if (isReleaseRow(unit)) byLine.set(unit.startLine, rawSpan(unit, doc.lines, 0, unit.text.length, 0));
+      if (isReleaseRow(unit)) byLine.set(unit.startLine, { ...rawSpan(unit, doc.lines, 0, unit.text.length, 0), reason: VERSIONING_REASONS.row });
       continue;
     }
     if (isLinkPointer(unit)) continue;
     // "- Minor: is incremented for new features" under "Our versioning scheme … as follows".
     if (unit.kind === 'item' && SCHEME_PART.test(unit.text) && unit.intro !== null && isSignal(unit.intro.text)) {
-      byLine.set(unit.startLine, rawSpan(unit, doc.lines, 0, unit.text.length, 0));
+      byLine.set(unit.startLine, { ...rawSpan(unit, doc.lines, 0, unit.text.length, 0), reason: VERSIONING_REASONS.scheme });
       continue;
     }
     const spans = sentenceSpans(unit.text);
@@ -136,13 +143,13 @@ export function extractVersioning(doc: DocumentModel): VersioningStatement[] {
       const anchor = Math.min(span.start + signal, end - 1);
       const { line, from, to } = rawSpan(unit, doc.lines, span.start, end, anchor);
       const known = byLine.get(line);
-      const merged = known ? { from: Math.min(known.from, from), to: Math.max(known.to, to) } : { from, to };
+      const merged = known ? { ...known, from: Math.min(known.from, from), to: Math.max(known.to, to) } : { from, to, reason: VERSIONING_REASONS.sentence };
       byLine.set(line, merged);
     }
   }
   return [...byLine.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([line, { from, to }]) => ({ line, quote: clip(doc.lines[line - 1]!.slice(from, to)) }));
+    .map(([line, { from, to, reason }]) => ({ line, quote: clip(doc.lines[line - 1]!.slice(from, to)), reason }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractVersioning, SIGNAL_WORDS, SIGNALS } from '../../../src/core/facts/versioning.js';
+import { extractVersioning, SIGNAL_WORDS, SIGNALS, VERSIONING_REASONS } from '../../../src/core/facts/versioning.js';
 import { docOf } from './doc.js';
 
 function lines(text: string): number[] {
@@ -86,23 +86,23 @@ describe('extractVersioning', () => {
     ].join('\n');
     const found = extractVersioning(docOf(text));
     expect(found).toEqual([
-      { line: 3, quote: 'Release cadence: 4 minor and 1 major releases. The latest release is **v1.0.0**.' },
-      { line: 4, quote: 'In the last year we released 1 major version and 6 minor versions. Version 1.0.0 marks a stage of steady iteration.' },
-      { line: 5, quote: 'See the [release process](https://x.example/release.md) for how we cut releases every quarter.' },
+      { line: 3, quote: 'Release cadence: 4 minor and 1 major releases. The latest release is **v1.0.0**.', reason: VERSIONING_REASONS.sentence },
+      { line: 4, quote: 'In the last year we released 1 major version and 6 minor versions. Version 1.0.0 marks a stage of steady iteration.', reason: VERSIONING_REASONS.sentence },
+      { line: 5, quote: 'See the [release process](https://x.example/release.md) for how we cut releases every quarter.', reason: VERSIONING_REASONS.sentence },
     ]);
   });
 
   it('treats a markdown hard line break as the end of a sentence', () => {
     const text = ['- A clear versioning scheme   ', '  The project has had a regular release cadence for many months now.'].join('\n');
     expect(extractVersioning(docOf(text))).toEqual([
-      { line: 1, quote: 'A clear versioning scheme' },
-      { line: 2, quote: 'The project has had a regular release cadence for many months now.' },
+      { line: 1, quote: 'A clear versioning scheme', reason: VERSIONING_REASONS.sentence },
+      { line: 2, quote: 'The project has had a regular release cadence for many months now.', reason: VERSIONING_REASONS.sentence },
     ]);
   });
 
   it('reads link text that wraps onto the next line', () => {
     const text = 'The biggest accomplishment is the release of [v1.0, the first major\nmilestone](https://x.example/v1) in the project history.';
-    expect(extractVersioning(docOf(text))).toEqual([{ line: 1, quote: 'The biggest accomplishment is the release of [v1.0, the first major' }]);
+    expect(extractVersioning(docOf(text))).toEqual([{ line: 1, quote: 'The biggest accomplishment is the release of [v1.0, the first major', reason: VERSIONING_REASONS.sentence }]);
   });
 
   it('reports the parts of a versioning scheme listed under it', () => {
@@ -128,7 +128,7 @@ describe('extractVersioning', () => {
       '| Commits | 75/month | 93/month |',
       '| Release notes | [link](https://x.example/notes) | |',
     ].join('\n');
-    expect(extractVersioning(docOf(text))).toEqual([{ line: 3, quote: '[Releases](https://x.example/releases) | 100 | 171' }]);
+    expect(extractVersioning(docOf(text))).toEqual([{ line: 3, quote: '[Releases](https://x.example/releases) | 100 | 171', reason: VERSIONING_REASONS.row }]);
   });
 
   it('skips code blocks and comments', () => {
