@@ -213,9 +213,14 @@ describe('toc-review export', () => {
     // --document points at it elsewhere.
     const pointed = await runCli(['export', ada, '--document', `${ws.doc}.gone`, '--date', '2026-01-01'], { env: ws.env, cwd: ws.root });
     expect(pointed.stdout).not.toContain('**Note:**');
+    // The scored document: each item shows the tool's suggestion and why, beside the score.
+    expect(pointed.stdout).toContain("**toc-review's suggestion:** Exceeded: 10 named adopters (lines 50-59) against the 3 required.");
+    expect(missing.stdout).not.toContain("toc-review's suggestion");
     writeFileSync(ws.doc, `${readFileSync(`${ws.doc}.gone`, 'utf8')}\nOne more line.\n`);
     const changed = await runCli(['export', ada, '--date', '2026-01-01'], { env: ws.env, cwd: ws.root });
     expect(changed.stdout).toContain('**Note:** the document has changed since it was scored');
+    // A changed document's suggestion would not be the one the reviewer saw: left out.
+    expect(changed.stdout).not.toContain("toc-review's suggestion");
     // A copy outside any workspace cannot find its document either.
     const loose = join(ws.root, 'ada-copy.score.json');
     copyFileSync(ada, loose);

@@ -186,6 +186,11 @@ describe('suggestions and gaps', () => {
     expect(entry.gaps).toContain('the document states 4 maintainers (line 3) but lists 2');
   });
 
+  it('says when the claimed adopter count is below the adopters named', () => {
+    const entry = byId(extract('## Adopters\n\nThe list shows 3 users in production.\n\n- Acme\n- Globex\n- Initech\n- Hooli\n- Umbrella\n'), 'production-users');
+    expect(entry.gaps).toContain('5 adopters named but the document claims 3 (line 3); check which is current and whether every name is an adopter');
+  });
+
   it('works for a user criteria set with its own ids, hints and scale', () => {
     const set = parseCriteriaSet(
       [

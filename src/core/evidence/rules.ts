@@ -63,6 +63,8 @@ export function adoptersRule({ facts, claim }: RuleInput): RuleOutput {
   if (n === 0) gaps.push(`no adopters named in the document${claimed !== null ? ` (it claims ${claimed} at line ${claimedLine}; ask for the names)` : '; ask for production users'}`);
   else if (n < ADOPTERS_REQUIRED) gaps.push(`only ${plural(n, 'adopter', 'adopters')} named; the bar is ${ADOPTERS_REQUIRED} independent adopters`);
   if (claimed !== null && claimed > n && n > 0) gaps.push(`${claimed} adopters claimed but ${n} named; the rest are not in the document`);
+  // "shows 3 users" above a list of 5: one of the two is out of date, or the list holds others.
+  if (claimed !== null && claimed < n) gaps.push(`${n} adopters named but the document claims ${claimed} (line ${claimedLine}); check which is current and whether every name is an adopter`);
   const where = n > 0 ? ` (${lineSetLabel(lines)})` : '';
   const rationale = `${plural(n, 'named adopter', 'named adopters')}${where} against the ${ADOPTERS_REQUIRED} required${claimText}.`;
   return { level, rationale, gaps, signals };

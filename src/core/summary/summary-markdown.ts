@@ -140,9 +140,22 @@ export function scoreWithSuggestion(item: Pick<SummaryItem, 'score' | 'scoreLabe
   return `${final}, suggested ${scoreText(item.suggested, item.suggestedLabel ?? String(item.suggested))}`;
 }
 
+/**
+ * "**toc-review's suggestion:** Met: 6 named adopters (lines 40, 88) …", beside the reviewer's
+ * score; the lines it rests on are linked when the document's origin gives links.
+ */
+function suggestionLine(item: SummaryItem): string | null {
+  if (!item.suggestion) return null;
+  const linked = item.suggestion.lines.filter((line) => line.url !== null);
+  const links = linked.length > 0 ? ` (${linked.map((line) => lineRef(line)).join(', ')})` : '';
+  return `**toc-review's suggestion:** ${escapeInline(item.suggestion.rationale)}${links}`;
+}
+
 function itemSection(item: SummaryItem): string[] {
   const blocks: string[] = [`#### ${escapeInline(item.title)}: ${escapeInline(scoreWithSuggestion(item))}`];
   blocks.push(`_${escapeInline(item.question)}_`);
+  const suggestion = suggestionLine(item);
+  if (suggestion) blocks.push(suggestion);
   const notes = escapeParagraphs(item.notes);
   if (notes === '' && item.cited.length === 0) {
     blocks.push('_No notes or cited evidence._');

@@ -89,6 +89,20 @@ export interface SummaryItem {
   cited: SummaryCitation[];
   /** Gaps and questions from re-running extraction; empty when none or when not computed. */
   gaps: string[];
+  /**
+   * What the tool suggested and why, from re-running extraction on the scored document: the
+   * rationale and the lines its figures were read from (linked like citations). Null when the
+   * document is not the one scored, or the criterion has no suggestion rule.
+   */
+  suggestion: SummarySuggestion | null;
+}
+
+export interface SummarySuggestion {
+  /** The suggested score as extraction gives it now, and its label; null when it suggests none. */
+  score: number | null;
+  label: string | null;
+  rationale: string;
+  lines: SummaryCitation[];
 }
 
 export type DocumentStatus = 'current' | 'changed' | 'unavailable';
@@ -178,6 +192,21 @@ export function gapsFor(extract: ExtractResult | null, id: string, question: str
   return [];
 }
 
+/** The rationale of a criterion's suggestion and the lines it rests on (each signal's lines, merged into ranges). */
+export function suggestionFor(extract: ExtractResult, criteria: CriteriaSet, id: string, linker: CitationLinker): SummarySuggestion | null {
+  const entry = extract.criteria.find((c) => c.id === id);
+  if (!entry || entry.suggestion.rationale === '' || entry.signals === undefined) return null;
+  const lines = [...new Set(entry.signals.flatMap((signal) => signal.lines))].sort((a, b) => a - b);
+  const ranges: Array<{ startLine: number; endLine: number }> = [];
+  for (const line of lines) {
+    const last = ranges[ranges.length - 1];
+    if (last && line === last.endLine + 1) last.endLine = line;
+    else ranges.push({ startLine: line, endLine: line });
+  }
+  const score = entry.suggestion.score;
+  return { score, label: score === null ? null : scaleLabel(criteria, score), rationale: entry.suggestion.rationale, lines: ranges.map((range) => linker.cite({ ...range, quote: '' })) };
+}
+
 export function documentStatus(file: ScoreFile, extract: ExtractResult | null): DocumentStatus {
   if (!extract) return 'unavailable';
   return extract.document.sha256 === file.document.sha256 ? 'current' : 'changed';
@@ -207,6 +236,7 @@ export function buildSummary(file: ScoreFile, criteria: CriteriaSet, extract: Ex
       notes: item?.notes ?? '',
       cited: (item?.cited ?? []).map(linker.cite),
       gaps: gapsFor(extract, criterion.id, criterion.question),
+      suggestion: status === 'current' ? suggestionFor(extract!, criteria, criterion.id, linker) : null,
     };
   });
   const verdict = file.recommendation.verdict;
