@@ -14,7 +14,7 @@ import { writeExportFile } from '../store/export-file.js';
 import { extractDocumentFor, findScoreFilesForExport, type DocumentExtraction } from '../store/export-sources.js';
 import { groupScoreFiles, repeatedReviewer } from '../core/summary/panel.js';
 import { displayPath } from '../store/score-file-args.js';
-import { gitOriginOf } from '../store/git-origin.js';
+import { documentWebOrigin } from '../store/document-web-origin.js';
 import { openSettings, resolveReviewer } from '../store/settings.js';
 import { resolveWorkspace } from '../store/workspace.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
@@ -187,7 +187,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     let linkOrigin = origin ?? files.find((file) => file.document.origin)?.document.origin ?? undefined;
     if (linkOrigin === undefined && documentPath !== null && extract?.document.sha256 === group.document.sha256) {
       // No origin known, and the document on disk is the version scored: git may know where it is.
-      const found = await gitOriginOf(documentPath);
+      const found = await documentWebOrigin(documentPath);
       const shown = sanitizeLine(first.file.document.path);
       if (found.url) linkOrigin = found.url;
       else if (found.actionable) context.stderr.write(`toc-review: export: ${shown}: cited lines are not linked: ${found.reason}\n`);

@@ -26,7 +26,7 @@ import {
 } from '../core/scores/score-file.js';
 import { criteriaForScoreFile, isShippedCriteria, loadCriteria } from '../store/criteria-files.js';
 import { readDocumentFile } from '../store/document-file.js';
-import { gitOriginOf } from '../store/git-origin.js';
+import { documentWebOrigin } from '../store/document-web-origin.js';
 import { describeHolder } from '../store/lock.js';
 import { lockWaitMs } from '../store/lock-wait.js';
 import { openScoreSession, scoreFilePath } from '../store/score-store.js';
@@ -54,8 +54,9 @@ Options:
                         (repeatable; the quoted text is taken from the document)
   --recommend VERDICT   ready, not-ready, needs-more-info, or none
   --recommend-note TEXT notes for the recommendation
-  --origin URL|none     the document's source URL, for line links in exports (default: from
-                        git when the document is committed, unchanged, in a GitHub or GitLab
+  --origin URL|none     the document's source URL, for line links in exports (default: for
+                        the kept copy of a GitHub issue, the issue's page; else from git when
+                        the document is committed, unchanged, in a GitHub or GitLab
                         repository: its blob URL pinned to HEAD's commit)
   --reviewer NAME       who you are (else env TOC_REVIEW_REVIEWER, else settings)
   --handle HANDLE       your file name handle (default: a slug of the name)
@@ -334,7 +335,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     }
     if (changed && origin === undefined && file.document.origin === null && file.document.sha256 === doc.sha256) {
       // Saving the version on disk: record where it lives, if git can pin it (docs/export.md).
-      const found = await gitOriginOf(documentPath);
+      const found = await documentWebOrigin(documentPath);
       if (found.url) file = setDocumentInfo(file, { sha256: file.document.sha256, origin: found.url }, now);
       if (found.note) context.stderr.write(`toc-review: ${sanitizeLine(documentArg)}: ${found.note}\n`);
     }

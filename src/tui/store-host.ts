@@ -176,7 +176,7 @@ export function createStoreHost(options: StoreHostOptions): StoreHost {
       // pin one (loaded and run only here, never at start-up or on a keypress).
       let origin = file.document.origin;
       if (origin === null && review.extract?.document.sha256 === file.document.sha256) {
-        origin = (await (await import('../store/git-origin.js')).gitOriginOf(review.sourcePath)).url;
+        origin = (await (await import('../store/document-web-origin.js')).documentWebOrigin(review.sourcePath)).url;
       }
       const markdown = renderSummaryMarkdown(file, review.criteria, review.extract, { date: exportDate(undefined, options.env ?? process.env), origin });
       return writeExportNextTo(review.session.path, markdown);

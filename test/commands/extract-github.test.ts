@@ -477,6 +477,8 @@ describe('score, export and the review UI given OWNER/REPO#N', () => {
     expect(readFileSync(copy, 'utf8')).toBe('# Incubation: Widget\n\nBody text.\n');
     const scoreFile = JSON.parse(readFileSync(join(ws, 'scores', 'widget-7', 'ada-lovelace.score.json'), 'utf8'));
     expect(scoreFile.document.path).toBe('fetched/acme/widget/widget-7.md');
+    // The score file records where the copy came from: the issue's page.
+    expect(scoreFile.document.origin).toBe('https://github.com/acme/widget/issues/7');
     const item = scoreFile.items.find((i: { id: string }) => i.id === 'commit-flow');
     expect(item.score).toBe(2);
     expect(item.cited).toEqual([{ startLine: 3, endLine: 3, quote: 'Body text.' }]);
@@ -487,6 +489,9 @@ describe('score, export and the review UI given OWNER/REPO#N', () => {
     expect(exported.code).toBe(0);
     expect(exported.stdout).toContain('Incubation: Widget');
     expect(exported.stdout).toContain('Body text.');
+    // The issue is linked as the source; its page has no line anchors, so cited lines are not.
+    expect(exported.stdout).toContain('(https://github.com/acme/widget/issues/7)');
+    expect(exported.stdout).not.toMatch(/issues\/7[^)\s]*#L/);
 
     // The review UI, in the built binary (Ink wants a real stream), drawing its first frame.
     const review = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {

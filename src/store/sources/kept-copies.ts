@@ -4,6 +4,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../../core/errors.js';
+import { sha256 } from '../../core/hash.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { GitHubIssueOrigin } from '../../core/sources/document-origin.js';
 import type { GitHubIssueRef } from '../../core/sources/github-ref.js';
@@ -57,4 +58,20 @@ export async function writeKeptCopy(workspace: string, ref: GitHubIssueRef, comm
   const { copy: _copy, ...origin } = fetched.origin;
   await writeFileAtomic(paths.record, keptRecordText({ schema: KEPT_SCHEMA, origin, sha256: fetched.sha256 }));
   return paths.document;
+}
+
+/**
+ * The issue page a document is the kept copy of (its `.origin.json` beside it, the copy unchanged
+ * since), or null. Only a plain printable http(s) address is taken from the record.
+ */
+export async function keptIssueUrlOf(documentPath: string): Promise<string | null> {
+  if (!/\.md$/i.test(documentPath)) return null;
+  const recordPath = documentPath.replace(/\.md$/i, '.origin.json');
+  try {
+    const record = parseKeptRecord(await readFile(recordPath, 'utf8'), recordPath);
+    if (sha256(await readFile(documentPath)) !== record.sha256) return null;
+    return /^https?:\/\/[\x21-\x7e]{1,2000}$/.test(record.origin.url) ? record.origin.url : null;
+  } catch {
+    return null;
+  }
 }
