@@ -31,7 +31,8 @@ const STOP_WORDS = new Set(
     'expect expects next year years coming upcoming following month months quarter quarters roadmap goal goals focus ' +
     'also more most into over about than then there their they them which who what when where how all any each other ' +
     'such new some many much very just like make made work working continue continued further well have has had do does ' +
-    'done not no yes one two three first second last project projects community team maintainers help support'
+    'done not no yes one two three first second last project projects community team maintainers help support ' +
+    'see want wants like would before after yet still now get use using used need needs way able'
   ).split(' '),
 );
 
@@ -70,15 +71,29 @@ function stem(word: string): string {
   return word.length > 5 ? word.slice(0, 5) : word;
 }
 
+/** A version ("v2.0.0", "2.0") as one token, trailing ".0"s dropped: "2.0" meets "2.0.0". */
+const VERSION = /\bv?(\d+(?:\.\d+)+)\b/g;
+
 function words(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z][a-z0-9+-]{2,}/g) ?? []).filter((w) => !STOP_WORDS.has(w));
+  const lower = text.toLowerCase();
+  const versions = [...lower.matchAll(VERSION)].map((m) => `v${m[1]!.replace(/(?:\.0)+$/, '')}`);
+  const plain = (lower.replace(VERSION, ' ').match(/[a-z][a-z0-9+-]{2,}/g) ?? []).filter((w) => !STOP_WORDS.has(w));
+  return [...versions, ...plain];
 }
 
 /** Distinct stems of a sentence, mapped to the first word that gave each. */
 function stemsOf(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const word of words(text)) if (!out.has(stem(word))) out.set(stem(word), word);
+  for (const word of words(text)) {
+    const key = /^v\d/.test(word) ? word : stem(word);
+    if (!out.has(key)) out.set(key, word);
+  }
   return out;
+}
+
+/** A version names one thing exactly: it weighs as two words. */
+function weight(key: string): number {
+  return /^v\d/.test(key) ? 2 : 1;
 }
 
 /** Enough shared words to call it the same subject: two, and half the plan's words or four. */
@@ -105,11 +120,18 @@ export function diffPlans(oldDoc: DocumentModel, newDoc: DocumentModel): PlanDif
     if (!plan || seen.has(sentence.text)) continue;
     seen.add(sentence.text);
     const planned = [...stemsOf(sentence.text)].filter(([key]) => !common(key));
-    if (planned.length < 2) continue;
-    const mentions = later
-      .map((s) => ({ s, shared: planned.filter(([key]) => s.stems.has(key)).map(([, word]) => word) }))
-      .filter((m) => isMention(m.shared.length, planned.length))
-      .sort((x, y) => y.shared.length - x.shared.length || Number(x.s.plan) - Number(y.s.plan) || x.s.line - y.s.line);
+    const total = planned.reduce((sum, [key]) => sum + weight(key), 0);
+    if (total < 2) continue;
+    const byLine = new Map<number, { s: (typeof later)[number]; shared: string[]; score: number }>();
+    for (const s of later) {
+      const hits = planned.filter(([key]) => s.stems.has(key));
+      const score = hits.reduce((sum, [key]) => sum + weight(key), 0);
+      if (!isMention(score, total)) continue;
+      // One mention per line: two sentences of one line are one place to read.
+      const known = byLine.get(s.line);
+      if (!known || score > known.score) byLine.set(s.line, { s, shared: hits.map(([, word]) => word), score });
+    }
+    const mentions = [...byLine.values()].sort((x, y) => y.score - x.score || Number(x.s.plan) - Number(y.s.plan) || x.s.line - y.s.line);
     const reported = mentions.some((m) => !m.s.plan);
     const best = (reported ? mentions.filter((m) => !m.s.plan) : mentions).slice(0, 3);
     plans.push({

@@ -124,6 +124,15 @@ describe('the parts on their own', () => {
     ]);
   });
 
+  it('meets a version however it is written, and cites a line once', () => {
+    const old = parseDocument('# A\n\nWe would like to reach 2.0 before incubation.\n');
+    const later = parseDocument('# B\n\nVersion v2.0.0 shipped in May. It was a big step. Version 2.0.0 is stable.\n');
+    const [plan] = diffPlans(old, later);
+    expect(plan!.status).toBe('reported');
+    expect(plan!.mentions.map((m) => [m.line, m.shared])).toEqual([[3, ['v2']]]);
+    expect(diffPlans(old, parseDocument('# B\n\nVersion 2.1 shipped in May.\n'))[0]!.status).toBe('not-mentioned');
+  });
+
   it('a question about plans is not a plan', () => {
     const old = parseDocument('# A\n\nWhat do you plan to do next year to grow the contributor base?\n');
     expect(diffPlans(old, old)).toEqual([]);
