@@ -409,6 +409,8 @@ const NAME_RUN = String.raw`(\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N
 const SUBJECT_USES = new RegExp(String.raw`${NAME_RUN}(?:\s+(?:project|team|company|group))?\s+(?:${USE_VERB})\s+([\p{L}\p{N}][\p{L}\p{N}._-]*)`, 'u');
 /** "[ximalaya](url) is using Proj": a linked subject, whatever its case. */
 const LINKED_USES = new RegExp(String.raw`\[([^\[\]]{1,60})\]\([^()]*\)(?:\s+(?:project|team|company|group))?\s+(?:${USE_VERB})\s+\[?([\p{L}\p{N}][\p{L}\p{N}._-]*)`, 'u');
+/** Words at least one of USE_VERB and USED_IN_PRODUCTION_BY contains, lower-cased. */
+const USE_WORDS = ['using', 'uses', 'runs', 'running', 'adopted', 'deploy', 'relies', 'production'];
 /** "Proj is used in production by the Absa Group". */
 const USED_IN_PRODUCTION_BY = new RegExp(String.raw`\bused in production (?:by|at) (?:the )?${NAME_RUN}`, 'u');
 
@@ -420,6 +422,9 @@ const USED_IN_PRODUCTION_BY = new RegExp(String.raw`\bused in production (?:by|a
 export function userOfProject(sentence: string, projectWords: ReadonlySet<string>): string | null {
   if (projectWords.size === 0) return null;
   const plain = stripInline(sentence);
+  // Every pattern needs one of these words: most sentences skip the regexes (run on each one).
+  const lower = plain.toLowerCase();
+  if (!USE_WORDS.some((word) => lower.includes(word))) return null;
   const isProject = (word: string) => projectWords.has(word.toLowerCase().replace(/[^\p{L}\p{N}-]+$/u, '').replace(/['’]s$/, ''));
   const linked = LINKED_USES.exec(sentence);
   let name: string | null = null;
@@ -434,7 +439,7 @@ export function userOfProject(sentence: string, projectWords: ReadonlySet<string
     if (m) name = m[1]!;
   }
   if (name === null || NOT_SUBJECT.test(name) || name.split(/\s+/).length > 4) return null;
-  if ([...name.toLowerCase().split(/\s+/)].some((w) => projectWords.has(w))) return null;
+  if (name.toLowerCase().split(/\s+/).some((w) => projectWords.has(w))) return null;
   return cleanOrgName(name);
 }
 
@@ -553,6 +558,7 @@ function withDescendants(section: Section, into: Set<Section>): void {
 
 export function extractAdopters(doc: DocumentModel): Array<Adopter & Reasoned> {
   const projectWords = projectWordsOf(doc.title);
+  const inSection: ProseContext = { projectWords, elsewhere: false };
   const structured: Found[] = [];
   const prose: Found[] = [];
   const inAdopterSection = new Set<Block>();
@@ -574,10 +580,10 @@ export function extractAdopters(doc: DocumentModel): Array<Adopter & Reasoned> {
         const intro = k > 0 ? section.blocks[k - 1]! : null;
         if (intro?.kind === 'paragraph' && isProjectsIntro(intro.text)) return;
         // A list of sentences ("The driving company Acme is using Proj …") is read as prose.
-        if (!fromList(block.items, structured, ADOPTER_REASONS.list)) fromProse(block, prose, { projectWords, elsewhere: false });
+        if (!fromList(block.items, structured, ADOPTER_REASONS.list)) fromProse(block, prose, inSection);
       }
       else if (block.kind === 'table') fromTable(block, structured);
-      else fromProse(block, prose, { projectWords, elsewhere: false });
+      else fromProse(block, prose, inSection);
     });
   }
   // Template questions written as bullets, answered under them ("* What do you know about
