@@ -13,7 +13,8 @@ import { issueDocumentText, type IssueComment } from '../../core/sources/github-
 import type { GitHubIssueRef } from '../../core/sources/github-ref.js';
 import { decodeDocument, maxDocumentBytesFromEnv, type DocumentFile, type ReadDocumentOptions } from '../document-file.js';
 import { githubStatusError, type TokenSource } from './github-errors.js';
-import { DEFAULT_URL_TIMEOUT_MS, MAX_REDIRECTS } from './url-document.js';
+import { MAX_REDIRECTS, redirectTarget, type RedirectErrors } from './redirect-hop.js';
+import { DEFAULT_URL_TIMEOUT_MS } from './url-document.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 /** Waiting longer than this for `gh auth token` is not worth it: it only reads its config. */
@@ -78,16 +79,14 @@ function guardedFetch(shown: string, budget: { left: number }, tooLarge: () => U
   return async (input, init) => {
     let url = new URL(input instanceof Request ? input.url : String(input));
     const headers = new Headers(init?.headers);
+    const errors: RedirectErrors = {
+      tooMany: () => new SourceError(`${shown}: more than ${MAX_REDIRECTS} redirects from the GitHub API; check GITHUB_API_URL`),
+      refused: (protocol) => new SourceError(`${shown}: the GitHub API redirected to a ${protocol} address, refused (only http and https are followed)`),
+    };
     for (let hop = 0; ; hop++) {
       const response = await fetch(url, { ...init, headers, redirect: 'manual' });
-      const location = response.headers.get('location');
-      if (response.status >= 300 && response.status < 400 && location) {
-        await response.body?.cancel();
-        if (hop >= MAX_REDIRECTS) throw new SourceError(`${shown}: more than ${MAX_REDIRECTS} redirects from the GitHub API; check GITHUB_API_URL`);
-        const next = new URL(location, url);
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-          throw new SourceError(`${shown}: the GitHub API redirected to a ${sanitizeLine(next.protocol)} address, refused (only http and https are followed)`);
-        }
+      const next = await redirectTarget(response, url, hop, errors);
+      if (next !== null) {
         // The token is for the API's host only.
         if (next.host !== url.host) headers.delete('authorization');
         url = next;

@@ -7,7 +7,7 @@ import { sanitizeLine } from '../../core/sanitize.js';
 import { rawUrlFor } from '../../core/sources/url-source.js';
 import { decodeDocument, documentTextFor, maxDocumentBytesFromEnv, type DocumentFile, type ReadDocumentOptions } from '../document-file.js';
 
-export const MAX_REDIRECTS = 5;
+import { MAX_REDIRECTS, redirectTarget, type RedirectErrors } from './redirect-hop.js';
 export const DEFAULT_URL_TIMEOUT_MS = 20_000;
 
 export interface ReadUrlOptions extends ReadDocumentOptions {
@@ -15,17 +15,15 @@ export interface ReadUrlOptions extends ReadDocumentOptions {
 }
 
 async function fetchFollowing(url: string, shown: string, signal: AbortSignal): Promise<Response> {
+  const errors: RedirectErrors = {
+    tooMany: () => new UserError(`${shown}: more than ${MAX_REDIRECTS} redirects; give the final address`),
+    refused: (protocol) => new UserError(`${shown}: redirected to a ${protocol} address, refused (only http and https are followed)`),
+  };
   let current = url;
   for (let hop = 0; ; hop++) {
     const response = await fetch(current, { redirect: 'manual', signal, headers: { accept: 'text/markdown, text/plain, */*' } });
-    const location = response.headers.get('location');
-    if (response.status < 300 || response.status >= 400 || !location) return response;
-    await response.body?.cancel();
-    if (hop >= MAX_REDIRECTS) throw new UserError(`${shown}: more than ${MAX_REDIRECTS} redirects; give the final address`);
-    const next = new URL(location, current);
-    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-      throw new UserError(`${shown}: redirected to a ${sanitizeLine(next.protocol)} address, refused (only http and https are followed)`);
-    }
+    const next = await redirectTarget(response, current, hop, errors);
+    if (next === null) return response;
     current = next.href;
   }
 }
