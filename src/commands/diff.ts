@@ -10,7 +10,9 @@ import { isHttpUrl } from '../core/sources/url-source.js';
 import type { DocumentFile } from '../store/document-file.js';
 import { STDIN_ARG } from '../store/sources/stdin-document.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
-import { chooseCriteria, issueRefOf, readDocumentArg } from './extract.js';
+import { readDocumentArg } from './document-input.js';
+import { chooseCriteria } from './extract.js';
+import { issueRefOf } from './issue-argument.js';
 
 export const help = `Usage: toc-review diff <old> <new> [--criteria ID|FILE] [--json | --format text|md|json]
 

@@ -1,15 +1,32 @@
-// One document named on the command line, read the way every document command reads it: a file
-// (relative to the working directory), `-` for standard input, or an http(s) address. Errors
-// name the document as the user gave it, not the resolved path.
-import { UsageError } from '../core/errors.js';
+// One document named on the command line, read the way every document command reads it: a
+// GitHub issue or pull request (its kept copy in the workspace, else fetched and kept), `-` for
+// standard input, an http(s) address, or a file (relative to the working directory). extract,
+// diff, export --since and every batch (extract, triage) read through here, so they take the
+// same inputs. Errors name the document as the user gave it, not the resolved path.
+import { UsageError, UserError } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import type { DocumentOrigin } from '../core/sources/document-origin.js';
+import type { GitHubIssueRef } from '../core/sources/github-ref.js';
 import { isHttpUrl } from '../core/sources/url-source.js';
 import { maxDocumentBytesFromEnv, readDocumentFile, type DocumentFile } from '../store/document-file.js';
 import { readStdinDocument, STDIN_ARG } from '../store/sources/stdin-document.js';
 import { readUrlDocument } from '../store/sources/url-document.js';
 import type { CommandContext } from './context.js';
 
-/** --timeout SEC: seconds to wait for a document given as a URL (default 20). */
+/** The options of a document command that change how a document argument is read. */
+export interface ReadValues {
+  timeout?: string | undefined;
+  comments?: boolean | undefined;
+  refresh?: boolean | undefined;
+  workspace?: string | undefined;
+}
+
+export interface ReadDocument {
+  file: DocumentFile;
+  origin: DocumentOrigin | undefined;
+}
+
+/** --timeout SEC: seconds to wait for a document given as a URL or issue (default 20). */
 export function timeoutSeconds(command: string, value: string | undefined): number {
   if (value === undefined) return 20;
   const seconds = Number(value);
@@ -17,17 +34,86 @@ export function timeoutSeconds(command: string, value: string | undefined): numb
   return seconds;
 }
 
-/** `timeout` is --timeout as given: checked only when the document is a URL. */
-export async function readDocumentInput(path: string, context: CommandContext, options: { command: string; timeout: string | undefined }): Promise<DocumentFile> {
+async function isFolder(path: string): Promise<boolean> {
+  const { stat } = await import('node:fs/promises');
+  return stat(path).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+}
+
+/**
+ * The workspace fetched documents are kept in: --workspace (created when missing), else the
+ * "workspace" setting or ./reviews when that folder exists; null keeps nothing (an extract run
+ * in some other folder must not create a reviews/ there).
+ */
+export async function keptWorkspace(flag: string | undefined, context: CommandContext): Promise<string | null> {
+  const { resolveWorkspace } = await import('../store/workspace.js');
+  if (flag !== undefined) return resolveWorkspace({ flag, cwd: context.cwd });
+  let setting: string | undefined;
+  try {
+    setting = await (await import('../store/settings-read.js')).readSetting(context.env, 'workspace');
+  } catch {
+    setting = undefined;
+  }
+  const dir = resolveWorkspace({ setting, cwd: context.cwd });
+  return (await isFolder(dir)) ? dir : null;
+}
+
+/** A kept copy's path as shown: relative to the working directory when inside it. */
+async function shownCopyPath(path: string, cwd: string): Promise<string> {
+  const { relative, isAbsolute } = await import('node:path');
+  const rel = relative(cwd, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
+/**
+ * An issue or pull request: the workspace's kept copy when there is one (no network), else
+ * fetched and kept; --refresh fetches again and says on stderr what changed.
+ */
+async function readIssue(arg: string, ref: GitHubIssueRef, values: ReadValues, context: CommandContext, limits: { maxBytes: number; timeoutMs: number }): Promise<ReadDocument> {
+  const kept = await import('../store/sources/kept-copies.js');
+  const comments = values.comments === true;
+  const workspace = await keptWorkspace(values.workspace, context);
+  // With --refresh the copy is only compared against: a broken record is simply replaced.
+  const before = workspace
+    ? await kept.readKeptCopy(workspace, ref, comments, { replacing: values.refresh === true }).catch((error: unknown) => {
+        if (values.refresh && error instanceof UserError) return null;
+        throw error;
+      })
+    : null;
+  if (before && !values.refresh) {
+    return { file: { ...before.file, path: arg }, origin: { ...before.record.origin, copy: await shownCopyPath(before.path, context.cwd) } };
+  }
+  const { readGitHubIssueDocument } = await import('../store/sources/github-issue.js');
+  const fetched = await readGitHubIssueDocument(arg, ref, { ...limits, comments, env: context.env });
+  const origin: DocumentOrigin = { ...fetched.origin };
+  if (workspace) origin.copy = await shownCopyPath(await kept.writeKeptCopy(workspace, ref, comments, fetched), context.cwd);
+  if (values.refresh) {
+    const { refreshReport } = await import('../core/sources/kept-copy.js');
+    const report = refreshReport(arg, before ? { record: before.record, text: before.file.text } : null, fetched);
+    context.stderr.write(`toc-review: ${report}${workspace ? '' : ' (no workspace folder, so no copy kept)'}\n`);
+  }
+  return { file: fetched as DocumentFile, origin };
+}
+
+/**
+ * One document argument: a GitHub issue or pull request (`issueRef`, from issueRefOf), `-` for
+ * standard input, an http(s) address, or a file. Errors name the argument as given.
+ */
+export async function readDocumentArg(path: string, issueRef: GitHubIssueRef | null, values: ReadValues, context: CommandContext, command = 'extract'): Promise<ReadDocument> {
   const { resolve } = await import('node:path');
   const maxBytes = maxDocumentBytesFromEnv(context.env);
-  const reading =
-    path === STDIN_ARG
-      ? readStdinDocument(context.stdin ?? process.stdin, { allowEmpty: true, maxBytes })
+  const timeoutMs = () => timeoutSeconds(command, values.timeout) * 1000;
+  const reading: Promise<ReadDocument> = issueRef
+    ? readIssue(path, issueRef, values, context, { maxBytes, timeoutMs: timeoutMs() })
+    : path === STDIN_ARG
+      ? readStdinDocument(context.stdin ?? process.stdin, { allowEmpty: true, maxBytes }).then((file) => ({ file, origin: undefined }))
       : isHttpUrl(path)
-        ? readUrlDocument(path, { allowEmpty: true, maxBytes, timeoutMs: timeoutSeconds(options.command, options.timeout) * 1000 })
-        : readDocumentFile(resolve(context.cwd, path), { allowEmpty: true });
+        ? readUrlDocument(path, { allowEmpty: true, maxBytes, timeoutMs: timeoutMs() }).then((file) => ({ file, origin: undefined }))
+        : readDocumentFile(resolve(context.cwd, path), { allowEmpty: true }).then((file) => ({ file, origin: undefined }));
   return reading.catch((error: unknown) => {
+    // Errors name the file as the user gave it, not the resolved path.
     if (error instanceof Error) error.message = error.message.replace(sanitizeLine(resolve(context.cwd, path)), sanitizeLine(path));
     throw error;
   });

@@ -96,7 +96,7 @@ interface SinceDocument {
 
 /** --since DOC, read as extract reads a document. */
 async function readSince(arg: string, context: CommandContext): Promise<SinceDocument> {
-  const { issueRefOf, readDocumentArg } = await import('./extract.js');
+  const [{ readDocumentArg }, { issueRefOf }] = await Promise.all([import('./document-input.js'), import('./issue-argument.js')]);
   const issue = await issueRefOf(arg, context.cwd);
   const { file } = await readDocumentArg(arg, issue, {}, context, 'export');
   const isFile = issue === null && arg !== '-' && !/^https?:\/\//i.test(arg);

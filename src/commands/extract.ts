@@ -3,21 +3,16 @@
 // or markdown renderer on this path.
 import type { CriteriaSet } from '../core/criteria/criteria.js';
 import type { DocumentModel } from '../core/document/document-types.js';
-import { UsageError, UserError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import type { CriterionEvidence, ExtractResult, Facts } from '../core/evidence/extract-types.js';
 import { sanitizeLine, sanitizeText, toTerminalJson } from '../core/sanitize.js';
 import { DEFAULT_CRITERIA_ID, loadCriteria } from '../store/criteria-files.js';
-import { maxDocumentBytesFromEnv, readDocumentFile, type DocumentFile } from '../store/document-file.js';
 import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
-import { readStdinDocument, STDIN_ARG } from '../store/sources/stdin-document.js';
-import { readUrlDocument } from '../store/sources/url-document.js';
+import { STDIN_ARG } from '../store/sources/stdin-document.js';
 import { isHttpUrl } from '../core/sources/url-source.js';
-import type { GitHubIssueRef } from '../core/sources/github-ref.js';
-import type { DocumentOrigin } from '../core/sources/document-origin.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
+import { readDocumentArg, type ReadValues } from './document-input.js';
 import { issueRefOf } from './issue-argument.js';
-// diff reads its documents as extract does, and finds issue references the same way.
-export { issueRefOf };
 import { LINK_HELP, LINK_OPTIONS } from './batch/link-readiness.js';
 
 // Type only: the registry pulls in the extractors, which are loaded lazily (not for a cached answer).
@@ -35,7 +30,7 @@ async function isFolder(path: string): Promise<boolean> {
  * Several documents: one result each, in order. The cache is not used: it keeps a few dozen
  * results, and a batch of hundreds would only churn it.
  */
-type ExtractValues = { criteria?: string | undefined; json?: boolean | undefined; 'check-links'?: boolean | undefined } & LinkValues;
+type ExtractValues = { criteria?: string | undefined; json?: boolean | undefined; 'check-links'?: boolean | undefined } & LinkValues & ReadValues;
 type LinkValues = Parameters<(typeof import('./batch/link-readiness.js'))['linkCheckerFor']>[0];
 
 /** --check-links: the extraction with its link problems as gaps (and in `links`), else as it is. */
@@ -74,9 +69,11 @@ async function runExtractBatch(paths: string[], values: ExtractValues, context: 
   let first = true;
   const outcome = await runBatch(paths, context, {
     progress: !values.json,
-    async handle({ input, file }) {
+    read: { values, command: 'extract' },
+    async handle({ input, file, origin }) {
       const doc = parseDocument(file.text);
       let result = extractEvidence(doc, set, { path: input.shown, sha256: file.sha256 });
+      if (origin) result = { ...result, document: { ...result.document, origin } };
       if (links) result = await links.apply(doc, result);
       // NDJSON: one object per line.
       if (values.json) context.stdout.write(`${toTerminalJson(result, 0)}\n`);
@@ -102,7 +99,9 @@ Documents are markdown or AsciiDoc (.adoc). Several documents or a folder (read 
 .md, .markdown, .adoc, in path order) give one result per document: with --json one JSON
 object per line (NDJSON), each naming its document in document.path. A document that cannot
 be read is reported on stderr and the rest go on; the exit status is then 1. On a terminal a
-progress bar is drawn on stderr (never with --json or when stderr is piped).
+progress bar is drawn on stderr (never with --json or when stderr is piped). http(s)
+addresses and issues may be among them: each is read as it would be alone (its kept copy, or
+fetched and kept), with its document.origin.
 A lone \`-\` reads one document from standard input (document.path is then "-"); an http(s)
 address is fetched (a GitHub blob/ page is read as its raw file; redirects: http(s) only, at most 5).
 A GitHub issue or pull request, OWNER/REPO#N or its https://github.com/OWNER/REPO/issues/N
@@ -202,105 +201,6 @@ export function formatReport(result: ExtractResult, set: CriteriaSet, doc: Docum
   return `${sanitizeText(lines.join('\n'))}\n`;
 }
 
-/**
- * The workspace fetched issues are kept in: --workspace (created when missing), else the
- * "workspace" setting or ./reviews when that folder exists; null keeps nothing (an extract run
- * in some other folder must not create a reviews/ there).
- */
-async function keptWorkspace(flag: string | undefined, context: CommandContext): Promise<string | null> {
-  const { resolveWorkspace } = await import('../store/workspace.js');
-  if (flag !== undefined) return resolveWorkspace({ flag, cwd: context.cwd });
-  let setting: string | undefined;
-  try {
-    setting = await (await import('../store/settings-read.js')).readSetting(context.env, 'workspace');
-  } catch {
-    setting = undefined;
-  }
-  const dir = resolveWorkspace({ setting, cwd: context.cwd });
-  return (await isFolder(dir)) ? dir : null;
-}
-
-/**
- * An issue or pull request: the workspace's kept copy when there is one (no network), else
- * fetched and kept; --refresh fetches again and says on stderr what changed.
- */
-async function readIssue(
-  arg: string,
-  ref: GitHubIssueRef,
-  values: { comments?: boolean | undefined; refresh?: boolean | undefined; workspace?: string | undefined },
-  context: CommandContext,
-  limits: { maxBytes: number; timeoutMs: number },
-) {
-  const [{ relative, isAbsolute }, kept] = await Promise.all([import('node:path'), import('../store/sources/kept-copies.js')]);
-  const comments = values.comments === true;
-  const workspace = await keptWorkspace(values.workspace, context);
-  const shownCopy = (path: string) => {
-    const rel = relative(context.cwd, path);
-    return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
-  };
-  // With --refresh the copy is only compared against: a broken record is simply replaced.
-  const before = workspace
-    ? await kept.readKeptCopy(workspace, ref, comments, { replacing: values.refresh === true }).catch((error: unknown) => {
-        if (values.refresh && error instanceof UserError) return null;
-        throw error;
-      })
-    : null;
-  if (before && !values.refresh) {
-    return { file: { ...before.file, path: arg }, origin: { ...before.record.origin, copy: shownCopy(before.path) } };
-  }
-  const { readGitHubIssueDocument } = await import('../store/sources/github-issue.js');
-  const fetched = await readGitHubIssueDocument(arg, ref, { ...limits, comments, env: context.env });
-  const origin: DocumentOrigin = { ...fetched.origin };
-  if (workspace) origin.copy = shownCopy(await kept.writeKeptCopy(workspace, ref, comments, fetched));
-  if (values.refresh) {
-    const { refreshReport } = await import('../core/sources/kept-copy.js');
-    const report = refreshReport(arg, before ? { record: before.record, text: before.file.text } : null, fetched);
-    context.stderr.write(`toc-review: ${report}${workspace ? '' : ' (no workspace folder, so no copy kept)'}\n`);
-  }
-  return { file: fetched as DocumentFile, origin };
-}
-
-function timeoutSeconds(value: string | undefined, command = 'extract'): number {
-  if (value === undefined) return 20;
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`${command}: --timeout wants a positive number of seconds, not "${sanitizeLine(value)}"`);
-  return seconds;
-}
-
-/**
- * One document argument, read as extract reads it: a GitHub issue or pull request (`issueRef`,
- * from issueRefOf), `-` for standard input, an http(s) address, or a file. Also used by `diff`,
- * so both commands take the same inputs. Errors name the argument as given.
- */
-export async function readDocumentArg(
-  path: string,
-  issueRef: GitHubIssueRef | null,
-  values: { timeout?: string | undefined; comments?: boolean | undefined; refresh?: boolean | undefined; workspace?: string | undefined },
-  context: CommandContext,
-  command = 'extract',
-): Promise<{ file: DocumentFile; origin: DocumentOrigin | undefined }> {
-  const { resolve } = await import('node:path');
-  const maxBytes = maxDocumentBytesFromEnv(context.env);
-  const timeoutMs = () => timeoutSeconds(values.timeout, command) * 1000;
-  let origin: DocumentOrigin | undefined;
-  const file = await (issueRef
-    ? readIssue(path, issueRef, values, context, { maxBytes, timeoutMs: timeoutMs() }).then((read) => {
-        origin = read.origin;
-        return read.file;
-      })
-    : path === STDIN_ARG
-      ? readStdinDocument(context.stdin ?? process.stdin, { allowEmpty: true, maxBytes })
-      : isHttpUrl(path)
-        ? readUrlDocument(path, { allowEmpty: true, maxBytes, timeoutMs: timeoutMs() })
-        : readDocumentFile(resolve(context.cwd, path), { allowEmpty: true })
-  ).catch((error: unknown) => {
-    // Errors name the file as the user gave it, not the resolved path.
-    if (error instanceof Error) error.message = error.message.replace(sanitizeLine(resolve(context.cwd, path)), sanitizeLine(path));
-    throw error;
-  });
-  return { file, origin };
-}
-
 export async function run(args: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('extract', args, {
     criteria: { type: 'string' },
@@ -314,8 +214,10 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   if (positionals.length === 0) throw new UsageError('extract: give a markdown document (see: toc-review extract --help)');
   const { resolve } = await import('node:path');
   const issueRef = positionals.length === 1 ? await issueRefOf(positionals[0]!, context.cwd) : null;
+  // In a batch, --comments and --refresh apply to the issues and pull requests among the documents.
+  const anyIssue = issueRef !== null || (positionals.length > 1 && (await Promise.all(positionals.map((p) => issueRefOf(p, context.cwd)))).some((r) => r !== null));
   for (const flag of ['comments', 'refresh'] as const) {
-    if (values[flag] && !issueRef) throw new UsageError(`extract: --${flag} is for one GitHub issue or pull request (OWNER/REPO#N or its address)`);
+    if (values[flag] && !anyIssue) throw new UsageError(`extract: --${flag} is for GitHub issues and pull requests (OWNER/REPO#N or their addresses)`);
   }
   if (positionals.length > 1 || (!issueRef && positionals[0] !== STDIN_ARG && !isHttpUrl(positionals[0]!) && await isFolder(resolve(context.cwd, positionals[0]!)))) {
     return runExtractBatch(positionals, values, context);

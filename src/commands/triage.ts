@@ -6,9 +6,11 @@ import { quoted } from '../core/sanitize.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
 import { LINK_HELP, LINK_OPTIONS } from './batch/link-readiness.js';
 
-export const help = `Usage: toc-review triage <document|folder>... [--format table|md|csv|json] [--sort KEY]
+export const help = `Usage: toc-review triage <document|folder|URL|OWNER/REPO#N>... [--format table|md|csv|json] [--sort KEY]
 
-One row per document (folders are read recursively: .md, .markdown, .adoc): its project, its
+One row per document (folders are read recursively: .md, .markdown, .adoc; http(s) addresses
+and GitHub issues or pull requests are read as extract reads them, from the workspace's kept
+copy when there is one): its project, its
 kind (annual review, application, proposal, DD, other), the suggested score for each criterion,
 the adopters, maintainers and maintainers' organisations it names, the number of gaps, and the
 problems with the links it offers as evidence: placeholders ($LINK, an empty "()"), links to
@@ -21,6 +23,10 @@ Options:
                         organisations, gaps, required, links or a criterion id; "-KEY"
                         (written --sort=-gaps) sorts descending
   --criteria ID|FILE    criteria set (default: the "criteria" setting, else cncf-incubation)
+  --timeout SEC         seconds to wait for each URL or issue (default 20)
+  --comments            issues and pull requests: append their comments
+  --refresh             issues and pull requests: fetch again although a copy is kept, and
+                        say on stderr what changed
 ${LINK_HELP}
   -h, --help            show this help
 
@@ -33,6 +39,9 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     format: { type: 'string' },
     sort: { type: 'string' },
     criteria: { type: 'string' },
+    timeout: { type: 'string' },
+    comments: { type: 'boolean' },
+    refresh: { type: 'boolean' },
     ...LINK_OPTIONS,
   });
   if (positionals.length === 0) throw new UsageError('triage: give documents or folders (see: toc-review triage --help)');
@@ -58,6 +67,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   const rows: Array<ReturnType<typeof triageRow>> = [];
   const outcome = await runBatch(positionals, context, {
     progress: format !== 'json',
+    read: { values, command: 'triage' },
     async handle({ input, file }) {
       const doc = parseDocument(file.text);
       const result = extractEvidence(doc, set, { path: input.shown, sha256: file.sha256 });

@@ -149,7 +149,7 @@ describe('toc-review extract OWNER/REPO#N', () => {
   it('refuses --comments for anything but an issue (usage error)', async () => {
     const { code, stderr } = await run(['extract', DOC, '--comments']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/--comments is for one GitHub issue or pull request/);
+    expect(stderr).toMatch(/--comments is for GitHub issues and pull requests/);
   });
 
   it('reads a file whose name looks like a reference as the file', async () => {
@@ -462,7 +462,7 @@ describe('toc-review extract OWNER/REPO#N: copies kept in the workspace', () => 
   it('--refresh is for issues only', async () => {
     const { code, stderr } = await run(['extract', DOC, '--refresh']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/--refresh is for one GitHub issue or pull request/);
+    expect(stderr).toMatch(/--refresh is for GitHub issues and pull requests/);
   });
 });
 

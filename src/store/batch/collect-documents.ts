@@ -13,6 +13,8 @@ export interface BatchInput {
   shown: string;
   /** The argument for the document reader (a local path relative to cwd, or a source spec). */
   spec: string;
+  /** Not a path to read here: `-`, a URL or OWNER/REPO#N, for the one-document reader. */
+  source?: boolean;
 }
 
 export interface CollectResult {
@@ -50,14 +52,14 @@ export async function collectDocuments(args: readonly string[], cwd: string): Pr
   const inputs: BatchInput[] = [];
   const problems: CollectResult['problems'] = [];
   const seen = new Set<string>();
-  const add = (shown: string, spec: string, key: string) => {
+  const add = (shown: string, spec: string, key: string, source = false) => {
     if (seen.has(key)) return;
     seen.add(key);
-    inputs.push({ shown, spec });
+    inputs.push(source ? { shown, spec, source } : { shown, spec });
   };
   for (const arg of args) {
     if (isNonPath(arg)) {
-      add(arg, arg, arg);
+      add(arg, arg, arg, true);
       continue;
     }
     const absolute = resolve(cwd, arg);
