@@ -21,7 +21,7 @@ export function citeLabel(lines: Lines): string {
   return parts.join(', ');
 }
 
-const cite = (lines: Lines) => ` (${citeLabel(lines)})`;
+export const cite = (lines: Lines) => ` (${citeLabel(lines)})`;
 
 function person(m: Pick<MaintainerEntry, 'name' | 'handle' | 'affiliation'>, esc: Escape): string {
   const about = [m.handle === null ? null : `@${m.handle}`, m.affiliation].filter((x): x is string => x !== null);
@@ -37,42 +37,55 @@ function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
 }
 
-function score(value: number | null | undefined): string {
+export function score(value: number | null | undefined): string {
   return value === null || value === undefined ? 'none' : String(value);
 }
 
-function adopters(diff: DocumentDiff, esc: Escape): ReportSection {
+/** Adopters added, removed and renamed, one line each with its lines (unchanged ones left out). */
+export function adopterChanges(diff: DocumentDiff, esc: Escape): string[] {
   const a = diff.adopters;
-  const lines = [
+  return [
     ...a.added.map((x) => `added: ${esc(x.name)}${cite(x.lines)}`),
     ...a.removed.map((x) => `removed: ${esc(x.name)}${cite(x.lines)}`),
     ...a.renamed.map((x) => `renamed: ${esc(x.oldName)} -> ${esc(x.name)}${cite(x.lines)}`),
   ];
+}
+
+function adopters(diff: DocumentDiff, esc: Escape): ReportSection {
+  const a = diff.adopters;
+  const lines = adopterChanges(diff, esc);
   if (a.kept.length > 0) lines.push(`unchanged: ${a.kept.length}`);
   return { title: `Adopters: ${a.count.old} named before, ${a.count.new} now`, lines };
 }
 
-function maintainers(diff: DocumentDiff, esc: Escape): ReportSection[] {
+/** Maintainers joined, left and changed, one line each with its lines (unchanged ones left out). */
+export function maintainerChanges(diff: DocumentDiff, esc: Escape): string[] {
   const m = diff.maintainers;
-  const lines = [
+  return [
     ...m.joined.map((x) => `joined: ${person(x, esc)}${cite(x.lines)}`),
     ...m.left.map((x) => `left: ${person(x, esc)}${cite(x.lines)}`),
     ...m.changed.map(
       (x) => `changed: ${esc(x.name)}: ${x.changes.map((c) => `${c.field} ${esc(c.old ?? 'none')} -> ${esc(c.new ?? 'none')}`).join('; ')}${cite(x.lines)}`,
     ),
   ];
+}
+
+/** Each organisation's count and share before and after, with its lines. */
+export function organisationShares(diff: DocumentDiff, esc: Escape): string[] {
+  return diff.maintainers.organisations.map((o) => `${esc(o.name)}: ${o.old.count} (${o.old.share}%) -> ${o.new.count} (${o.new.share}%)${cite(o.lines)}`);
+}
+
+function maintainers(diff: DocumentDiff, esc: Escape): ReportSection[] {
+  const m = diff.maintainers;
+  const lines = maintainerChanges(diff, esc);
   if (m.stayed.length > 0) lines.push(`unchanged: ${m.stayed.length}`);
   const sections = [{ title: `Maintainers: ${m.count.old} listed before, ${m.count.new} now`, lines }];
-  if (m.organisations.length > 0) {
-    sections.push({
-      title: 'Organisations (share of the listed maintainers)',
-      lines: m.organisations.map((o) => `${esc(o.name)}: ${o.old.count} (${o.old.share}%) -> ${o.new.count} (${o.new.share}%)${cite(o.lines)}`),
-    });
-  }
+  if (m.organisations.length > 0) sections.push({ title: 'Organisations (share of the listed maintainers)', lines: organisationShares(diff, esc) });
   return sections;
 }
 
-function metrics(diff: DocumentDiff, esc: Escape): ReportSection {
+/** Activity figures paired by kind and period, or why not, each with its lines. */
+export function metricsSection(diff: DocumentDiff, esc: Escape): ReportSection {
   const m = diff.metrics;
   const lines = [
     ...m.paired.map(
@@ -113,5 +126,5 @@ function plans(diff: DocumentDiff, esc: Escape): ReportSection {
 }
 
 export function diffReport(diff: DocumentDiff, esc: Escape): ReportSection[] {
-  return [adopters(diff, esc), ...maintainers(diff, esc), metrics(diff, esc), criteria(diff, esc), plans(diff, esc)];
+  return [adopters(diff, esc), ...maintainers(diff, esc), metricsSection(diff, esc), criteria(diff, esc), plans(diff, esc)];
 }
