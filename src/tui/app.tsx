@@ -180,6 +180,7 @@ export function App(props: AppProps) {
         size={size}
         keys={keys}
         exportSummary={host.exportSummary ? (file) => host.exportSummary!(review, file) : undefined}
+        since={host.since ? () => host.since!(review) : undefined}
         onReady={props.onReady}
         shutdown={shutdown}
         onLeaving={() => {

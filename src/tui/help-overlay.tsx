@@ -8,6 +8,7 @@ import { useTheme } from './theme.js';
 
 const TITLES: Record<View, string> = {
   workspace: 'Workspace',
+  predecessor: 'Choose the predecessor',
   review: 'Review',
   document: 'Document viewer',
   search: 'Search',

@@ -2,7 +2,7 @@
 // the help overlay shows them all, so the two can never disagree.
 import { displayWidth } from './text.js';
 
-export type View = 'workspace' | 'review' | 'document' | 'search' | 'summary' | 'notes' | 'prompt' | 'help';
+export type View = 'workspace' | 'predecessor' | 'review' | 'document' | 'search' | 'summary' | 'notes' | 'prompt' | 'help';
 
 export interface Binding {
   keys: string;
@@ -25,8 +25,14 @@ export const BINDINGS: Record<View, Binding[]> = {
     { keys: '↑/↓ j/k', action: 'move between documents', short: 'j/k move', rank: 1 },
     { keys: 'Enter/Space', action: 'open the document for review', short: 'Enter open', rank: 2 },
     { keys: 'r', action: 'reload the list', short: 'r reload', rank: 3 },
+    { keys: 'p', action: 'choose or clear the predecessor (« marks one): the earlier document the review compares with', short: 'p predecessor', rank: 4 },
     { keys: '?', action: 'help', short: '? help', rank: 0 },
     { keys: 'q/Esc', action: 'quit', short: 'q quit', rank: 0 },
+  ],
+  predecessor: [
+    { keys: '↑/↓ j/k', action: 'move between the choices', short: 'j/k move', rank: 1 },
+    { keys: 'Enter', action: 'keep this choice (automatic: the earlier document of the same project; none: no comparison)', short: 'Enter choose', rank: 0 },
+    { keys: 'q/Esc', action: 'cancel (the choice stays as it was)', short: 'Esc cancel', rank: 0 },
   ],
   review: [
     { keys: '↑/↓ j/k', action: 'criteria pane: move between criteria; evidence pane: scroll', short: 'j/k move', rank: 1 },
@@ -43,6 +49,7 @@ export const BINDINGS: Record<View, Binding[]> = {
     { keys: 'o', action: 'open the whole document at the current passage', short: 'o open', rank: 10 },
     { keys: '/', action: 'search the document', short: '/ search', rank: 8 },
     { keys: 's', action: 'summary and recommendation', short: 's summary', rank: 4 },
+    { keys: 'd', action: 'evidence pane: what changed for this criterion since the predecessor (the earlier document of the project); again: its evidence', short: 'd since', rank: 8.5 },
     { keys: 'u/U', action: 'next unscored item / next unscored Required item (wrapping around)', short: 'u/U unscored', rank: 4.5, grouped: true },
     { keys: 'f', action: 'show Required items only (again: all items)', short: 'f required', rank: 5.5, grouped: true },
     { keys: 'N', action: 'mark N/A and write the reason (x clears it)', short: 'N n/a', edits: true, rank: 6.5, grouped: true },

@@ -19,13 +19,14 @@ import { useEvidenceLayout, useMarkdownRenderer } from './review/use-evidence-la
 import { textSaves } from './review/text-saves.js';
 import { useReviewSaving } from './review/use-saving.js';
 import { useScreenModes } from './review/use-screen-modes.js';
+import { useSince } from './review/use-since.js';
 import { isGroupedSet, visibleItems } from './state/criteria-rows.js';
 import { helpKeyCommand, reviewKeyCommand, summaryKeyCommand } from './state/review-keys.js';
 import { helpView as helpViewOf, hintView } from './state/review-screen.js';
 import { activePassage, initialReviewView, reviewViewReducer, type ReviewViewAction } from './state/review-view.js';
 import { StatusBar, type Status } from './status-bar.js';
 import { useTheme } from './theme.js';
-import type { OpenedReview } from './types.js';
+import type { OpenedReview, SinceResult } from './types.js';
 import type { ShutdownSlot } from './shutdown-slot.js';
 import type { Size } from './use-terminal-size.js';
 import { useRefState } from './use-ref-state.js';
@@ -46,6 +47,8 @@ export interface ReviewScreenProps {
   shutdown?: ShutdownSlot;
   /** Called once, after the first frame with the evidence fully rendered. */
   onReady?: () => void;
+  /** What changed since the predecessor (d), asked once; absent: no comparison. */
+  since?: () => Promise<SinceResult>;
 }
 
 export function ReviewScreen(props: ReviewScreenProps) {
@@ -82,9 +85,12 @@ export function ReviewScreen(props: ReviewScreenProps) {
   const item = items[view.selected]!;
   const scoreItem = file.items.find((i) => i.id === item.id);
   const { layout, cited } = useEvidenceLayout({ review, item, scoreItem, renderer, width: Math.max(10, paneWidth - 4) });
-  const layoutRef = useRef(layout);
-  layoutRef.current = layout;
-  const passageIndex = activePassage(view, layout.passageStarts, evidenceHeight);
+  // While "since" is on (d), its rows stand in for the evidence: scrolling and keys see them.
+  const since = useSince(props.since, item, Math.max(10, paneWidth - 4), setStatus);
+  const shown = since.shown ?? layout;
+  const layoutRef = useRef(shown);
+  layoutRef.current = shown;
+  const passageIndex = activePassage(view, shown.passageStarts, evidenceHeight);
 
   // First complete frame: evidence rendered as markdown (or nothing to render).
   const readySent = useRef(false);
@@ -98,9 +104,9 @@ export function ReviewScreen(props: ReviewScreenProps) {
 
   // Keep the scroll inside the content after a resize or a layout change.
   useEffect(() => {
-    const max = Math.max(0, layout.rows.length - evidenceHeight);
+    const max = Math.max(0, shown.rows.length - evidenceHeight);
     if (view.scroll > max) setView((v) => ({ ...v, scroll: max }));
-  }, [layout.rows.length, evidenceHeight, view.scroll, setView]);
+  }, [shown.rows.length, evidenceHeight, view.scroll, setView]);
 
   const dispatch = (action: ReviewViewAction) => {
     const before = viewRef.current.selected;
@@ -169,6 +175,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
       openDocument,
       passageOnScreen,
       requiredOnly: () => screenRef.current.requiredOnly,
+      toggleSince: since.toggle,
     });
   };
 
@@ -248,6 +255,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
         view={view}
         cited={cited}
         layout={layout}
+        since={since.shown}
         passageIndex={passageIndex}
         editing={mode === 'notes' ? 'note' : mode === 'nareason' ? 'na' : null}
         requiredOnly={screen.requiredOnly}

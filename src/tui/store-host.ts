@@ -1,7 +1,8 @@
 // The real ReviewHost: documents from disk, extraction computed once per opened document, score
 // sessions and settings from src/store. Tracks open sessions so the command can release every
 // lock on quit, Ctrl-C or a crash.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { documentDateLine } from '../core/compare/predecessor.js';
 import type { CriteriaSet } from '../core/criteria/criteria.js';
 import { parseDocument, splitLines } from '../core/document/document.js';
 import { extractEvidence } from '../core/evidence/extract.js';
@@ -20,6 +21,7 @@ import { listScoreFiles, loadScoreFile, openScoreSession, scoreFilePath } from '
 import type { SettingsStore } from '../store/settings.js';
 import { documentRelativePath, listDocuments, scoreFilePathsFor, workspaceForDocument } from '../store/workspace.js';
 import { relative } from 'node:path';
+import { sinceHost } from './since-host.js';
 import type { OpenedReview, ReviewHost, ReviewSession, WorkspaceEntry } from './types.js';
 
 export interface StoreHostOptions {
@@ -50,7 +52,10 @@ function quickTitle(text: string, fallback: string): string {
 
 export function createStoreHost(options: StoreHostOptions): StoreHost {
   const open = new Set<ReviewSession>();
+  // Bound to the host once it exists: the since part lists and triages through it.
+  const since = sinceHost(options.workspace, { listDocuments: () => host.listDocuments(), triageDocument: (path) => host.triageDocument!(path) });
   const host: StoreHost = {
+    ...since,
     workspace: options.workspace,
     reviewer: options.reviewer,
 
@@ -69,13 +74,18 @@ export function createStoreHost(options: StoreHostOptions): StoreHost {
         paths.map(async (path): Promise<WorkspaceEntry> => {
           const name = relative(options.workspace, path).split('\\').join('/');
           let title = name;
+          let dated: string | null = null;
+          let modifiedMs: number | undefined;
           try {
-            title = quickTitle(await readFile(path, 'utf8'), name);
+            const text = await readFile(path, 'utf8');
+            title = quickTitle(text, name);
+            dated = documentDateLine(splitLines(text.slice(0, TITLE_BYTES)));
+            modifiedMs = (await stat(path)).mtimeMs;
           } catch {
             // The review screen reports unreadable documents properly when opened.
           }
           const handles = (await scoreFilePathsFor(options.workspace, path)).map((p) => p.replace(/^.*[/\\]/, '').replace(/\.score\.json$/, ''));
-          const entry: WorkspaceEntry = { path, name, title, scored: 0, total: options.criteria.items.length, started: false, others: handles.filter((h) => h !== me?.handle) };
+          const entry: WorkspaceEntry = { path, name, title, dated, ...(modifiedMs === undefined ? {} : { modifiedMs }), scored: 0, total: options.criteria.items.length, started: false, others: handles.filter((h) => h !== me?.handle) };
           if (me && handles.includes(me.handle)) {
             entry.started = true;
             try {

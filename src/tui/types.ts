@@ -1,5 +1,7 @@
 // What the UI needs from the outside world, as interfaces: the review command wires the real
 // store (score-store, settings, workspace, extraction); component tests wire in-memory ones.
+import type { Predecessor, PredecessorChoices } from '../core/compare/predecessor.js';
+import type { DocumentDiff } from '../core/compare/diff-types.js';
 import type { CriteriaSet } from '../core/criteria/criteria.js';
 import type { ExtractResult } from '../core/evidence/extract-types.js';
 import type { Reviewer, ScoreFile } from '../core/scores/score-file.js';
@@ -51,7 +53,13 @@ export interface WorkspaceEntry {
   others: string[];
   /** Set when the score file could not be read. */
   problem?: string;
+  /** The file's modification time, and its own date line (core/compare/predecessor.ts), for matching predecessors. */
+  modifiedMs?: number;
+  dated?: string | null;
 }
+
+/** What changed since a review's predecessor, or why there is nothing to compare with. */
+export type SinceResult = { kind: 'diff'; predecessor: Predecessor; diff: DocumentDiff } | { kind: 'none'; reason: string };
 
 export interface ReviewHost {
   workspace: string;
@@ -62,6 +70,12 @@ export interface ReviewHost {
   /** The `triage` figures of one listed document (WorkspaceEntry.path), for the list; absent: the list shows none. */
   triageDocument?(path: string): Promise<TriageRow>;
   openReview(path: string): Promise<OpenedReview>;
+  /** Predecessors chosen by hand in this workspace (WorkspaceEntry.name -> name, null: none). Absent: no choosing. */
+  predecessorChoices?(): Promise<PredecessorChoices>;
+  /** Choose a document's predecessor (null: none; undefined: back to the match); returns all choices. */
+  setPredecessor?(name: string, chosen: string | null | undefined): Promise<PredecessorChoices>;
+  /** What changed since the review's predecessor, for the review screen's since pane. */
+  since?(review: OpenedReview): Promise<SinceResult>;
   /** Write the markdown summary; returns the path written. Absent when export is unavailable. */
   exportSummary?(review: OpenedReview, file: ScoreFile): Promise<string>;
 }

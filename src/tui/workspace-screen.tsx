@@ -1,6 +1,6 @@
 // The workspace list: every review document in the workspace with this reviewer's progress
 // ("2/4 scored"), its triage figures (computed after the first frame) and who else has scored
-// it. Enter opens one.
+// it. Enter opens one; « marks a document with a predecessor (an earlier version), p chooses it.
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -15,6 +15,9 @@ import type { Size } from './use-terminal-size.js';
 import { eachKey, useRefState } from './use-ref-state.js';
 import { triageCells, triageDetail, triageHeader, triageLayout } from './workspace/triage-text.js';
 import { useTriage } from './workspace/use-triage.js';
+import { PredecessorPicker } from './workspace/predecessor-picker.js';
+import { usePredecessors } from './workspace/use-predecessors.js';
+import { choiceText, movePicker, openPicker, type PickerState } from './state/predecessor-picker.js';
 
 export function progressText(entry: WorkspaceEntry): string {
   if (entry.problem) return 'score file unreadable';
@@ -68,30 +71,69 @@ export function WorkspaceScreen(props: {
   }, [props.host, reloads]);
 
   const triage = useTriage(props.host, entries);
+  const predecessors = usePredecessors(props.host, entries, triage);
+  const [picker, setPicker, pickerRef] = useRefState<PickerState | null>(null);
+  // A bad workspace state file is said at once, not only when p is pressed.
+  useEffect(() => {
+    if (predecessors.problem) setStatus({ text: sanitizeLine(predecessors.problem), tone: 'bad' });
+  }, [predecessors.problem]);
   const { columns, rows } = props.size;
-  const hints = keyHints(help ? 'help' : 'workspace', columns);
+  const hints = keyHints(help ? 'help' : picker ? 'predecessor' : 'workspace', columns);
   const bodyHeight = Math.max(4, rows - 1 - 1 - 1 - hints.length);
   const inner = Math.max(10, columns - 4);
   const list = entries ?? [];
   const layout = triageLayout(list.map((e) => triage.get(e.path)));
   const triageWidth = layout?.width ?? 0;
+  // Once any document has a predecessor: a « column, and a line under the list naming the selected one's.
+  const marks = list.some((e) => predecessors.resolved.has(e.name));
+  const lead = marks ? 4 : 2;
   // With figures, a column header above the list and the selected document's figures below it.
-  const listRows = Math.max(1, bodyHeight - 3 - (layout ? 3 : 0));
+  const listRows = Math.max(1, bodyHeight - 3 - (layout ? 3 : 0) - (marks ? 1 : 0));
   const start = Math.max(0, Math.min(selected - Math.floor(listRows / 2), list.length - listRows));
   // Columns sized to what they hold (the longest name and progress text, who else scored),
   // and the title gets the rest: fixed widths cut names while the progress column sat empty.
   const progressWidth = Math.max(0, ...list.map((e) => displayWidth(progressText(e)))) + 2;
   // The figures come before who else scored and the title, which the line under the list shows.
-  const nameCap = layout ? inner - 2 - progressWidth - triageWidth : Math.floor(inner * 0.45);
+  const nameCap = layout ? inner - lead - progressWidth - triageWidth : Math.floor(inner * 0.45);
   const nameWidth = Math.min(Math.max(12, nameCap), Math.max(8, ...list.map((e) => displayWidth(sanitizeLine(e.name)))));
   const othersText = (entry: WorkspaceEntry) => (entry.others.length > 0 ? `also ${entry.others.map(sanitizeLine).join(', ')}` : '');
-  const othersRoom = layout ? inner - 2 - nameWidth - progressWidth - triageWidth - 2 : Infinity;
+  const othersRoom = layout ? inner - lead - nameWidth - progressWidth - triageWidth - 2 : Infinity;
   const othersWanted = Math.min(Math.floor(inner * 0.3), othersRoom, Math.max(0, ...list.map((e) => displayWidth(othersText(e)))));
   const othersWidth = othersWanted >= 8 ? othersWanted : 0;
-  const titleRoom = Math.max(0, inner - 2 - nameWidth - progressWidth - triageWidth - (othersWidth > 0 ? othersWidth + 2 : 0));
+  const titleRoom = Math.max(0, inner - lead - nameWidth - progressWidth - triageWidth - (othersWidth > 0 ? othersWidth + 2 : 0));
   // A title cut to a few letters says nothing; with figures the line under the list has the project.
   const titleWidth = layout && titleRoom < 12 ? 0 : titleRoom;
   const selectedEntry = list[selected];
+  const predecessorLine = (entry: WorkspaceEntry) => {
+    const found = predecessors.resolved.get(entry.name);
+    if (!found) return 'no predecessor (p chooses one)';
+    return `« since ${sanitizeLine(found.name)} (${found.how === 'chosen' ? 'chosen by hand' : 'same project, earlier'}; d in the review shows what changed)`;
+  };
+  const bottomLines = [...(layout && selectedEntry ? triageDetail(triage.get(selectedEntry.path)) : []), ...(marks && selectedEntry ? [predecessorLine(selectedEntry)] : [])];
+
+  const pickerKey = (input: string, key: { escape?: boolean; return?: boolean; upArrow?: boolean; downArrow?: boolean }, open: PickerState) => {
+    if (key.escape || input === 'q') return setPicker(null);
+    if (key.return) {
+      const option = open.options[open.selected]!;
+      setPicker(null);
+      predecessors.choose(open.target, option.value).then(
+        () => setStatus({ text: sanitizeLine(choiceText(open.target, option)), tone: 'good' }),
+        (error: unknown) => setStatus({ text: sanitizeLine(error instanceof Error ? error.message : String(error)), tone: 'bad' }),
+      );
+      return;
+    }
+    let delta = key.downArrow ? 1 : key.upArrow ? -1 : 0;
+    for (const ch of eachKey(input)) delta += ch === 'j' ? 1 : ch === 'k' ? -1 : 0;
+    if (delta) setPicker(movePicker(open, delta));
+  };
+
+  const openPickerFor = (entry: WorkspaceEntry | undefined) => {
+    if (!entry) return;
+    if (!predecessors.canChoose) return setStatus({ text: 'predecessors cannot be chosen here', tone: 'warn' });
+    if (predecessors.problem) return setStatus({ text: sanitizeLine(predecessors.problem), tone: 'bad' });
+    const names = (entriesRef.current ?? []).map((e) => e.name);
+    setPicker(openPicker(entry.name, names, predecessors.choices, predecessors.matched.get(entry.name)?.name ?? null));
+  };
 
   props.keys.current = (input, key) => {
       if (key.paste) return setStatus({ text: 'pasted text ignored: nothing to type into here', tone: 'warn' });
@@ -101,6 +143,7 @@ export function WorkspaceScreen(props: {
         if (delta) setHelpScroll(Math.max(0, Math.min(helpScrollMax('workspace', columns, bodyHeight), helpScrollRef.current + delta)));
         return;
       }
+      if (pickerRef.current) return pickerKey(input, key, pickerRef.current);
       const list = entriesRef.current ?? [];
       const move = (delta: number) => setSelected((s) => Math.max(0, Math.min(list.length - 1, s + delta)));
       if (key.escape) return props.onQuit();
@@ -114,6 +157,7 @@ export function WorkspaceScreen(props: {
       for (const ch of eachKey(input)) {
         if (ch === 'q') return props.onQuit();
         if (ch === '?') return setHelp(true);
+        if (ch === 'p') return openPickerFor(list[selectedRef.current]);
         if (ch === 'j') move(1);
         else if (ch === 'k') move(-1);
         else if (ch === 'r') {
@@ -134,6 +178,8 @@ export function WorkspaceScreen(props: {
       </Text>
       {help ? (
         <HelpOverlay view="workspace" width={columns} height={bodyHeight} scroll={helpScroll} />
+      ) : picker ? (
+        <PredecessorPicker picker={picker} width={columns} height={bodyHeight} />
       ) : (
         <Box flexDirection="column" borderStyle="round" borderColor={theme.focus} width={columns} height={bodyHeight} paddingX={1}>
           <Text bold wrap="truncate-end">
@@ -147,7 +193,7 @@ export function WorkspaceScreen(props: {
           ) : null}
           {layout && list.length > 0 ? (
             <Text color={theme.dim} wrap="truncate-end">
-              {fit(`  ${fit('document', nameWidth)}${fit('  progress', progressWidth)}${triageHeader(layout)}`, inner)}
+              {fit(`${' '.repeat(lead)}${fit('document', nameWidth)}${fit('  progress', progressWidth)}${triageHeader(layout)}`, inner)}
             </Text>
           ) : null}
           {list.slice(start, start + listRows).map((entry, offset) => {
@@ -157,6 +203,7 @@ export function WorkspaceScreen(props: {
             return (
               <Text key={entry.path} wrap="truncate-end" bold={isSelected} inverse={isSelected && theme.color}>
                 {isSelected ? '› ' : '  '}
+                {marks ? (predecessors.resolved.has(entry.name) ? '« ' : '  ') : ''}
                 {/* With figures a long path loses its middle: the folder and the file name both stay. */}
                 {fit(layout ? truncateMiddle(sanitizeLine(entry.name), nameWidth) : sanitizeLine(entry.name), nameWidth)}
                 <Text color={entry.problem ? theme.bad : entry.started && entry.scored === entry.total ? theme.good : entry.started ? theme.warn : theme.dim}>
@@ -168,9 +215,9 @@ export function WorkspaceScreen(props: {
               </Text>
             );
           })}
-          {layout && selectedEntry ? (
+          {bottomLines.length > 0 ? (
             <Box flexGrow={1} flexDirection="column" justifyContent="flex-end">
-              {triageDetail(triage.get(selectedEntry.path)).map((line, k) => (
+              {bottomLines.map((line, k) => (
                 <Text key={k} color={theme.accent} wrap="truncate-end">
                   {fit(line, inner)}
                 </Text>

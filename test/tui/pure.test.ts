@@ -321,9 +321,9 @@ describe('keys', () => {
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(displayWidth(row)).toBeLessThanOrEqual(80);
     const all = rows.join('  ');
-    for (const hint of ['j/k move', '0-3 score', 'a accept', 'n note', 'c cite', 'Tab pane', '] [ passage', 'o open', '/ search', 's summary', '? help', 'q back']) expect(all).toContain(hint);
+    for (const hint of ['j/k move', '0-3 score', 'a accept', 'n note', 'c cite', 'Tab pane', '] [ passage', 'o open', '/ search', 's summary', 'd since', '? help', 'q back']) expect(all).toContain(hint);
     // Wide: one row.
-    expect(keyHints('workspace', 200)).toEqual(['j/k move  Enter open  r reload  ? help  q quit']);
+    expect(keyHints('workspace', 200)).toEqual(['j/k move  Enter open  r reload  p predecessor  ? help  q quit']);
     expect(keyHints('summary', 80).join('  ')).toContain('w export');
     expect(keyHints('summary', 80).join('  ')).toContain('q back');
   });

@@ -32,6 +32,8 @@ export interface ReviewContext {
   passageOnScreen(): EvidenceLayout['passages'][number] | null;
   /** Whether the list shows Required items only. */
   requiredOnly(): boolean;
+  /** Evidence pane: its evidence, or what changed since the predecessor. */
+  toggleSince(): void;
 }
 
 const LOCKED = 'read-only: another session holds the lock, nothing was changed';
@@ -93,6 +95,10 @@ export function runReviewCommand(command: ReviewCommand | null, ctx: ReviewConte
     case 'notApplicable':
       if (ctx.readOnly) return ctx.setStatus({ text: LOCKED, tone: 'warn' });
       return ctx.setMode('nareason');
+    case 'since':
+      ctx.toggleSince();
+      // Either pane starts at its top.
+      return ctx.dispatch({ type: 'scrollTo', row: 0, total: 0, height: 1 });
     case 'summary':
       ctx.screenDo({ type: 'summaryAt', index: ctx.selected() });
       return ctx.setMode('summary');

@@ -10,6 +10,7 @@ import { EvidencePane } from '../evidence-pane.js';
 import type { KeySlot } from '../key-slot.js';
 import { NotesEditor, type DraftSlot } from '../notes-editor.js';
 import type { ReviewViewState } from '../state/review-view.js';
+import { SincePane } from './since-pane.js';
 
 export function ReviewPanes(props: {
   criteria: CriteriaSet;
@@ -18,6 +19,8 @@ export function ReviewPanes(props: {
   view: ReviewViewState;
   cited: ItemView;
   layout: EvidenceLayout;
+  /** Shown in place of the evidence while "since <predecessor>" is on (d). */
+  since: (EvidenceLayout & { title: string }) | null;
   passageIndex: number | null;
   /** The editor open on the right: the item's note, its N/A reason, or none. */
   editing: 'note' | 'na' | null;
@@ -45,6 +48,8 @@ export function ReviewPanes(props: {
           onSave={props.onSaveNote}
           onCancel={props.onCancelNote}
         />
+      ) : props.since ? (
+        <SincePane since={props.since} scroll={view.scroll} focused={view.focus === 'evidence'} width={props.paneWidth} height={props.height} />
       ) : (
         <EvidencePane
           rows={layout.rows}

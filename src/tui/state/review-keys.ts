@@ -19,7 +19,8 @@ export type ReviewCommand =
   | { kind: 'summary' }
   | { kind: 'nextUnscored'; required: boolean }
   | { kind: 'requiredOnly' }
-  | { kind: 'notApplicable' };
+  | { kind: 'notApplicable' }
+  | { kind: 'since' };
 
 export interface ReviewKeyContext {
   focus: Focus;
@@ -70,6 +71,7 @@ export function reviewKeyCommand(ch: string, key: Key, ctx: ReviewKeyContext): R
   if (ch === 'u' || ch === 'U') return { kind: 'nextUnscored', required: ch === 'U' };
   if (ch === 'f') return { kind: 'requiredOnly' };
   if (ch === 'N') return { kind: 'notApplicable' };
+  if (ch === 'd') return { kind: 'since' };
   return null;
 }
 
