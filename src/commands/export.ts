@@ -55,9 +55,9 @@ Options:
   --reviewer NAME      whose score file 'export <document>' uses (default: env
                        TOC_REVIEW_REVIEWER, else settings); --handle HANDLE to give the handle
   --criteria ID|FILE   criteria set (default: the one named in the score file)
-  --since DOC          one reviewer's md or json export: add what changed since an earlier
-                       version of the document (last year's annual review, say), as
-                       \`toc-review diff DOC <the reviewed document>\` finds it: a "Since the
+  --since DOC          md or json export, one reviewer's or a panel's: add what changed since
+                       an earlier version of the document (last year's annual review, say),
+                       as \`toc-review diff DOC <the reviewed document>\` finds it: a "Since the
                        last review" section (md) or a "since" field (json). DOC is read as
                        extract reads it (a file, -, an http(s) address); see docs/compare.md
 
@@ -153,8 +153,8 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   });
   const panel = sources.length > 1 || values.panel === true;
   if (format === 'dd' && panel) throw new UsageError('export: --format dd writes one reviewer\'s due diligence: give one score file (or a document without --panel)');
-  if (values.since !== undefined && (panel || format === 'dd')) {
-    throw new UsageError(`export: --since adds to one reviewer's md or json summary, not to ${panel ? 'a panel' : '--format dd'}`);
+  if (values.since !== undefined && format === 'dd') {
+    throw new UsageError("export: --since adds to an md or json summary (one reviewer's or a panel's), not to --format dd");
   }
   const since = values.since === undefined ? null : await readSince(values.since, context);
   const documentOverride = values.document !== undefined ? resolve(context.cwd, values.document) : null;
@@ -194,13 +194,14 @@ export async function run(args: string[], context: CommandContext): Promise<numb
       if (found.note) context.stderr.write(`toc-review: export: ${shown}: ${found.note}\n`);
     }
     const options = { date, origin: linkOrigin, documentProblem: problem };
+    // Each group's document against the earlier one, with the group's criteria set.
+    const sinceDiff = since ? await sinceLastReview(since, await extractions.get(key)!, criteria, first.file.document.path) : undefined;
     if (panel) {
       const summary = buildPanelSummary(files, criteria, extract, options);
-      summaries.push(summary);
-      texts.push(panelSummaryToMarkdown(summary));
+      summaries.push(sinceDiff ? { ...summary, since: sinceDiff } : summary);
+      texts.push(panelSummaryToMarkdown(summary, sinceDiff ? { since: sinceDiff } : {}));
     } else {
       const summary = buildSummary(first.file, criteria, extract, options);
-      const sinceDiff = since ? await sinceLastReview(since, await extractions.get(key)!, criteria, first.file.document.path) : undefined;
       summaries.push(sinceDiff ? { ...summary, since: sinceDiff } : summary);
       const dd = { project: values.project, level: values.level, sourceReferences: isShippedCriteriaSet(criteria) };
       texts.push(format === 'dd' ? summaryToDd(summary, criteria, dd) : summaryToMarkdown(summary, sinceDiff ? { since: sinceDiff } : {}));

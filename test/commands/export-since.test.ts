@@ -17,7 +17,7 @@ async function scoredWorkspace() {
   const scored = await runCli(['score', 'reviews/driftwood-2025-annual.md', '--workspace', 'reviews', '--reviewer', 'Ada', '--set', 'commit-flow=2'], { cwd: root, env });
   expect(scored.code, scored.stderr).toBe(0);
   const exportDoc = (...args: string[]) => runCli(['export', 'reviews/driftwood-2025-annual.md', '--workspace', 'reviews', '--reviewer', 'Ada', ...args], { cwd: root, env });
-  return { root, exportDoc };
+  return { root, env, exportDoc };
 }
 
 describe('export --since', () => {
@@ -48,13 +48,35 @@ describe('export --since', () => {
     expect(data.since.maintainers.left.map((m: { name: string }) => m.name)).toEqual(['Tom Reed']);
   });
 
-  it('refuses a panel, --format dd, a missing earlier document, and writing over it', async () => {
+  it('adds the same section to a panel, after the notes by criterion, and "since" to its json', async () => {
+    const { root, env, exportDoc } = await scoredWorkspace();
+    const bob = await runCli(['score', 'reviews/driftwood-2025-annual.md', '--workspace', 'reviews', '--reviewer', 'Bob', '--set', 'commit-flow=3'], { cwd: root, env });
+    expect(bob.code, bob.stderr).toBe(0);
+    const plain = await exportDoc('--panel');
+    const { code, stdout, stderr } = await exportDoc('--panel', '--since', 'reviews/driftwood-2024-annual.md');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\| Criterion \| Ada \| Bob \|/m);
+    const since = stdout.indexOf('### Since the last review');
+    expect(since).toBeGreaterThan(stdout.indexOf('### Notes by criterion'));
+    expect(since).toBeLessThan(stdout.indexOf('### Gaps and questions for the project'));
+    expect(stdout).toMatch(/^- removed: Quillon Ltd \(old line 13\)$/m);
+    expect(stdout).toMatch(/^- left: Tom Reed \(`@tomreed`, Acme Corp\) \(old line 21\)$/m);
+    const section = stdout.slice(since, stdout.indexOf('### Gaps'));
+    expect(stdout.replace(section, '')).toBe(plain.stdout);
+
+    const json = await exportDoc('--panel', '--since', 'reviews/driftwood-2024-annual.md', '--format', 'json');
+    expect(json.code).toBe(0);
+    const data = JSON.parse(json.stdout);
+    expect(data.reviewers.map((r: { handle: string }) => r.handle)).toEqual(['ada', 'bob']);
+    expect(data.since.adopters.added.map((a: { name: string }) => a.name)).toEqual(['Northwind GmbH']);
+  });
+
+  it('refuses --format dd, a missing earlier document, and writing over it', async () => {
     const { root, exportDoc } = await scoredWorkspace();
     const dd = await exportDoc('--since', 'reviews/driftwood-2024-annual.md', '--format', 'dd');
     expect(dd.code).toBe(2);
-    expect(dd.stderr.split('\n')[0]).toBe("toc-review: export: --since adds to one reviewer's md or json summary, not to --format dd");
-    const panel = await exportDoc('--since', 'reviews/driftwood-2024-annual.md', '--panel');
-    expect(panel.code).toBe(2);
+    expect(dd.stderr.split('\n')[0]).toBe("toc-review: export: --since adds to an md or json summary (one reviewer's or a panel's), not to --format dd");
     const missing = await exportDoc('--since', 'reviews/nope.md');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^toc-review: reviews\/nope\.md: .+\n$/);

@@ -8,6 +8,8 @@ import { buildPanelSummary, type PanelCriterion, type PanelSummary } from './pan
 import type { ScoreFile } from '../scores/score-file.js';
 import { criteriaLine, documentLine, gapsSection, lineRef, scaleLine, scoreText, shortSha, statusNotes } from './summary-markdown.js';
 import type { SummaryOptions } from './summary.js';
+import { diffMarkdown } from '../compare/diff-markdown.js';
+import type { SummaryMarkdownOptions } from './summary-markdown.js';
 
 /** Reviewer names are shown in table headers; long ones are cut so the table stays readable. */
 const MAX_REVIEWER_HEADER = 40;
@@ -58,7 +60,7 @@ function criterionSection(summary: PanelSummary, item: PanelCriterion): string[]
 }
 
 /** Markdown of a panel summary built by buildPanelSummary. */
-export function panelSummaryToMarkdown(summary: PanelSummary): string {
+export function panelSummaryToMarkdown(summary: PanelSummary, options: SummaryMarkdownOptions = {}): string {
   const blocks: string[] = [];
   blocks.push(`## ${escapeInline(summary.criteria.title)} panel review: ${escapeInline(summary.document.title || summary.document.path)}`);
   const reviewers = summary.reviewers.map((r) => `${escapeInline(r.name)} (${codeSpan(r.handle)})`).join(', ');
@@ -96,6 +98,9 @@ export function panelSummaryToMarkdown(summary: PanelSummary): string {
 
   blocks.push('### Notes by criterion');
   for (const item of summary.items) blocks.push(...criterionSection(summary, item));
+
+  // As in one reviewer's export: what changed since the last review, before the questions.
+  if (options.since) blocks.push(diffMarkdown(options.since, { level: 3 }).trimEnd());
 
   blocks.push('### Gaps and questions for the project');
   blocks.push(...gapsSection(summary.items, summary.gapsComputed));
