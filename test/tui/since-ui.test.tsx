@@ -151,6 +151,19 @@ describe('review screen: d shows what changed since the predecessor', () => {
     expect(host.sinceCalls).toBe(1);
   });
 
+  it('shows what docs/compare.md shows for committer-health at 100x30', async () => {
+    const page = readFileSync(join(import.meta.dirname, '../../docs/compare.md'), 'utf8');
+    const block = /Here `d` on committer-health[\s\S]*?```text\n([\s\S]*?)```/.exec(page)![1]!.split('\n');
+    const panes = (lines: string[]) => lines.slice(lines.findIndex((l) => l.startsWith('╭')), lines.findIndex((l) => l.startsWith('╰')) + 1);
+    const app = renderApp({ host: await storeHost(), start: { kind: 'workspace' }, size: { columns: 100, rows: 30 } });
+    await waitFor(() => expect(row(app.lastFrame()!, 'driftwood-2025-annual.md')).toContain('«'));
+    await press(app.stdin, 'j', KEY.enter);
+    await waitFor(() => expect(pane(app.lastFrame())).toContain('Evidence · '));
+    await press(app.stdin, 'j', 'd');
+    await waitFor(() => expect(pane(app.lastFrame())).toContain('Acme Corp: 2 (50%) -> 0 (0%)'));
+    expect(panes(app.lastFrame()!.split('\n')).map((l) => l.trimEnd())).toEqual(panes(block).map((l) => l.trimEnd()));
+  });
+
   it('says why when the document has no predecessor', async () => {
     const app = renderApp({ host: await storeHost(), start: { kind: 'workspace' }, size: { columns: 100, rows: 40 } });
     await waitFor(() => expect(app.lastFrame()).toContain('no predecessor (p chooses one)'));
