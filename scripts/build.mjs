@@ -1,6 +1,7 @@
 // Bundle the CLI with esbuild: one small entry chunk plus lazily loaded chunks per command,
 // so `--version` and `extract` never load React, Ink or the markdown highlighter.
 import { build } from 'esbuild';
+import { inkFramePatches } from './build-patches/ink-frame.mjs';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -90,6 +91,6 @@ await build({
     __TOC_BUILD_ID__: JSON.stringify(`${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`),
   },
   banner,
-  plugins: [startupTrims],
+  plugins: [startupTrims, inkFramePatches],
   logLevel: 'warning',
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { inkFramePatches } from '../build-patches/ink-frame.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
@@ -18,7 +19,10 @@ const common = {
   logLevel: 'warning',
 };
 
-/** scripts/bench/ink-floor.mjs bundled into `outdir`, yoga without fetch as in the CLI; its path. */
+/**
+ * scripts/bench/ink-floor.mjs bundled into `outdir` with Ink as the CLI ships it (yoga without
+ * fetch, the frame patches of scripts/build-patches/ink-frame.mjs); its path.
+ */
 export async function bundleInkFloor(outdir) {
   await build({
     ...common,
@@ -36,6 +40,7 @@ export async function bundleInkFloor(outdir) {
           }));
         },
       },
+      inkFramePatches,
     ],
   });
   return join(outdir, 'ink-floor.js');

@@ -38,7 +38,7 @@ Environment:
   NO_COLOR=1                            no colour at all
   TOC_REVIEW_CONFIG_DIR=DIR             where settings live
   TOC_REVIEW_EXIT_AFTER_FIRST_FRAME=1   exit 0 after the first complete frame (startup timing)
-  TOC_REVIEW_TRACE_KEYS=FILE            append "key<TAB>ms" per keypress (keypress-to-frame time)`;
+  TOC_REVIEW_TRACE_KEYS=FILE            append "key<TAB>ms<TAB>ink-ms" per keypress (keypress-to-frame time)`;
 
 const OPTIONS = {
   workspace: { type: 'string' },

@@ -1,0 +1,154 @@
+// Frame-time patches to Ink 6's output stage, applied when the CLI is bundled (scripts/build.mjs).
+// Ink builds every frame from scratch: it tokenises every line of the screen into styled
+// characters, measures every text node and joins every row back into a string, though a
+// keypress changes a few rows. These patches keep that work across frames. Each one only caches
+// a pure function of immutable values (strings, and styled-character objects that Ink never
+// mutates after making them), so a patched frame is the same string an unpatched one is;
+// test/build/ink-frame-patch.test.ts checks that on random frames. docs/bench.md has the figures.
+//
+// Each patch names the exact source it replaces: an Ink upgrade that changes it fails the build
+// instead of shipping unpatched.
+
+/** Bounds on the caches kept across frames, so a long session cannot grow them without end. */
+export const FRAME_CACHE_LIMITS = { styledLines: 4000, widths: 40000, blockWidths: 4000 };
+
+const OUTPUT_PATCHES = [
+  {
+    // One set of caches for every frame, renewed when past a bound.
+    from: 'caches = new OutputCaches();',
+    to: 'caches = tocFrameCaches();',
+  },
+  {
+    // Styled characters of one line share their style arrays where the style does not change,
+    // so joining a row back into a string can skip comparing styles between such characters.
+    from: 'cached = styledCharsFromTokens(tokenize(line));',
+    to: 'cached = tocShareStyles(styledCharsFromTokens(tokenize(line)));',
+  },
+  {
+    // Empty cells: one shared object instead of width x height new ones a frame (cells are
+    // replaced, never mutated, so sharing is safe); it also lets unchanged rows compare equal.
+    from: `row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`,
+    to: 'row.push(TOC_BLANK_CELL);',
+  },
+  {
+    // A row whose cells are the very same objects as last frame's row gives the same string.
+    from: `const generatedOutput = output
+            .map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })
+            .join('\\n');`,
+    to: 'const generatedOutput = tocRowsToString(output, this);',
+  },
+];
+
+const OUTPUT_HELPERS = `
+// ---- toc-review build patches (scripts/build-patches/ink-frame.mjs) ----
+const TOC_LIMITS = ${JSON.stringify(FRAME_CACHE_LIMITS)};
+const TOC_BLANK_CELL = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
+let tocSharedCaches;
+function tocFrameCaches() {
+  const c = tocSharedCaches;
+  if (c === undefined || c.styledChars.size > TOC_LIMITS.styledLines || c.widths.size > TOC_LIMITS.widths || c.blockWidths.size > TOC_LIMITS.blockWidths) tocSharedCaches = new OutputCaches();
+  return tocSharedCaches;
+}
+function tocSameCodes(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code || a[i].endCode !== b[i].endCode) return false;
+  return true;
+}
+function tocShareStyles(chars) {
+  for (let i = 1; i < chars.length; i++) {
+    const previous = chars[i - 1].styles;
+    if (chars[i].styles !== previous && tocSameCodes(chars[i].styles, previous)) chars[i].styles = previous;
+  }
+  return chars;
+}
+// ansi-tokenize's styledCharsToString, skipping the style diff between characters that share
+// a style array (the diff of a style with itself is empty).
+function tocStyledCharsToString(chars) {
+  let text = '';
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i];
+    if (i === 0) text += ansiCodesToString(char.styles);
+    else if (chars[i - 1].styles !== char.styles) text += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
+    text += char.value;
+    if (i === chars.length - 1) text += ansiCodesToString(diffAnsiCodes(char.styles, []));
+  }
+  return text;
+}
+// Last frame's rows per output size (the interactive frame and any static one differ in size).
+const tocLastRows = new Map();
+function tocRowsToString(rows, output) {
+  const key = output.width + 'x' + output.height;
+  const last = tocLastRows.get(key) ?? [];
+  const next = [];
+  const lines = [];
+  for (let y = 0; y < rows.length; y++) {
+    // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+    const cells = rows[y].filter(item => item !== undefined);
+    const before = last[y];
+    let same = before !== undefined && before.cells.length === cells.length;
+    for (let x = 0; same && x < cells.length; x++) same = before.cells[x] === cells[x];
+    const row = same ? before : { cells, text: tocStyledCharsToString(cells).trimEnd() };
+    next.push(row);
+    lines.push(row.text);
+  }
+  if (!tocLastRows.has(key) && tocLastRows.size >= 4) tocLastRows.clear();
+  tocLastRows.set(key, next);
+  return lines.join('\\n');
+}
+`;
+
+// The two ansi-tokenize helpers the patched row join uses (exported by the package's index).
+const TOKENIZE_IMPORT = "import { ansiCodesToString, diffAnsiCodes } from '@alcalzone/ansi-tokenize';\n";
+
+const RENDER_NODE_PATCHES = [
+  {
+    // Ink measures every text node again each frame; its own measureText keeps widths by text.
+    from: 'const currentWidth = widestLine(text);',
+    to: 'const currentWidth = tocMeasureText(text).width;',
+  },
+];
+
+function applyAll(source, patches, file) {
+  let patched = source;
+  for (const { from, to } of patches) {
+    const at = patched.indexOf(from);
+    if (at === -1 || patched.indexOf(from, at + from.length) !== -1) {
+      throw new Error(`ink frame patch: ${file} no longer has the code it replaces (${from.split('\n')[0]} ...); Ink changed: update scripts/build-patches/ink-frame.mjs`);
+    }
+    patched = patched.slice(0, at) + to + patched.slice(at + from.length);
+  }
+  return patched;
+}
+
+/** Ink's build/output.js with the frame patches applied. */
+export function patchInkOutput(source, file = 'ink/build/output.js') {
+  if (!source.includes('class OutputCaches')) throw new Error(`ink frame patch: ${file} has no OutputCaches; Ink changed: update scripts/build-patches/ink-frame.mjs`);
+  return TOKENIZE_IMPORT + applyAll(source, OUTPUT_PATCHES, file) + OUTPUT_HELPERS;
+}
+
+/** Ink's build/render-node-to-output.js with the frame patches applied. */
+export function patchInkRenderNode(source, file = 'ink/build/render-node-to-output.js') {
+  return "import tocMeasureText from './measure-text.js';\n" + applyAll(source, RENDER_NODE_PATCHES, file);
+}
+
+/** The esbuild plugin. */
+export const inkFramePatches = {
+  name: 'ink-frame-patches',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/](output|render-node-to-output)\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      const contents = args.path.endsWith('output.js') && !args.path.endsWith('render-node-to-output.js') ? patchInkOutput(source, args.path) : patchInkRenderNode(source, args.path);
+      return { contents, loader: 'js' };
+    });
+  },
+};
