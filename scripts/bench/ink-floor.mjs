@@ -33,7 +33,8 @@ const firstFrameOnly = process.env.TOC_REVIEW_EXIT_AFTER_FIRST_FRAME === '1';
 const app = render(h(Floor), {
   exitOnCtrlC: false,
   patchConsole: false,
-  maxFps: 60,
+  // The review screen's frame rate cap (src/tui/run.tsx).
+  maxFps: 250,
   ...(firstFrameOnly && !process.stdin.isTTY ? { stdin: silentStdin() } : {}),
   onRender: () => {
     if (firstFrameOnly) setImmediate(() => app.unmount());

@@ -9,6 +9,20 @@
 // Each patch names the exact source it replaces: an Ink upgrade that changes it fails the build
 // instead of shipping unpatched.
 
+/**
+ * Code point ranges whose characters are each a grapheme of their own whatever comes beside them
+ * (see tocStyledChars below; test/property/ink-frame-patch.property.test.ts checks it).
+ */
+export const STANDALONE_RANGES = [
+  [0x00a0, 0x024f], // Latin-1 Supplement, Latin Extended-A and -B
+  [0x2010, 0x2027], // dashes, quotes, bullets, ellipsis
+  [0x2030, 0x205e], // per mille, primes, angle quotes
+  [0x20a0, 0x20bf], // currency signs
+  [0x2100, 0x214f], // letterlike symbols
+  [0x2190, 0x21ff], // arrows
+  [0x2500, 0x27bf], // box drawing, blocks, geometric shapes, symbols, dingbats
+];
+
 /** Bounds on the caches kept across frames, so a long session cannot grow them without end. */
 export const FRAME_CACHE_LIMITS = { styledLines: 4000, widths: 40000, blockWidths: 4000 };
 
@@ -21,8 +35,10 @@ const OUTPUT_PATCHES = [
   {
     // Styled characters of one line share their style arrays where the style does not change,
     // so joining a row back into a string can skip comparing styles between such characters.
+    // Lines of plain ASCII and SGR styles (nearly every line of the review screen) are read by
+    // a direct scan instead of Intl.Segmenter's grapheme walk, about ten times faster.
     from: 'cached = styledCharsFromTokens(tokenize(line));',
-    to: 'cached = tocShareStyles(styledCharsFromTokens(tokenize(line)));',
+    to: 'cached = tocStyledChars(line);',
   },
   {
     // Empty cells: one shared object instead of width x height new ones a frame (cells are
@@ -62,6 +78,66 @@ function tocSameCodes(a, b) {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code || a[i].endCode !== b[i].endCode) return false;
   return true;
+}
+// Styled characters of a line, as styledCharsFromTokens(tokenize(line)) gives them. In ASCII
+// every character is its own grapheme (but CR LF, so CR takes the general path), and so is every
+// character of the ranges below: none of them is a combining mark, joiner, variation selector,
+// prepended or spacing mark, so no neighbour can join it into a longer grapheme. Such lines need
+// no segmenter: each character's width comes from ansi-tokenize itself (cached per character),
+// as do the SGR sequences (cached per sequence). Any other line takes the general path.
+const TOC_STANDALONE = ${JSON.stringify(STANDALONE_RANGES)};
+function tocStandalone(unit) {
+  for (const [from, to] of TOC_STANDALONE) if (unit >= from && unit <= to) return true;
+  return false;
+}
+const tocWide = new Map();
+function tocCharWide(char) {
+  let wide = tocWide.get(char);
+  if (wide === undefined) {
+    wide = tokenize(char)[0]?.fullWidth === true;
+    tocWide.set(char, wide);
+  }
+  return wide;
+}
+const tocSgrTokens = new Map();
+function tocSgr(sequence) {
+  let tokens = tocSgrTokens.get(sequence);
+  if (tokens === undefined) {
+    tokens = tokenize(sequence);
+    if (tokens.some((token) => token.type !== 'ansi')) tokens = null;
+    if (tocSgrTokens.size > 1000) tocSgrTokens.clear();
+    tocSgrTokens.set(sequence, tokens);
+  }
+  return tokens;
+}
+function tocStyledChars(line) {
+  const general = () => tocShareStyles(styledCharsFromTokens(tokenize(line)));
+  let codes = [];
+  let styles = null;
+  const chars = [];
+  for (let i = 0; i < line.length; i++) {
+    const unit = line.charCodeAt(i);
+    if (unit === 0x0d || (unit >= 0x80 && !tocStandalone(unit))) return general();
+    if (unit === 0x1b) {
+      if (line.charCodeAt(i + 1) !== 0x5b) return general();
+      let end = i + 2;
+      while (end < line.length) {
+        const c = line.charCodeAt(end);
+        if (c === 0x6d || !(c === 0x3b || (c >= 0x30 && c <= 0x39))) break;
+        end++;
+      }
+      if (line.charCodeAt(end) !== 0x6d) return general();
+      const tokens = tocSgr(line.slice(i, end + 1));
+      if (tokens === null) return general();
+      codes = reduceAnsiCodesIncremental(codes, tokens);
+      styles = null;
+      i = end;
+      continue;
+    }
+    if (styles === null) styles = [...codes];
+    chars.push({ type: 'char', value: line[i], fullWidth: unit >= 0x80 && tocCharWide(line[i]), styles });
+  }
+  return chars;
 }
 function tocShareStyles(chars) {
   for (let i = 1; i < chars.length; i++) {
@@ -106,8 +182,8 @@ function tocRowsToString(rows, output) {
 }
 `;
 
-// The two ansi-tokenize helpers the patched row join uses (exported by the package's index).
-const TOKENIZE_IMPORT = "import { ansiCodesToString, diffAnsiCodes } from '@alcalzone/ansi-tokenize';\n";
+// The ansi-tokenize helpers the patched code uses (exported by the package's index).
+const TOKENIZE_IMPORT = "import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental } from '@alcalzone/ansi-tokenize';\n";
 
 const RENDER_NODE_PATCHES = [
   {

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script, plain JavaScript without types
-import { inkFramePatches, patchInkOutput, patchInkRenderNode } from '../../scripts/build-patches/ink-frame.mjs';
+import { inkFramePatches, patchInkOutput, patchInkRenderNode, STANDALONE_RANGES } from '../../scripts/build-patches/ink-frame.mjs';
 
 interface Write {
   x: number;
@@ -52,10 +52,11 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 // Text as the review screen makes it: styles opened and closed (also nested and left open),
 // wide characters, an emoji, several lines in one write.
-const STYLES = ['\u001B[1m', '\u001B[2m', '\u001B[22m', '\u001B[31m', '\u001B[39m', '\u001B[7m', '\u001B[27m', '\u001B[0m', '\u001B[38;5;244m', '\u001B[4m', '\u001B[24m'];
+const STYLES = ['\u001B[1;31m', '\u001B[38;2;1;2;3m', '\u001B[m', '\u001B[x', '\u001B]8;;https://example.org\u0007', '\u001B]8;;\u0007', '\r', '\t', '\u001B[1m', '\u001B[2m', '\u001B[22m', '\u001B[31m', '\u001B[39m', '\u001B[7m', '\u001B[27m', '\u001B[0m', '\u001B[38;5;244m', '\u001B[4m', '\u001B[24m'];
 const piece = fc.oneof(
   fc.constantFrom(...STYLES),
-  fc.constantFrom('a', 'b', ' ', '─', '│', '界', '✓', '🙂', 'é', '\n'),
+  fc.constantFrom('a', 'b', ' ', '─', '│', '界', '✓', '🙂', 'é', '\n', '›', '·', '▶', '☔', '\uFE0F', 'e\u0301', '\u200D', '’', '🇩🇪', '\u00AD'),
+  fc.string({ unit: fc.integer({ min: 0x00a0, max: 0x27bf }).map((c) => String.fromCharCode(c)), maxLength: 4 }),
   fc.string({ unit: fc.constantFrom('x', 'y', 'z', ' ', '.'), maxLength: 12 }),
 );
 const text = fc.array(piece, { minLength: 1, maxLength: 14 }).map((parts) => parts.join(''));
@@ -99,6 +100,20 @@ describe('the Ink frame patches', () => {
     const red = { width: 10, height: 2, clip: null, writes: [{ x: 0, y: 0, text: '\u001B[31mred\u001B[39m', upper: false }] };
     const plain = { ...red, writes: [{ x: 0, y: 0, text: 'red', upper: false }] };
     for (const f of [red, plain, red]) expect(draw(Patched, f)).toBe(draw(Shipped, f));
+  });
+
+  it('read lines without a segmenter only where every character is a grapheme of its own', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const count = (text: string) => [...segmenter.segment(text)].length;
+    const alone: string[] = [];
+    for (const [from, to] of STANDALONE_RANGES as Array<[number, number]>) {
+      for (let code = from; code <= to; code++) {
+        const char = String.fromCharCode(code);
+        // Nothing joins it to a letter on either side, or to itself.
+        if (count(`a${char}a`) !== 3 || count(`${char}${char}`) !== 2) alone.push(code.toString(16));
+      }
+    }
+    expect(alone).toEqual([]);
   });
 
   it('refuse an Ink whose source no longer has the shape they patch, naming the file', () => {

@@ -54,7 +54,10 @@ export function useEvidenceLayout(args: {
   }
   useEffect(() => {
     if (!renderer) return;
-    const pending = items.filter((other) => !bodyCache.current.has(`${other.id}|${width}|md`));
+    // Forward from the criterion on screen, wrapping: the ones a reviewer reaches next (j, u,
+    // U all move forward) are ready first.
+    const from = Math.max(0, items.indexOf(item));
+    const pending = [...items.slice(from + 1), ...items.slice(0, from)].filter((other) => !bodyCache.current.has(`${other.id}|${width}|md`));
     let timer: NodeJS.Timeout | undefined;
     const next = () => {
       const other = pending.shift();
