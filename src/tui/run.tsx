@@ -85,14 +85,14 @@ export async function runReviewUi(options: RunOptions): Promise<number> {
 
   // Key timing: the time from a keypress reaching the app to the end of the next frame, and the
   // part of it Ink spent drawing that frame (layout and output, after React's commit).
-  let keyAt: { key: string; at: number; cpu: NodeJS.CpuUsage } | null = null;
-  const onKey = tracePath ? (input: string) => (keyAt = { key: input, at: performance.now(), cpu: process.cpuUsage() }) : undefined;
+  let keyAt: { key: string; at: number } | null = null;
+  const onKey = tracePath ? (input: string) => (keyAt = { key: input, at: performance.now() }) : undefined;
   const onRender = tracePath
     ? ({ renderTime }: { renderTime: number }) => {
         if (!keyAt) return;
         const ms = performance.now() - keyAt.at;
         try {
-          appendFileSync(tracePath, `${JSON.stringify(keyAt.key)}\t${ms.toFixed(3)}\t${renderTime.toFixed(3)}\t${((process.cpuUsage(keyAt.cpu).user + process.cpuUsage(keyAt.cpu).system) / 1000).toFixed(3)}\n`);
+          appendFileSync(tracePath, `${JSON.stringify(keyAt.key)}\t${ms.toFixed(3)}\t${renderTime.toFixed(3)}\n`);
         } catch {
           // Tracing must never break the UI.
         }
