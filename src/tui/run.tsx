@@ -84,7 +84,7 @@ export async function runReviewUi(options: RunOptions): Promise<number> {
   process.on('SIGINT', onSigint);
 
   // Key timing: the time from a keypress reaching the app to the end of the next frame, and the
-  // part of it Ink spent drawing that frame (layout and output, after React's commit).
+  // part of it Ink spent turning the laid-out frame into text (its output stage).
   let keyAt: { key: string; at: number } | null = null;
   const onKey = tracePath ? (input: string) => (keyAt = { key: input, at: performance.now() }) : undefined;
   const onRender = tracePath
