@@ -16,7 +16,8 @@ import { groupScoreFiles, repeatedReviewer } from '../core/summary/panel.js';
 import { displayPath } from '../store/score-file-args.js';
 import { documentWebOrigin } from '../store/document-web-origin.js';
 import { openSettings, resolveReviewer } from '../store/settings.js';
-import { resolveWorkspace } from '../store/workspace.js';
+import { resolveWorkspace, workspaceOfScoreFile } from '../store/workspace.js';
+import { findPredecessor } from '../store/predecessor-lookup.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
 import type { CriteriaSet } from '../core/criteria/criteria.js';
 import type { DocumentDiff } from '../core/compare/diff-types.js';
@@ -60,6 +61,9 @@ Options:
                        as \`toc-review diff DOC <the reviewed document>\` finds it: a "Since the
                        last review" section (md) or a "since" field (json). DOC is read as
                        extract reads it (a file, -, an http(s) address); see docs/compare.md
+  --since-predecessor  as --since, with the document's predecessor in its workspace: the one
+                       chosen with p in the review UI's workspace list, else the earlier
+                       document of the same project (docs/compare.md#in-the-review-ui)
 
 The gaps list comes from re-reading the document; if it is missing or has changed since
 scoring, the export says so. See docs/export.md.`;
@@ -79,6 +83,7 @@ const OPTIONS = {
   project: { type: 'string' },
   level: { type: 'string' },
   since: { type: 'string' },
+  'since-predecessor': { type: 'boolean' },
 } as const;
 
 function checkOrigin(origin: string | undefined): string | undefined {
@@ -153,17 +158,35 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   });
   const panel = sources.length > 1 || values.panel === true;
   if (format === 'dd' && panel) throw new UsageError('export: --format dd writes one reviewer\'s due diligence: give one score file (or a document without --panel)');
-  if (values.since !== undefined && format === 'dd') {
-    throw new UsageError("export: --since adds to an md or json summary (one reviewer's or a panel's), not to --format dd");
+  const byPredecessor = values['since-predecessor'] === true;
+  if (byPredecessor && values.since !== undefined) throw new UsageError('export: give --since DOC or --since-predecessor, not both');
+  if ((values.since !== undefined || byPredecessor) && format === 'dd') {
+    throw new UsageError(`export: ${byPredecessor ? '--since-predecessor' : '--since'} adds to an md or json summary (one reviewer's or a panel's), not to --format dd`);
   }
-  const since = values.since === undefined ? null : await readSince(values.since, context);
+  const given = values.since === undefined ? null : await readSince(values.since, context);
+  /** The earlier document a group is compared with: --since's, or its own predecessor. */
+  const sinceFor = async (source: { path: string; documentPath: string | null }): Promise<SinceDocument | null> => {
+    if (!byPredecessor) return given;
+    const workspace = workspaceOfScoreFile(source.path);
+    if (workspace === null || source.documentPath === null) {
+      throw new UserError(`export: --since-predecessor: ${sanitizeLine(displayPath(context.cwd, source.path))} is not in a workspace's scores/ folder, so its document has no workspace to find a predecessor in; give --since DOC`);
+    }
+    const found = await findPredecessor(workspace, source.documentPath);
+    const shown = sanitizeLine(displayPath(context.cwd, source.documentPath));
+    if (!found) {
+      throw new UserError(`export: --since-predecessor: ${shown} has no predecessor in its workspace (no earlier document of the same project, or none chosen with p in the workspace list); give --since DOC`);
+    }
+    const arg = displayPath(context.cwd, found.path);
+    context.stderr.write(`toc-review: export: ${shown} compared with ${sanitizeLine(arg)} (${found.how === 'chosen' ? 'chosen in the workspace' : 'the earlier document of the same project'})\n`);
+    return readSince(arg, context);
+  };
   const documentOverride = values.document !== undefined ? resolve(context.cwd, values.document) : null;
 
   // The same grouping as `panel`: files of different documents, document versions (sha256) or
   // criteria sets are exported as separate summaries, never averaged together.
   const groups = groupScoreFiles(sources);
   const extractions = new Map<string, Promise<DocumentExtraction>>();
-  const inputs: string[] = since?.path ? [since.path] : [];
+  const inputs: string[] = given?.path ? [given.path] : [];
   const texts: string[] = [];
   const summaries: unknown[] = [];
   for (const group of groups) {
@@ -195,6 +218,8 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     }
     const options = { date, origin: linkOrigin, documentProblem: problem };
     // Each group's document against the earlier one, with the group's criteria set.
+    const since = await sinceFor({ path: first.path, documentPath });
+    if (since?.path && since !== given) inputs.push(since.path);
     const sinceDiff = since ? await sinceLastReview(since, await extractions.get(key)!, criteria, first.file.document.path) : undefined;
     if (panel) {
       const summary = buildPanelSummary(files, criteria, extract, options);

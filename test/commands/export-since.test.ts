@@ -1,6 +1,6 @@
 // `toc-review export --since DOC`: a one-reviewer export gains what changed since an earlier
 // version of the document, on the Driftwood pair of test/fixtures/compare/.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -70,6 +70,38 @@ describe('export --since', () => {
     const data = JSON.parse(json.stdout);
     expect(data.reviewers.map((r: { handle: string }) => r.handle)).toEqual(['ada', 'bob']);
     expect(data.since.adopters.added.map((a: { name: string }) => a.name)).toEqual(['Northwind GmbH']);
+  });
+
+  it('--since-predecessor compares with the workspace\'s predecessor: matched, chosen or none', async () => {
+    const { root, env, exportDoc } = await scoredWorkspace();
+    const given = await exportDoc('--since', 'reviews/driftwood-2024-annual.md');
+    const matched = await exportDoc('--since-predecessor');
+    expect(matched.code, matched.stderr).toBe(0);
+    expect(matched.stderr).toBe('toc-review: export: reviews/driftwood-2025-annual.md compared with reviews/driftwood-2024-annual.md (the earlier document of the same project)\n');
+    expect(matched.stdout).toBe(given.stdout);
+
+    // The earlier document has none.
+    const old = await runCli(['score', 'reviews/driftwood-2024-annual.md', '--workspace', 'reviews', '--reviewer', 'Ada', '--set', 'commit-flow=1'], { cwd: root, env });
+    expect(old.code, old.stderr).toBe(0);
+    const none = await runCli(['export', 'reviews/driftwood-2024-annual.md', '--workspace', 'reviews', '--reviewer', 'Ada', '--since-predecessor'], { cwd: root, env });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe(
+      'toc-review: export: --since-predecessor: reviews/driftwood-2024-annual.md has no predecessor in its workspace (no earlier document of the same project, or none chosen with p in the workspace list); give --since DOC\n',
+    );
+
+    // A choice kept in the workspace wins: none here.
+    writeFileSync(join(root, 'reviews', '.toc-review-workspace.json'), '{ "schema": "toc-review/workspace@1", "predecessors": { "driftwood-2025-annual.md": null } }\n');
+    const chosenNone = await exportDoc('--since-predecessor');
+    expect(chosenNone.code).toBe(1);
+    expect(chosenNone.stderr).toContain('has no predecessor in its workspace');
+    writeFileSync(join(root, 'reviews', '.toc-review-workspace.json'), '{ "schema": "toc-review/workspace@1", "predecessors": { "driftwood-2025-annual.md": "../elsewhere.md" } }\n');
+    const bad = await exportDoc('--since-predecessor');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^toc-review: .*reviews\/\.toc-review-workspace\.json: predecessors\."driftwood-2025-annual\.md": must be a document path inside the workspace, or null for none\n$/);
+
+    const both = await exportDoc('--since-predecessor', '--since', 'reviews/driftwood-2024-annual.md');
+    expect(both.code).toBe(2);
+    expect(both.stderr.split('\n')[0]).toBe('toc-review: export: give --since DOC or --since-predecessor, not both');
   });
 
   it('refuses --format dd, a missing earlier document, and writing over it', async () => {
