@@ -10,7 +10,7 @@ import type { GitHubIssueRef } from '../core/sources/github-ref.js';
 import { isHttpUrl } from '../core/sources/url-source.js';
 import { maxDocumentBytesFromEnv, readDocumentFile, type DocumentFile } from '../store/document-file.js';
 import { readStdinDocument, STDIN_ARG } from '../store/sources/stdin-document.js';
-import { readUrlDocument } from '../store/sources/url-document.js';
+import type { KeptKey } from '../store/sources/kept-copies.js';
 import type { CommandContext } from './context.js';
 
 /** The options of a document command that change how a document argument is read. */
@@ -67,17 +67,24 @@ async function shownCopyPath(path: string, cwd: string): Promise<string> {
   return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
+/** A fetched document as kept: its text (as read), the bytes as fetched when they differ, its origin. */
+interface Fetched {
+  file: DocumentFile;
+  raw?: Uint8Array;
+  origin: DocumentOrigin;
+}
+
 /**
- * An issue or pull request: the workspace's kept copy when there is one (no network), else
- * fetched and kept; --refresh fetches again and says on stderr what changed.
+ * A fetched document (an issue or pull request, or an http(s) address): the workspace's kept copy
+ * when there is one (no network), else fetched and kept; --refresh fetches again and says on
+ * stderr what changed. A copy edited by hand or a broken record is refused, unless --refresh is
+ * about to replace it.
  */
-async function readIssue(arg: string, ref: GitHubIssueRef, values: ReadValues, context: CommandContext, limits: { maxBytes: number; timeoutMs: number }): Promise<ReadDocument> {
+async function keptOrFetched(arg: string, key: KeptKey, values: ReadValues, context: CommandContext, fetch: () => Promise<Fetched>): Promise<ReadDocument> {
   const kept = await import('../store/sources/kept-copies.js');
-  const comments = values.comments === true;
   const workspace = await keptWorkspace(values.workspace, context);
-  // With --refresh the copy is only compared against: a broken record is simply replaced.
   const before = workspace
-    ? await kept.readKeptCopy(workspace, ref, comments, { replacing: values.refresh === true }).catch((error: unknown) => {
+    ? await kept.readKeptCopy(workspace, key, { replacing: values.refresh === true }).catch((error: unknown) => {
         if (values.refresh && error instanceof UserError) return null;
         throw error;
       })
@@ -85,16 +92,37 @@ async function readIssue(arg: string, ref: GitHubIssueRef, values: ReadValues, c
   if (before && !values.refresh) {
     return { file: { ...before.file, path: arg }, origin: { ...before.record.origin, copy: await shownCopyPath(before.path, context.cwd) } };
   }
-  const { readGitHubIssueDocument } = await import('../store/sources/github-issue.js');
-  const fetched = await readGitHubIssueDocument(arg, ref, { ...limits, comments, env: context.env });
+  const fetched = await fetch();
+  const record = { text: fetched.file.text, ...(fetched.raw ? { raw: fetched.raw } : {}), sha256: fetched.file.sha256, origin: fetched.origin };
   const origin: DocumentOrigin = { ...fetched.origin };
-  if (workspace) origin.copy = await shownCopyPath(await kept.writeKeptCopy(workspace, ref, comments, fetched), context.cwd);
+  if (workspace) origin.copy = await shownCopyPath(await kept.writeKeptCopy(workspace, key, record), context.cwd);
   if (values.refresh) {
     const { refreshReport } = await import('../core/sources/kept-copy.js');
-    const report = refreshReport(arg, before ? { record: before.record, text: before.file.text } : null, fetched);
+    const report = refreshReport(arg, before ? { record: before.record, text: before.file.text } : null, record);
     context.stderr.write(`toc-review: ${report}${workspace ? '' : ' (no workspace folder, so no copy kept)'}\n`);
   }
-  return { file: fetched as DocumentFile, origin };
+  return { file: fetched.file, origin };
+}
+
+/** An issue or pull request, with its comments under --comments. */
+async function readIssue(arg: string, ref: GitHubIssueRef, values: ReadValues, context: CommandContext, limits: { maxBytes: number; timeoutMs: number }): Promise<ReadDocument> {
+  const comments = values.comments === true;
+  return keptOrFetched(arg, { ref, comments }, values, context, async () => {
+    const { readGitHubIssueDocument } = await import('../store/sources/github-issue.js');
+    const { origin, ...file } = await readGitHubIssueDocument(arg, ref, { ...limits, comments, env: context.env });
+    return { file, origin };
+  });
+}
+
+/** An http(s) document (a GitHub blob read at its commit); its copy is named by the address without credentials. */
+async function readUrl(arg: string, values: ReadValues, context: CommandContext, limits: { maxBytes: number; timeoutMs: number }): Promise<ReadDocument> {
+  const { publicUrl } = await import('../core/sources/url-source.js');
+  return keptOrFetched(arg, { url: publicUrl(arg) }, values, context, async () => {
+    const { readUrlWithOrigin } = await import('../store/sources/url-origin-document.js');
+    const fetched = await readUrlWithOrigin(arg, { ...limits, env: context.env, warn: (text) => void context.stderr.write(`toc-review: ${text}\n`) });
+    const { raw, finalUrl: _final, etag: _etag, lastModified: _modified, ...file } = fetched.file;
+    return { file, raw, origin: fetched.origin };
+  });
 }
 
 /**
@@ -110,7 +138,7 @@ export async function readDocumentArg(path: string, issueRef: GitHubIssueRef | n
     : path === STDIN_ARG
       ? readStdinDocument(context.stdin ?? process.stdin, { allowEmpty: true, maxBytes }).then((file) => ({ file, origin: undefined }))
       : isHttpUrl(path)
-        ? readUrlDocument(path, { allowEmpty: true, maxBytes, timeoutMs: timeoutMs() }).then((file) => ({ file, origin: undefined }))
+        ? readUrl(path, values, context, { maxBytes, timeoutMs: timeoutMs() })
         : readDocumentFile(resolve(context.cwd, path), { allowEmpty: true }).then((file) => ({ file, origin: undefined }));
   return reading.catch((error: unknown) => {
     // Errors name the file as the user gave it, not the resolved path.

@@ -38,6 +38,7 @@ due-diligence pull request or an email unchanged) or as JSON.
   export reviews/scores/karmada/                   a panel of every score file in a folder
   export cncf/toc#1234                             the workspace's kept copy of that issue (as
                                                    extract or score kept it; never fetched here)
+  export https://github.com/o/r/blob/main/x.md     the same for a document fetched from an address
 
 Options:
   --format md|json|dd  output format (default md); dd: the filled due-diligence document in

@@ -104,6 +104,8 @@ addresses and issues may be among them: each is read as it would be alone (its k
 fetched and kept), with its document.origin.
 A lone \`-\` reads one document from standard input (document.path is then "-"); an http(s)
 address is fetched (a GitHub blob/ page is read as its raw file; redirects: http(s) only, at most 5).
+A GitHub blob/ address is read at the commit its ref names (asked of the API below), and
+citations link to that commit.
 A GitHub issue or pull request, OWNER/REPO#N or its https://github.com/OWNER/REPO/issues/N
 (or /pull/N) address, is read through the GitHub API: its title as a "# " heading on line 1, then
 its body; document.origin records the issue's address, number, updated_at and the time fetched.
@@ -116,9 +118,10 @@ Options:
   --timeout SEC       seconds to wait for a document given as a URL or issue (default 20)
   --comments          with a GitHub issue or pull request: append its comments, each under a
                       "## Comment by @login on YYYY-MM-DD" heading
-  --refresh           with a GitHub issue or pull request: fetch it again even though the
-                      workspace keeps a copy, and say on stderr what changed. A fetched issue
-                      is kept as fetched/OWNER/REPO/REPO-N.md in the workspace (--workspace DIR,
+  --refresh           with a GitHub issue or pull request or an http(s) address: fetch it
+                      again even though the workspace keeps a copy, and say on stderr what
+                      changed. A fetched issue is kept as fetched/OWNER/REPO/REPO-N.md, a URL
+                      document as fetched/urls/HOST/PATH, in the workspace (--workspace DIR,
                       created if missing; else the workspace setting or ./reviews when it
                       exists), and later runs read that copy without the network
   --json              print one JSON object (schema toc-review/extract@1) for scripts
@@ -185,8 +188,14 @@ export function formatReport(result: ExtractResult, set: CriteriaSet, doc: Docum
   ];
   const { origin } = document;
   if (origin) {
-    const comments = origin.comments === null ? '' : `, ${origin.comments} comment${origin.comments === 1 ? '' : 's'} appended`;
-    lines.splice(2, 0, `  from: ${origin.url} (updated ${origin.updatedAt ?? 'unknown'}, fetched ${origin.fetchedAt}${comments})`);
+    if (origin.kind === 'url') {
+      const at = origin.commit ? `commit ${origin.commit.slice(0, 12)}, ` : '';
+      const read = origin.finalUrl !== origin.url ? `, read from ${origin.finalUrl}` : '';
+      lines.splice(2, 0, `  from: ${origin.url} (${at}fetched ${origin.fetchedAt}${read})`);
+    } else {
+      const comments = origin.comments === null ? '' : `, ${origin.comments} comment${origin.comments === 1 ? '' : 's'} appended`;
+      lines.splice(2, 0, `  from: ${origin.url} (updated ${origin.updatedAt ?? 'unknown'}, fetched ${origin.fetchedAt}${comments})`);
+    }
     if (origin.copy) lines.splice(3, 0, `  kept: ${origin.copy} (read offline next time; --refresh to fetch again)`);
   }
   if (doc.lineCount > 0 && (doc.content.startLine > 1 || doc.content.endLine < doc.lineCount)) {
@@ -216,8 +225,9 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   const issueRef = positionals.length === 1 ? await issueRefOf(positionals[0]!, context.cwd) : null;
   // In a batch, --comments and --refresh apply to the issues and pull requests among the documents.
   const anyIssue = issueRef !== null || (positionals.length > 1 && (await Promise.all(positionals.map((p) => issueRefOf(p, context.cwd)))).some((r) => r !== null));
-  for (const flag of ['comments', 'refresh'] as const) {
-    if (values[flag] && !anyIssue) throw new UsageError(`extract: --${flag} is for GitHub issues and pull requests (OWNER/REPO#N or their addresses)`);
+  if (values.comments && !anyIssue) throw new UsageError('extract: --comments is for GitHub issues and pull requests (OWNER/REPO#N or their addresses)');
+  if (values.refresh && !anyIssue && !positionals.some((p) => isHttpUrl(p))) {
+    throw new UsageError('extract: --refresh is for fetched documents (GitHub issues and pull requests, http(s) addresses)');
   }
   if (positionals.length > 1 || (!issueRef && positionals[0] !== STDIN_ARG && !isHttpUrl(positionals[0]!) && await isFolder(resolve(context.cwd, positionals[0]!)))) {
     return runExtractBatch(positionals, values, context);

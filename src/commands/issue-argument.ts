@@ -1,12 +1,13 @@
 // `score`, `export` and the review UI given a GitHub issue or pull request (OWNER/REPO#N or its
-// address): they work on the issue's copy kept in the workspace (store/sources/kept-copies.ts),
+// address) or an http(s) document: they work on its copy kept in the workspace (store/sources/kept-copies.ts),
 // an ordinary document there, so scores, citations and exports need no network. Extract keeps
 // copies with and without comments; these commands take the one without comments when both
 // exist (give the -comments file itself for the other).
 import { UserError } from '../core/errors.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { parseGitHubIssueRef, type GitHubIssueRef } from '../core/sources/github-ref.js';
-import { isHttpUrl } from '../core/sources/url-source.js';
+import { isHttpUrl, publicUrl } from '../core/sources/url-source.js';
+import type { KeptKey } from '../store/sources/kept-copies.js';
 import type { CommandContext } from './context.js';
 
 /** The reference an argument names, unless a file of that name exists (a file wins, as in extract). */
@@ -21,23 +22,24 @@ export async function issueRefOf(arg: string, cwd: string): Promise<GitHubIssueR
 }
 
 /**
- * The absolute path of the kept copy an issue argument stands for, or null when the argument is
- * not an issue. With `fetch`, an issue with no copy yet is fetched and kept (default timeout);
- * without, that is an error saying how to fetch it.
+ * The absolute path of the kept copy an issue or http(s) argument stands for, or null when the
+ * argument is neither. With `fetch`, one with no copy yet is fetched and kept as extract keeps it
+ * (default timeout; an issue without its comments); without, that is an error saying how to.
  */
 export async function keptCopyArgument(arg: string, workspaceOf: string | (() => string), context: CommandContext, options: { fetch: boolean; command: string }): Promise<string | null> {
   const ref = await issueRefOf(arg, context.cwd);
-  if (!ref) return null;
+  if (!ref && !isHttpUrl(arg)) return null;
   const workspace = typeof workspaceOf === 'string' ? workspaceOf : workspaceOf();
   const kept = await import('../store/sources/kept-copies.js');
-  for (const comments of [false, true]) {
-    const copy = await kept.readKeptCopy(workspace, ref, comments);
+  const keys: KeptKey[] = ref ? [{ ref, comments: false }, { ref, comments: true }] : [{ url: publicUrl(arg) }];
+  for (const key of keys) {
+    const copy = await kept.readKeptCopy(workspace, key);
     if (copy) return copy.path;
   }
   if (!options.fetch) {
     throw new UserError(`${options.command}: ${sanitizeLine(arg)}: no copy kept in ${sanitizeLine(workspace)} yet; fetch it first with: toc-review extract ${sanitizeLine(arg)} --workspace ${sanitizeLine(workspace)}`);
   }
-  const [{ readGitHubIssueDocument }, { maxDocumentBytesFromEnv }] = await Promise.all([import('../store/sources/github-issue.js'), import('../store/document-file.js')]);
-  const fetched = await readGitHubIssueDocument(arg, ref, { env: context.env, maxBytes: maxDocumentBytesFromEnv(context.env) });
-  return kept.writeKeptCopy(workspace, ref, false, fetched);
+  const [{ readDocumentArg }, { resolve }] = await Promise.all([import('./document-input.js'), import('node:path')]);
+  const { origin } = await readDocumentArg(arg, ref, { workspace }, context, options.command);
+  return resolve(context.cwd, origin!.copy!);
 }

@@ -19,8 +19,9 @@ Open the review UI. With no document, lists the review documents in the workspac
 progress on each; with a document, opens it directly (a document outside the workspace uses its
 own folder as the workspace). Every change is saved at once to
 <workspace>/scores/<document>/<your-handle>.score.json.
-A GitHub issue or pull request (OWNER/REPO#N or its address) opens its copy kept in the
-workspace (fetched/OWNER/REPO/REPO-N.md), fetched and kept first when there is none.
+A GitHub issue or pull request (OWNER/REPO#N or its address), or an http(s) address, opens its
+copy kept in the workspace (fetched/OWNER/REPO/REPO-N.md, fetched/urls/HOST/PATH), fetched and
+kept first when there is none.
 
 Options:
   --workspace DIR     workspace folder (default: the 'workspace' setting, else ./reviews)

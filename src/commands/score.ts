@@ -42,8 +42,9 @@ Set scores, notes, citations and the overall recommendation in your score file f
 without the UI. Changes are checked first and saved atomically; with no changes, prints the file
 (a read: it works while another session is editing the file, and says so).
 The file lives at <workspace>/scores/<document-stem>/<your-handle>.score.json.
-A GitHub issue or pull request (OWNER/REPO#N or its address) is scored in its copy kept in the
-workspace (fetched/OWNER/REPO/REPO-N.md), fetched and kept first when there is none.
+A GitHub issue or pull request (OWNER/REPO#N or its address), or an http(s) address, is scored
+in its copy kept in the workspace (fetched/OWNER/REPO/REPO-N.md, fetched/urls/HOST/PATH),
+fetched and kept first when there is none.
 
 Options:
   --set ID=VALUE        score an item: a scale value (0-3 for cncf-incubation), a scale label
@@ -55,7 +56,8 @@ Options:
   --recommend VERDICT   ready, not-ready, needs-more-info, or none
   --recommend-note TEXT notes for the recommendation
   --origin URL|none     the document's source URL, for line links in exports (default: for
-                        the kept copy of a GitHub issue, the issue's page; else from git when
+                        the kept copy of a GitHub issue, the issue's page; of an address, the
+                        address (a GitHub blob: its page at the commit read); else from git when
                         the document is committed, unchanged, in a GitHub or GitLab
                         repository: its blob URL pinned to HEAD's commit)
   --reviewer NAME       who you are (else env TOC_REVIEW_REVIEWER, else settings)

@@ -462,7 +462,7 @@ describe('toc-review extract OWNER/REPO#N: copies kept in the workspace', () => 
   it('--refresh is for issues only', async () => {
     const { code, stderr } = await run(['extract', DOC, '--refresh']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/--refresh is for GitHub issues and pull requests/);
+    expect(stderr).toMatch(/--refresh is for fetched documents/);
   });
 });
 

@@ -1,7 +1,7 @@
 // `extract URL` against the local test server (no network): the same criteria as the file,
 // redirects (http only, at most 5), and one-line errors for 404, rate limits, timeouts, big and
 // binary bodies.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,9 @@ let server: LinkServer;
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'toc-extract-url-'));
   env = { ...process.env, TOC_REVIEW_CONFIG_DIR: join(dir, 'config'), TOC_REVIEW_NO_CACHE: '1', TOC_REVIEW_MAX_DOC_MB: '1' };
+  // Fetched documents are kept in a workspace of this test's own, not in the repository's reviews/.
+  mkdirSync(join(dir, 'config', 'ws'), { recursive: true });
+  writeFileSync(join(dir, 'config', 'config.json'), JSON.stringify({ workspace: join(dir, 'config', 'ws') }));
   server = await startLinkServer({
     files: { '/doc.md': readFileSync(join(ROOT, DOC)), '/big.md': Buffer.alloc(2 * 1024 * 1024, 'a'), '/binary.md': Buffer.from([0x23, 0x00, 0x41]) },
   });
@@ -34,7 +37,9 @@ describe('toc-review extract URL', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const fromUrl = JSON.parse(stdout);
-    expect(fromUrl.document).toEqual({ ...fromFile.document, path: `${server.base}/doc.md` });
+    const { origin, ...document } = fromUrl.document;
+    expect(document).toEqual({ ...fromFile.document, path: `${server.base}/doc.md` });
+    expect(origin).toMatchObject({ kind: 'url', url: `${server.base}/doc.md`, commit: null });
     expect(fromUrl.criteria).toEqual(fromFile.criteria);
   });
 

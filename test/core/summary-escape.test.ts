@@ -135,6 +135,12 @@ describe('links', () => {
     expect(lineRangeUrl('https://example.org/x.md', 1, 2)).toBeNull();
     expect(lineRangeUrl(null, 1, 2)).toBeNull();
   });
+
+  it('links a GitHub Enterprise blob only when it is pinned to a commit', () => {
+    const commit = 'ab'.repeat(20);
+    expect(lineRangeUrl(`https://ghe.example.com/o/r/blob/${commit}/x.md`, 3, 4)).toBe(`https://ghe.example.com/o/r/blob/${commit}/x.md?plain=1#L3-L4`);
+    expect(lineRangeUrl('https://ghe.example.com/o/r/blob/main/x.md', 3, 4)).toBeNull();
+  });
 });
 
 describe('truncate', () => {

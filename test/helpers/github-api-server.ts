@@ -33,6 +33,12 @@ export interface GitHubApiOptions {
   rateReset?: number;
   /** Where the repository "elsewhere" redirects to: another server (another host for the token). */
   elsewhere?: string;
+  /** "owner/repo@ref" -> the commit id GET /repos/owner/repo/commits/ref answers. */
+  commits?: Record<string, string>;
+  /** "owner/repo/ref/path" -> a file served as raw at /owner/repo/raw/ref/path (GitHub Enterprise's raw address). */
+  raw?: Record<string, string>;
+  /** The web server issue pages are on (html_url); default https://github.com. */
+  htmlBase?: string;
 }
 
 export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubApiServer> {
@@ -46,7 +52,28 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(JSON.stringify(value));
     };
-    const match = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)(\/comments)?$/.exec(url.pathname);
+    // GitHub Enterprise serves its API under /api/v3, beside its web pages.
+    const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
+    const raw = /^\/([^/]+)\/([^/]+)\/raw\/([^/]+)\/(.+)$/.exec(path);
+    if (raw && path === url.pathname) {
+      const file = options.raw?.[`${raw[1]}/${raw[2]}/${decodeURIComponent(raw[3]!)}/${raw[4]}`];
+      if (file === undefined) return json(404, { message: 'Not Found' });
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', etag: '"raw-etag"' });
+      return void res.end(file);
+    }
+    const commit = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)$/.exec(path);
+    if (commit) {
+      if (commit[2] === 'rate-limited') return json(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(options.rateReset ?? 0) });
+      const sha = options.commits?.[`${commit[1]}/${commit[2]}@${decodeURIComponent(commit[3]!)}`];
+      if (!sha) return json(422, { message: 'No commit found for SHA' });
+      // The sha media type answers the bare id, as GitHub does.
+      if (/vnd\.github\.sha/.test(String(req.headers.accept))) {
+        res.writeHead(200, { 'content-type': 'application/vnd.github.sha; charset=utf-8' });
+        return void res.end(sha);
+      }
+      return json(200, { sha });
+    }
+    const match = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)(\/comments)?$/.exec(path);
     if (!match) return json(404, { message: 'Not Found' });
     const [, owner, repo, number, comments] = match;
     if (repo === 'rate-limited') {
@@ -73,12 +100,12 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
     }
     // A renamed repository: GitHub answers 301 to the new name.
     if (repo === 'renamed') {
-      res.writeHead(301, { location: `${base}/repos/${owner}/${'moved'}/issues/${number}${comments ?? ''}` });
+      res.writeHead(301, { location: `${base}${url.pathname.slice(0, url.pathname.length - path.length)}/repos/${owner}/${'moved'}/issues/${number}${comments ?? ''}` });
       return void res.end();
     }
     const issue = options.issues[`${owner}/${repo === 'moved' ? 'renamed' : repo}#${number}`];
     if (!issue) return json(404, { message: 'Not Found' });
-    const html = `https://github.com/${owner}/${repo}/${issue.pull_request ? 'pull' : 'issues'}/${number}`;
+    const html = `${options.htmlBase ?? 'https://github.com'}/${owner}/${repo}/${issue.pull_request ? 'pull' : 'issues'}/${number}`;
     if (!comments) {
       return json(200, {
         number: Number(number),

@@ -9,7 +9,8 @@ export interface LinkServer {
 }
 
 /** files: bodies served with 200 at their path (documents read from a URL). */
-export async function startLinkServer(options: { files?: Record<string, string | Buffer> } = {}): Promise<LinkServer> {
+/** redirects: path -> where it answers 301 to; etags: path -> the ETag its file is served with. */
+export async function startLinkServer(options: { files?: Record<string, string | Buffer>; redirects?: Record<string, string>; etags?: Record<string, string> } = {}): Promise<LinkServer> {
   const hits: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
@@ -19,8 +20,11 @@ export async function startLinkServer(options: { files?: Record<string, string |
       res.end(req.method === 'HEAD' ? undefined : 'body');
     };
     const file = options.files?.[url];
+    const moved = options.redirects?.[url];
+    if (moved !== undefined) return send(301, { location: moved });
     if (file !== undefined) {
-      res.writeHead(200, { 'content-type': 'text/markdown' });
+      const etag = options.etags?.[url];
+      res.writeHead(200, { 'content-type': 'text/markdown', ...(etag ? { etag } : {}) });
       return void res.end(req.method === 'HEAD' ? undefined : file);
     }
     // /chain/N redirects N times before reaching /ok.

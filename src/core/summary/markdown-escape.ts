@@ -141,7 +141,7 @@ export function link(text: string, url: string | null | undefined): string {
 
 /**
  * Link to lines of a document's source when the origin is a GitHub or GitLab blob URL
- * (`…/blob/<ref>/path.md`). GitHub shows markdown files rendered, where line anchors do not
+ * (`…/blob/<ref>/path.md`; on another host than github.com, only pinned to a commit). GitHub shows markdown files rendered, where line anchors do not
  * work, so `?plain=1` asks for the source view. Null for other origins.
  */
 export function lineRangeUrl(origin: string | null | undefined, startLine: number, endLine: number): string | null {
@@ -151,7 +151,9 @@ export function lineRangeUrl(origin: string | null | undefined, startLine: numbe
   url.hash = '';
   const start = Math.max(1, Math.floor(startLine));
   const end = Math.max(start, Math.floor(endLine));
-  if (url.hostname === 'github.com' && /^\/[^/]+\/[^/]+\/blob\//.test(url.pathname)) {
+  // github.com, or a GitHub Enterprise server's blob page pinned to a commit (a kept blob/ document's origin).
+  const githubBlob = /^\/[^/]+\/[^/]+\/blob\//.test(url.pathname) && (url.hostname === 'github.com' || /^\/[^/]+\/[^/]+\/blob\/(?:[0-9a-f]{40}|[0-9a-f]{64})\//i.test(url.pathname));
+  if (githubBlob) {
     if (/\.(md|markdown|mdown|mkd)$/i.test(url.pathname)) url.searchParams.set('plain', '1');
     url.hash = start === end ? `L${start}` : `L${start}-L${end}`;
     return safeLinkUrl(url.href);

@@ -108,6 +108,29 @@ function guardedFetch(shown: string, budget: { left: number }, tooLarge: () => U
   };
 }
 
+/**
+ * The API client every GitHub request goes through: GITHUB_API_URL, the token (to the API's host
+ * only), redirects by hand and one byte budget for all its answers.
+ */
+export async function githubClient(shown: string, env: NodeJS.ProcessEnv, budgetBytes: number, tooLarge: () => UserError): Promise<{ octokit: Octokit; api: URL; source: TokenSource }> {
+  const api = apiBase(env);
+  const { token, source } = await githubToken(env, api);
+  const octokit = new Octokit({
+    ...(token ? { auth: token } : {}),
+    baseUrl: api.href.replace(/\/+$/, ''),
+    userAgent: 'toc-review',
+    // Quiet: warnings (deprecations) would go to stderr in the middle of the output.
+    log: { debug() {}, info() {}, warn() {}, error() {} },
+    request: { fetch: guardedFetch(shown, { left: budgetBytes }, tooLarge) },
+  });
+  return { octokit, api, source };
+}
+
+/** The API's base address (GITHUB_API_URL, else the public API); a bad one is a one-line error. */
+export function githubApiBase(env: NodeJS.ProcessEnv): URL {
+  return apiBase(env);
+}
+
 interface ApiIssue {
   title?: unknown;
   body?: unknown;
@@ -149,17 +172,8 @@ export async function readGitHubIssueDocument(arg: string, ref: GitHubIssueRef, 
   const maxBytes = options.maxBytes ?? maxDocumentBytesFromEnv(env);
   const tooLarge = () => new SourceError(`${shown}: over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB document limit (set TOC_REVIEW_MAX_DOC_MB to raise it)`);
   const timeoutMs = options.timeoutMs ?? DEFAULT_URL_TIMEOUT_MS;
-  const { token, source } = await githubToken(env, api);
   // JSON escapes make an answer larger than the text it carries: room for twice the limit.
-  const budget = { left: 2 * maxBytes + 1024 * 1024 };
-  const octokit = new Octokit({
-    ...(token ? { auth: token } : {}),
-    baseUrl: api.href.replace(/\/+$/, ''),
-    userAgent: 'toc-review',
-    // Quiet: warnings (deprecations) would go to stderr in the middle of the output.
-    log: { debug() {}, info() {}, warn() {}, error() {} },
-    request: { fetch: guardedFetch(shown, budget, tooLarge) },
-  });
+  const { octokit, source } = await githubClient(shown, env, 2 * maxBytes + 1024 * 1024, tooLarge);
   // One deadline for the issue and all its comment pages.
   const signal = AbortSignal.timeout(timeoutMs);
   const params = { owner: ref.owner, repo: ref.repo, issue_number: ref.number, request: { signal } };

@@ -1,4 +1,4 @@
-// Kept copies of fetched issues in the workspace (core/sources/kept-copy.ts says where and what):
+// Kept copies of fetched issues and URL documents in the workspace (core/sources/kept-copy.ts says where and what):
 // read back with a file's refusals and checked against the sha256 recorded when it was fetched;
 // written atomically, the copy first and its record last, so a record always has its copy.
 import { mkdir, readFile } from 'node:fs/promises';
@@ -6,9 +6,9 @@ import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { sha256 } from '../../core/hash.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import type { GitHubIssueOrigin } from '../../core/sources/document-origin.js';
+import { recordedOrigin, type DocumentOrigin } from '../../core/sources/document-origin.js';
 import type { GitHubIssueRef } from '../../core/sources/github-ref.js';
-import { keptCopyPaths, keptRecordText, KEPT_SCHEMA, parseKeptRecord, type KeptRecord } from '../../core/sources/kept-copy.js';
+import { keptCopyPaths, keptRecordText, keptUrlCopyPaths, KEPT_SCHEMA, parseKeptRecord, recordPathOf, type KeptRecord } from '../../core/sources/kept-copy.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { readDocumentFile, type DocumentFile } from '../document-file.js';
 
@@ -19,17 +19,21 @@ export interface KeptCopy {
   path: string;
 }
 
-function absolutePaths(workspace: string, ref: GitHubIssueRef, comments: boolean) {
-  const { document, record } = keptCopyPaths(ref, comments);
+/** Which kept copy: an issue (with or without its comments) or a URL document. */
+export type KeptKey = { ref: GitHubIssueRef; comments: boolean } | { url: string };
+
+function absolutePaths(workspace: string, key: KeptKey) {
+  const { document, record } = 'url' in key ? keptUrlCopyPaths(key.url) : keptCopyPaths(key.ref, key.comments);
   return { document: join(resolve(workspace), ...document.split('/')), record: join(resolve(workspace), ...record.split('/')) };
 }
 
 /**
- * The kept copy of this issue (with or without comments), or null when there is none. A copy
- * edited since it was fetched is refused unless `replacing` (--refresh is about to overwrite it).
+ * The kept copy (of an issue, with or without comments, or of a URL document), or null when there
+ * is none. A copy edited since it was fetched is refused unless `replacing` (--refresh is about
+ * to overwrite it).
  */
-export async function readKeptCopy(workspace: string, ref: GitHubIssueRef, comments: boolean, options: { replacing?: boolean } = {}): Promise<KeptCopy | null> {
-  const paths = absolutePaths(workspace, ref, comments);
+export async function readKeptCopy(workspace: string, key: KeptKey, options: { replacing?: boolean } = {}): Promise<KeptCopy | null> {
+  const paths = absolutePaths(workspace, key);
   let recordText: string;
   try {
     recordText = await readFile(paths.record, 'utf8');
@@ -50,27 +54,33 @@ export async function readKeptCopy(workspace: string, ref: GitHubIssueRef, comme
   return { record, file, path: paths.document };
 }
 
-/** Keep a fetched issue in the workspace; returns the copy's absolute path. */
-export async function writeKeptCopy(workspace: string, ref: GitHubIssueRef, comments: boolean, fetched: { text: string; sha256: string; origin: GitHubIssueOrigin }): Promise<string> {
-  const paths = absolutePaths(workspace, ref, comments);
+/**
+ * Keep a fetched document in the workspace; returns the copy's absolute path. `raw` is the
+ * bytes as fetched (an AsciiDoc document's text is its markdown translation; the copy keeps the
+ * original, and is read back through the same translation by its name).
+ */
+export async function writeKeptCopy(workspace: string, key: KeptKey, fetched: { text: string; raw?: Uint8Array; sha256: string; origin: DocumentOrigin }): Promise<string> {
+  const paths = absolutePaths(workspace, key);
   await mkdir(dirname(paths.document), { recursive: true });
-  await writeFileAtomic(paths.document, fetched.text);
-  const { copy: _copy, ...origin } = fetched.origin;
-  await writeFileAtomic(paths.record, keptRecordText({ schema: KEPT_SCHEMA, origin, sha256: fetched.sha256 }));
+  await writeFileAtomic(paths.document, fetched.raw ? Buffer.from(fetched.raw) : fetched.text);
+  await writeFileAtomic(paths.record, keptRecordText({ schema: KEPT_SCHEMA, origin: recordedOrigin(fetched.origin), sha256: fetched.sha256 }));
   return paths.document;
 }
 
 /**
- * The issue page a document is the kept copy of (its `.origin.json` beside it, the copy unchanged
- * since), or null. Only a plain printable http(s) address is taken from the record.
+ * The web address a document is the kept copy of (its `.origin.json` beside it, the copy
+ * unchanged since), or null: an issue's page; for a GitHub blob/ address the file's page at the
+ * commit fetched (where cited lines can be linked); for any other address, the address. Only a
+ * plain printable http(s) address is taken from the record.
  */
-export async function keptIssueUrlOf(documentPath: string): Promise<string | null> {
-  if (!/\.md$/i.test(documentPath)) return null;
-  const recordPath = documentPath.replace(/\.md$/i, '.origin.json');
+export async function keptWebUrlOf(documentPath: string): Promise<string | null> {
+  if (!/\.(?:md|markdown|adoc)$/i.test(documentPath)) return null;
+  const recordPath = recordPathOf(documentPath);
   try {
     const record = parseKeptRecord(await readFile(recordPath, 'utf8'), recordPath);
     if (sha256(await readFile(documentPath)) !== record.sha256) return null;
-    return /^https?:\/\/[\x21-\x7e]{1,2000}$/.test(record.origin.url) ? record.origin.url : null;
+    const url = record.origin.kind === 'url' ? (record.origin.blobUrl ?? record.origin.url) : record.origin.url;
+    return /^https?:\/\/[\x21-\x7e]{1,2000}$/.test(url) ? url : null;
   } catch {
     return null;
   }

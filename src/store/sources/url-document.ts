@@ -4,7 +4,7 @@
 import { UserError } from '../../core/errors.js';
 import { sha256 } from '../../core/hash.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import { rawUrlFor } from '../../core/sources/url-source.js';
+import { publicUrl, rawUrlFor } from '../../core/sources/url-source.js';
 import { decodeDocument, documentTextFor, maxDocumentBytesFromEnv, type DocumentFile, type ReadDocumentOptions } from '../document-file.js';
 
 import { MAX_REDIRECTS, redirectTarget, type RedirectErrors } from './redirect-hop.js';
@@ -12,9 +12,20 @@ export const DEFAULT_URL_TIMEOUT_MS = 20_000;
 
 export interface ReadUrlOptions extends ReadDocumentOptions {
   timeoutMs?: number;
+  /** Read the bytes from here instead (a GitHub blob's raw file at a commit); errors still name the address given. */
+  readFrom?: string;
 }
 
-async function fetchFollowing(url: string, shown: string, signal: AbortSignal): Promise<Response> {
+/** A URL document with what its kept copy records: the bytes as fetched and the answer's headers. */
+export interface UrlDocumentFile extends DocumentFile {
+  raw: Buffer;
+  /** The address read after redirects. */
+  finalUrl: string;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+async function fetchFollowing(url: string, shown: string, signal: AbortSignal): Promise<{ response: Response; finalUrl: string }> {
   const errors: RedirectErrors = {
     tooMany: () => new UserError(`${shown}: more than ${MAX_REDIRECTS} redirects; give the final address`),
     refused: (protocol) => new UserError(`${shown}: redirected to a ${protocol} address, refused (only http and https are followed)`),
@@ -23,7 +34,7 @@ async function fetchFollowing(url: string, shown: string, signal: AbortSignal): 
   for (let hop = 0; ; hop++) {
     const response = await fetch(current, { redirect: 'manual', signal, headers: { accept: 'text/markdown, text/plain, */*' } });
     const next = await redirectTarget(response, current, hop, errors);
-    if (next === null) return response;
+    if (next === null) return { response, finalUrl: current };
     current = next.href;
   }
 }
@@ -54,13 +65,28 @@ async function readCapped(shown: string, response: Response, maxBytes: number): 
   return Buffer.concat(chunks);
 }
 
-export async function readUrlDocument(url: string, options: ReadUrlOptions = {}): Promise<DocumentFile> {
-  const shown = sanitizeLine(url);
+/** fetch refuses an address with a user name or password in it; they are dropped (never sent, never shown). */
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}
+
+export async function readUrlDocument(url: string, options: ReadUrlOptions = {}): Promise<UrlDocumentFile> {
+  // Messages show the address without credentials or secret-looking parameters.
+  const shown = sanitizeLine(publicUrl(url));
   const timeoutMs = options.timeoutMs ?? DEFAULT_URL_TIMEOUT_MS;
   const signal = AbortSignal.timeout(timeoutMs);
   let bytes: Buffer;
+  let answer: { response: Response; finalUrl: string };
   try {
-    const response = await fetchFollowing(rawUrlFor(url), shown, signal);
+    answer = await fetchFollowing(withoutCredentials(options.readFrom ?? rawUrlFor(url)), shown, signal);
+    const { response } = answer;
     if (!response.ok) {
       await response.body?.cancel();
       throw statusError(shown, response);
@@ -74,5 +100,6 @@ export async function readUrlDocument(url: string, options: ReadUrlOptions = {})
   }
   const decoded = decodeDocument(shown, bytes);
   if (!options.allowEmpty && decoded.trim() === '') throw new UserError(`${shown}: empty document, nothing to review`);
-  return { path: url, text: documentTextFor(url, decoded), sha256: sha256(bytes), bytes: bytes.length };
+  const header = (name: string) => answer.response.headers.get(name);
+  return { path: url, text: documentTextFor(url, decoded), sha256: sha256(bytes), bytes: bytes.length, raw: bytes, finalUrl: answer.finalUrl, etag: header('etag'), lastModified: header('last-modified') };
 }
