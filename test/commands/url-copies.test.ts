@@ -133,6 +133,20 @@ describe('http(s) documents kept in the workspace', () => {
     expect(web.hits.length).toBe(hits);
   });
 
+  it('diff reads kept copies too, without the network', async () => {
+    const env = envFor();
+    files['/reviews/gizmo-2027.md'] = `${GIZMO}\n## Adopters\n\nUsed in production by:\n\n- Initech\n- Hooli\n`;
+    const old = `${web.base}/reviews/gizmo.md`;
+    const next = `${web.base}/reviews/gizmo-2027.md`;
+    expect((await run(['extract', old, next], env)).code).toBe(0);
+    const hits = web.hits.length;
+    const { code, stdout, stderr } = await run(['diff', old, next, '--json'], env);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.stringify(JSON.parse(stdout))).toContain('Initech');
+    expect(web.hits.length).toBe(hits);
+  });
+
   it('export of an address with no kept copy says how to fetch it', async () => {
     const env = envFor({ TOC_REVIEW_REVIEWER: 'Ada' });
     const url = `${web.base}/reviews/never.md`;
