@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
+import { MAX_REDIRECTS, redirectTarget } from '../sources/redirect-hop.js';
 
 export interface LinkCheck {
   /** Null when the link is fine. */
@@ -21,7 +22,6 @@ export interface CheckOptions {
   fetchImpl?: typeof fetch;
 }
 
-const MAX_REDIRECTS = 5;
 const CACHE_FILE = 'link-checks.json';
 const CACHE_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -46,40 +46,45 @@ function describeFailure(error: unknown, timeoutMs: number): string {
   return `does not resolve (${code ?? 'network error'})`;
 }
 
-/** One link, redirects followed by hand. */
+/** What a link check found wrong on the way, said as the link's problem. */
+class LinkProblem extends Error {}
+
+const REDIRECT_PROBLEMS = {
+  tooMany: () => new LinkProblem(`redirects more than ${MAX_REDIRECTS} times`),
+  refused: (protocol: string) => new LinkProblem(`redirects to a ${protocol.replace(':', '')} URL (not followed)`),
+};
+
+/** One link, redirects followed by hand (store/sources/redirect-hop.ts, as for documents). */
 export async function checkLink(url: string, options: Pick<CheckOptions, 'timeoutMs' | 'fetchImpl'>): Promise<LinkCheck> {
   const doFetch = options.fetchImpl ?? fetch;
-  let current = url;
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return { problem: 'is not a valid URL', status: null };
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') return { problem: 'is not an http(s) link', status: null };
   const signal = AbortSignal.timeout(options.timeoutMs);
   try {
-    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      let target: URL;
-      try {
-        target = new URL(current);
-      } catch {
-        return { problem: 'is not a valid URL', status: null };
-      }
-      if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-        return { problem: hop === 0 ? `is not an http(s) link` : `redirects to a ${target.protocol.replace(':', '')} URL (not followed)`, status: null };
-      }
+    for (let hop = 0; ; hop++) {
       let response = await doFetch(target, { method: 'HEAD', redirect: 'manual', signal, headers: { 'user-agent': 'toc-review link check' } });
       // Some servers refuse HEAD; ask for the page and read none of it.
       if (response.status === 405 || response.status === 501 || response.status === 403) {
         await response.body?.cancel().catch(() => undefined);
         response = await doFetch(target, { method: 'GET', redirect: 'manual', signal, headers: { 'user-agent': 'toc-review link check' } });
       }
-      await response.body?.cancel().catch(() => undefined);
-      const location = response.headers.get('location');
-      if (response.status >= 300 && response.status < 400 && location) {
-        current = new URL(location, target).toString();
+      const next = await redirectTarget(response, target, hop, REDIRECT_PROBLEMS);
+      if (next) {
+        target = next;
         continue;
       }
+      await response.body?.cancel().catch(() => undefined);
       if (response.status === 429) return { problem: null, status: 429 };
       if (response.status >= 400) return { problem: `returned ${response.status}`, status: response.status };
       return { problem: null, status: response.status };
     }
-    return { problem: `redirects more than ${MAX_REDIRECTS} times`, status: null };
   } catch (error) {
+    if (error instanceof LinkProblem) return { problem: error.message, status: null };
     return { problem: describeFailure(error, options.timeoutMs), status: null };
   }
 }
