@@ -93,7 +93,7 @@ try {
   shot('Reviewer prompt (first run, 80x24)', await waitFor('Your name:'));
   keys('-l', 'Ada Lovelace');
   keys('Enter');
-  shot('Workspace list (80x24)', await waitFor('Review documents (5)'));
+  shot('Workspace list (80x24)', (await waitFor('Review documents (5)'), await waitFor(/openkruise-sandbox-annual\.md +not started +\w+ +\d/)));
   keys('Enter');
   shot('Review screen (80x24)', await waitFor('Evidence · Production users'));
   keys('2', 'j', '1');
