@@ -61,7 +61,7 @@ async function readInput(arg: string, context: CommandContext, timeout: string |
     const { loadScoreFile } = await import('../store/score-store.js');
     return { kind: 'score', shown: arg, file: (await loadScoreFile(arg, undefined, { cwd: context.cwd })).file };
   }
-  const { file } = await readDocumentArg(arg, await issueRefOf(arg, context.cwd), { timeout }, context, 'diff');
+  const { file } = await readDocumentArg(arg, await issueRefOf(arg, context), { timeout }, context, 'diff');
   if (!looksLikeScoreFile(file.text)) return { kind: 'document', shown: arg, file };
   const { parseScoreFile } = await import('../core/scores/score-file.js');
   return { kind: 'score', shown: arg, file: parseScoreFile(file.text, arg) };

@@ -103,7 +103,7 @@ interface SinceDocument {
 /** --since DOC, read as extract reads a document. */
 async function readSince(arg: string, context: CommandContext): Promise<SinceDocument> {
   const [{ readDocumentArg }, { issueRefOf }] = await Promise.all([import('./document-input.js'), import('./issue-argument.js')]);
-  const issue = await issueRefOf(arg, context.cwd);
+  const issue = await issueRefOf(arg, context);
   const { file } = await readDocumentArg(arg, issue, {}, context, 'export');
   const isFile = issue === null && arg !== '-' && !/^https?:\/\//i.test(arg);
   return { arg, path: isFile ? resolve(context.cwd, arg) : null, file };

@@ -111,6 +111,8 @@ A GitHub issue or pull request, OWNER/REPO#N or its https://github.com/OWNER/REP
 its body; document.origin records the issue's address, number, updated_at and the time fetched.
 The token is GITHUB_TOKEN, else \`gh auth token\` when gh is installed, else none (public issues
 only, with a lower rate limit); GITHUB_API_URL sets the API (default https://api.github.com).
+With a GitHub Enterprise API (https://HOST/api/v3), issue, pull request and blob/ pages on HOST
+are read the same way, and the issue page recorded is the API's html_url.
 
 Options:
   --criteria ID|FILE  criteria set: a shipped id or a YAML file (default: the "criteria"
@@ -222,9 +224,9 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   });
   if (positionals.length === 0) throw new UsageError('extract: give a markdown document (see: toc-review extract --help)');
   const { resolve } = await import('node:path');
-  const issueRef = positionals.length === 1 ? await issueRefOf(positionals[0]!, context.cwd) : null;
+  const issueRef = positionals.length === 1 ? await issueRefOf(positionals[0]!, context) : null;
   // In a batch, --comments and --refresh apply to the issues and pull requests among the documents.
-  const anyIssue = issueRef !== null || (positionals.length > 1 && (await Promise.all(positionals.map((p) => issueRefOf(p, context.cwd)))).some((r) => r !== null));
+  const anyIssue = issueRef !== null || (positionals.length > 1 && (await Promise.all(positionals.map((p) => issueRefOf(p, context)))).some((r) => r !== null));
   if (values.comments && !anyIssue) throw new UsageError('extract: --comments is for GitHub issues and pull requests (OWNER/REPO#N or their addresses)');
   if (values.refresh && !anyIssue && !positionals.some((p) => isHttpUrl(p))) {
     throw new UsageError('extract: --refresh is for fetched documents (GitHub issues and pull requests, http(s) addresses)');

@@ -10,9 +10,13 @@ import { isHttpUrl, publicUrl } from '../core/sources/url-source.js';
 import type { KeptKey } from '../store/sources/kept-copies.js';
 import type { CommandContext } from './context.js';
 
-/** The reference an argument names, unless a file of that name exists (a file wins, as in extract). */
-export async function issueRefOf(arg: string, cwd: string): Promise<GitHubIssueRef | null> {
-  const ref = parseGitHubIssueRef(arg);
+/**
+ * The reference an argument names, unless a file of that name exists (a file wins, as in
+ * extract). Issue addresses on the GitHub Enterprise server of GITHUB_API_URL count too.
+ */
+export async function issueRefOf(arg: string, context: Pick<CommandContext, 'cwd' | 'env'>): Promise<GitHubIssueRef | null> {
+  const cwd = context.cwd;
+  const ref = parseGitHubIssueRef(arg, isHttpUrl(arg) ? (await import('../store/sources/github-issue.js')).enterpriseWebOf(context.env) : null);
   if (!ref || isHttpUrl(arg)) return ref;
   const [{ stat }, { resolve }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
   return stat(resolve(cwd, arg)).then(
@@ -27,7 +31,7 @@ export async function issueRefOf(arg: string, cwd: string): Promise<GitHubIssueR
  * (default timeout; an issue without its comments); without, that is an error saying how to.
  */
 export async function keptCopyArgument(arg: string, workspaceOf: string | (() => string), context: CommandContext, options: { fetch: boolean; command: string }): Promise<string | null> {
-  const ref = await issueRefOf(arg, context.cwd);
+  const ref = await issueRefOf(arg, context);
   if (!ref && !isHttpUrl(arg)) return null;
   const workspace = typeof workspaceOf === 'string' ? workspaceOf : workspaceOf();
   const kept = await import('../store/sources/kept-copies.js');

@@ -44,7 +44,7 @@ type Read = { file: DocumentFile; origin: DocumentOrigin | undefined };
  */
 async function readInput(input: BatchInput, context: CommandContext, read: BatchOptions['read']): Promise<Read> {
   if (input.source) {
-    return readDocumentArg(input.spec, await issueRefOf(input.spec, context.cwd), read?.values ?? {}, context, read?.command);
+    return readDocumentArg(input.spec, await issueRefOf(input.spec, context), read?.values ?? {}, context, read?.command);
   }
   const absolute = resolve(context.cwd, input.spec);
   return readDocumentFile(absolute, { allowEmpty: true }).then(

@@ -10,6 +10,7 @@ import { sha256 } from '../../core/hash.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import type { GitHubIssueOrigin } from '../../core/sources/document-origin.js';
 import { issueDocumentText, type IssueComment } from '../../core/sources/github-issue-text.js';
+import { webBaseOfApi } from '../../core/sources/blob-url.js';
 import type { GitHubIssueRef } from '../../core/sources/github-ref.js';
 import { decodeDocument, maxDocumentBytesFromEnv, type DocumentFile, type ReadDocumentOptions } from '../document-file.js';
 import { githubStatusError, type TokenSource } from './github-errors.js';
@@ -126,9 +127,17 @@ export async function githubClient(shown: string, env: NodeJS.ProcessEnv, budget
   return { octokit, api, source };
 }
 
-/** The API's base address (GITHUB_API_URL, else the public API); a bad one is a one-line error. */
-export function githubApiBase(env: NodeJS.ProcessEnv): URL {
-  return apiBase(env);
+/**
+ * The GitHub Enterprise web server named by GITHUB_API_URL (`https://HOST/api/v3` -> `https://HOST`),
+ * whose issue and blob/ addresses are read like github.com's; null for the public API or a bad
+ * value (reported when the API is asked, not here).
+ */
+export function enterpriseWebOf(env: NodeJS.ProcessEnv): string | null {
+  try {
+    return webBaseOfApi(apiBase(env).href);
+  } catch {
+    return null;
+  }
 }
 
 interface ApiIssue {
@@ -198,7 +207,8 @@ export async function readGitHubIssueDocument(arg: string, ref: GitHubIssueRef, 
   const decoded = decodeDocument(shown, bytes);
   const origin: GitHubIssueOrigin = {
     kind: issue.pull_request ? 'github-pull' : 'github-issue',
-    url: text(issue.html_url) ?? `https://github.com/${ref.owner}/${ref.repo}/issues/${ref.number}`,
+    // The page as the API names it (on Enterprise, its own server); built only when it says none.
+    url: text(issue.html_url) ?? `${webBaseOfApi(api.href) ?? 'https://github.com'}/${ref.owner}/${ref.repo}/issues/${ref.number}`,
     repository: `${ref.owner}/${ref.repo}`,
     number: ref.number,
     updatedAt: text(issue.updated_at),

@@ -4,11 +4,11 @@
 // names, asked of the API first so that the bytes read are that commit's and citations can link
 // them. When the commit cannot be known, the ref as given is read and linked, and `warn` says so.
 import { sanitizeLine } from '../../core/sanitize.js';
-import { blobPageUrl, parseBlobUrl, rawUrlOfBlob, webBaseOfApi } from '../../core/sources/blob-url.js';
+import { blobPageUrl, parseBlobUrl, rawUrlOfBlob } from '../../core/sources/blob-url.js';
 import type { UrlOrigin } from '../../core/sources/document-origin.js';
 import { publicUrl } from '../../core/sources/url-source.js';
 import { resolveBlobCommit } from './blob-commit.js';
-import { githubApiBase } from './github-issue.js';
+import { enterpriseWebOf } from './github-issue.js';
 import { readUrlDocument, type UrlDocumentFile } from './url-document.js';
 
 export interface UrlReadOptions {
@@ -19,18 +19,10 @@ export interface UrlReadOptions {
   warn(text: string): void;
 }
 
-/** The GitHub Enterprise web server named by GITHUB_API_URL, or null (the public API, or a bad value: not this reader's to report). */
-export function enterpriseWeb(env: NodeJS.ProcessEnv): string | null {
-  try {
-    return webBaseOfApi(githubApiBase(env).href);
-  } catch {
-    return null;
-  }
-}
 
 export async function readUrlWithOrigin(url: string, options: UrlReadOptions): Promise<{ file: UrlDocumentFile; origin: UrlOrigin }> {
   const shown = sanitizeLine(publicUrl(url));
-  const blob = parseBlobUrl(url, enterpriseWeb(options.env));
+  const blob = parseBlobUrl(url, enterpriseWebOf(options.env));
   let commit: string | null = null;
   if (blob) {
     const resolved = await resolveBlobCommit(shown, blob, { env: options.env, timeoutMs: options.timeoutMs });

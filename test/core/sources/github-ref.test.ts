@@ -16,6 +16,20 @@ describe('parseGitHubIssueRef', () => {
     expect(parseGitHubIssueRef('https://github.com/cncf/toc/issues/5?x=1')?.number).toBe(5);
   });
 
+  it('reads issue and pull request pages on the GitHub Enterprise server in use, and only there', () => {
+    const web = 'https://ghe.example.com';
+    expect(parseGitHubIssueRef('https://ghe.example.com/platform/apps/issues/12', web)).toEqual({ owner: 'platform', repo: 'apps', number: 12, kind: 'issue' });
+    expect(parseGitHubIssueRef('https://GHE.example.com/platform/apps/pull/3/files#r1', web)).toEqual({ owner: 'platform', repo: 'apps', number: 3, kind: 'pull' });
+    expect(parseGitHubIssueRef('https://ghe.example.com/platform/apps/issues/12', null)).toBeNull();
+    expect(parseGitHubIssueRef('https://other.example.com/platform/apps/issues/12', web)).toBeNull();
+    expect(parseGitHubIssueRef('http://ghe.example.com/platform/apps/issues/12', web)).toBeNull();
+    expect(parseGitHubIssueRef('https://ghe.example.com/platform/apps/issues', web)).toBeNull();
+    expect(parseGitHubIssueRef('https://ghe.example.com/platform/apps/blob/main/x.md', web)).toBeNull();
+    expect(parseGitHubIssueRef('https://ghe.example.com/platform/../issues/1', web)).toBeNull();
+    // github.com pages stay issue references whichever API is in use.
+    expect(parseGitHubIssueRef('https://github.com/cncf/toc/issues/1', web)?.number).toBe(1);
+  });
+
   it.each([
     'cncf/toc',
     'cncf/toc#',
