@@ -1,10 +1,13 @@
 // Which workspace document is the earlier version of another: the same project (by the name
-// extract/triage derive), dated before it. "When" a document is comes from the year or date in
-// its file name, else in its title, else a date line of its own ("Date: 2024-03-01"), else its
-// file's modification time. A reviewer's choice by hand wins over the match, and can say "none".
+// extract/triage derive), dated before it, of the same kind when there is one (last year's
+// annual review before a governance review of the same year). "When" a document is comes from
+// the year or date in its file name, else in its title, else a date line of its own ("Date:
+// 2024-03-01"), else its file's modification time; the file time only orders documents that
+// have no date at all, since a git checkout gives every file the same fresh time. A
+// reviewer's choice by hand wins over the match, and can say "none".
 // Pure: the caller gathers names, titles, date lines and times.
 import type { DocumentModel } from '../document/document-types.js';
-import { projectName } from '../triage/document-kind.js';
+import { documentKind, projectName, type DocumentKind } from '../triage/document-kind.js';
 
 /** A date as precise as the text gave it: a year, a month of a year, or a day. */
 export interface PartialDate {
@@ -26,6 +29,8 @@ export interface PredecessorCandidate {
   title: string;
   /** The project's name as extract/triage derive it. */
   project: string;
+  /** What the document is, as triage says (annual review, proposal, ...); absent: unknown. */
+  kind?: DocumentKind;
   /** The document's own date line, as found by documentDateLine (ISO, partial allowed), or null. */
   dated: string | null;
   /** The file's modification time (ms), or null when unknown. */
@@ -86,7 +91,7 @@ export function documentDateLine(lines: readonly string[]): string | null {
 
 /** A document as a candidate, its project named as triage names it. */
 export function candidateOf(doc: DocumentModel, name: string, modifiedMs: number | null): PredecessorCandidate {
-  return { name, title: doc.title, project: projectName(doc, name), dated: documentDateLine(doc.lines), modifiedMs };
+  return { name, title: doc.title, project: projectName(doc, name), kind: documentKind(doc, name), dated: documentDateLine(doc.lines), modifiedMs };
 }
 
 const fileName = (name: string) => name.split('/').pop() ?? name;
@@ -125,24 +130,35 @@ export function projectKey(project: string): string {
     .replace(/[^a-z0-9]+/g, '');
 }
 
-/** Before in time: by date, then by modification time when the dates tie. */
+/**
+ * Before in time: by date, then by modification time when the dates tie. A document dated only
+ * by its file time is compared with other such documents only, never with a dated one.
+ */
 function isBefore(a: PredecessorCandidate, aWhen: When, b: PredecessorCandidate, bWhen: When): boolean {
+  if ((aWhen.source === 'modified') !== (bWhen.source === 'modified')) return false;
   const byDate = compareWhen(aWhen.date, bWhen.date);
   if (byDate !== 0) return byDate < 0;
   return a.modifiedMs !== null && b.modifiedMs !== null && a.modifiedMs < b.modifiedMs;
 }
 
-/** The latest document of the same project dated before `target`, or null. */
+/**
+ * The latest document of the same project dated before `target`, or null; among them those of
+ * target's kind when there are any (an annual review follows the annual review before it).
+ */
 export function matchPredecessor(target: PredecessorCandidate, candidates: readonly PredecessorCandidate[]): PredecessorCandidate | null {
   const key = projectKey(target.project);
   const when = whenOf(target);
   if (key === '' || when === null) return null;
-  let best: { candidate: PredecessorCandidate; when: When } | null = null;
+  const earlier: Array<{ candidate: PredecessorCandidate; when: When }> = [];
   for (const candidate of candidates) {
     if (candidate.name === target.name || projectKey(candidate.project) !== key) continue;
     const candidateWhen = whenOf(candidate);
-    if (!candidateWhen || !isBefore(candidate, candidateWhen, target, when)) continue;
-    if (!best || isBefore(best.candidate, best.when, candidate, candidateWhen)) best = { candidate, when: candidateWhen };
+    if (candidateWhen && isBefore(candidate, candidateWhen, target, when)) earlier.push({ candidate, when: candidateWhen });
+  }
+  const sameKind = target.kind && target.kind !== 'other' ? earlier.filter((e) => e.candidate.kind === target.kind) : [];
+  let best: { candidate: PredecessorCandidate; when: When } | null = null;
+  for (const entry of sameKind.length > 0 ? sameKind : earlier) {
+    if (!best || isBefore(best.candidate, best.when, entry.candidate, entry.when)) best = entry;
   }
   return best?.candidate ?? null;
 }

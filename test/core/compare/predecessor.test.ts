@@ -89,6 +89,25 @@ describe('matching a predecessor', () => {
     expect(matchPredecessor(undated, [app, undated])).toBeNull();
   });
 
+  it('never orders a document dated only by its file time against a dated one', () => {
+    // A git checkout gives every file a fresh time: an undated proposal is not "after" the annual reviews.
+    const proposal = doc('projects/kuma/kuma-sandbox-proposal.md', '# Kuma sandbox proposal\n', 50 * DAY);
+    const annual = doc('projects/kuma/2021-kuma-annual.md', '# Kuma annual review 2021\n', 10 * DAY);
+    expect(matchPredecessor(proposal, [proposal, annual])).toBeNull();
+    expect(matchPredecessor(annual, [proposal, annual])).toBeNull();
+    // Two undated documents are ordered by their file times.
+    const draft = doc('projects/kuma/kuma-incubation-draft.md', '# Kuma incubation application\n', 60 * DAY);
+    expect(matchPredecessor(draft, [proposal, annual, draft])?.name).toBe('projects/kuma/kuma-sandbox-proposal.md');
+  });
+
+  it('prefers an earlier document of the same kind when there is one', () => {
+    const governance = doc('projects/k8gb/governance-review/2024-01-21.md', '# k8gb governance review\n');
+    const withGovernance = [...all, governance];
+    expect(matchPredecessor(k2024, withGovernance)?.name).toBe('k8gb-2023-annual.md');
+    // Nothing of its own kind before it: the latest earlier document of the project.
+    expect(matchPredecessor(governance, withGovernance)?.name).toBe('k8gb-2023-annual.md');
+  });
+
   it('lets a choice by hand win, say none, and fall back when the chosen document is gone', () => {
     const auto = resolvePredecessors(all, {});
     expect(auto.get('k8gb-annual-review-2024.md')).toEqual({ name: 'k8gb-2023-annual.md', how: 'matched' });
