@@ -7,6 +7,7 @@ import { UsageError } from '../core/errors.js';
 import { sanitizeLine, toTerminalJson } from '../core/sanitize.js';
 import type { ScoreFile } from '../core/scores/score-file.js';
 import { isHttpUrl } from '../core/sources/url-source.js';
+import type { DocumentOrigin } from '../core/sources/document-origin.js';
 import type { DocumentFile } from '../store/document-file.js';
 import { STDIN_ARG } from '../store/sources/stdin-document.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
@@ -38,7 +39,9 @@ Options:
   --criteria ID|FILE  documents: criteria set for the suggestions (default: the "criteria"
                       setting, else cncf-incubation); score files: the set to read them
                       with (default: the one the old file names)
-  --format FORMAT     text (default), md (markdown to paste into a review) or json
+  --format FORMAT     text (default), md (markdown to paste into a review; cited lines link
+                      to a document's page pinned to a commit: a GitHub blob read at its
+                      commit, a file committed unchanged) or json
   --json              the same as --format json (schema toc-review/diff@1, see docs/compare.md)
   --timeout SEC       seconds to wait for a document given as a URL or issue (default 20)
   -h, --help          show this help
@@ -49,7 +52,7 @@ See docs/compare.md.`;
 const FORMATS = ['text', 'md', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-type Input = { kind: 'document'; shown: string; file: DocumentFile } | { kind: 'score'; shown: string; file: ScoreFile };
+type Input = { kind: 'document'; shown: string; file: DocumentFile; origin: DocumentOrigin | undefined } | { kind: 'score'; shown: string; file: ScoreFile };
 
 /** A score file's text: a JSON object naming the score schema near its start. */
 function looksLikeScoreFile(text: string): boolean {
@@ -61,8 +64,8 @@ async function readInput(arg: string, context: CommandContext, timeout: string |
     const { loadScoreFile } = await import('../store/score-store.js');
     return { kind: 'score', shown: arg, file: (await loadScoreFile(arg, undefined, { cwd: context.cwd })).file };
   }
-  const { file } = await readDocumentArg(arg, await issueRefOf(arg, context), { timeout }, context, 'diff');
-  if (!looksLikeScoreFile(file.text)) return { kind: 'document', shown: arg, file };
+  const { file, origin } = await readDocumentArg(arg, await issueRefOf(arg, context), { timeout }, context, 'diff');
+  if (!looksLikeScoreFile(file.text)) return { kind: 'document', shown: arg, file, origin };
   const { parseScoreFile } = await import('../core/scores/score-file.js');
   return { kind: 'score', shown: arg, file: parseScoreFile(file.text, arg) };
 }
@@ -75,7 +78,18 @@ function chooseFormat(values: { json?: boolean | undefined; format?: string | un
   return values.json ? 'json' : ((values.format as Format | undefined) ?? 'text');
 }
 
-async function diffDocumentInputs(a: DocumentFile, b: DocumentFile, shown: [string, string], set: CriteriaSet, format: Format): Promise<string> {
+/**
+ * Where a document compared lives on the web, for `--format md` line links: a GitHub blob read at
+ * its commit, else (a file) its kept copy's or git's pinned origin; null for anything else.
+ */
+async function webOriginOf(input: Input & { kind: 'document' }, context: CommandContext): Promise<string | null> {
+  if (input.origin) return input.origin.kind === 'url' && input.origin.commit ? input.origin.blobUrl : null;
+  if (input.shown === STDIN_ARG || isHttpUrl(input.shown)) return null;
+  const [{ documentWebOrigin }, { resolve }] = await Promise.all([import('../store/document-web-origin.js'), import('node:path')]);
+  return (await documentWebOrigin(resolve(context.cwd, input.shown))).url;
+}
+
+async function diffDocumentInputs(a: DocumentFile, b: DocumentFile, shown: [string, string], set: CriteriaSet, format: Format, origins: () => Promise<{ old: string | null; new: string | null }>): Promise<string> {
   const [{ parseDocument }, { extractEvidence }, { diffDocuments }] = await Promise.all([
     import('../core/document/document.js'),
     import('../core/evidence/extract.js'),
@@ -87,7 +101,7 @@ async function diffDocumentInputs(a: DocumentFile, b: DocumentFile, shown: [stri
   };
   const diff = diffDocuments(side(a, shown[0]), side(b, shown[1]), set);
   if (format === 'json') return `${toTerminalJson(diff)}\n`;
-  if (format === 'md') return (await import('../core/compare/diff-markdown.js')).diffMarkdown(diff);
+  if (format === 'md') return (await import('../core/compare/diff-markdown.js')).diffMarkdown(diff, { origins: await origins() });
   return (await import('../core/compare/diff-text.js')).diffText(diff);
 }
 
@@ -133,6 +147,8 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     return 0;
   }
   const set = await chooseCriteria(values.criteria, context);
-  context.stdout.write(await diffDocumentInputs(a.file as DocumentFile, b.file as DocumentFile, [oldArg, newArg], set, format));
+  const [docA, docB] = [a, b] as Array<Input & { kind: 'document' }>;
+  const origins = async () => ({ old: await webOriginOf(docA!, context), new: await webOriginOf(docB!, context) });
+  context.stdout.write(await diffDocumentInputs(docA!.file, docB!.file, [oldArg, newArg], set, format, origins));
   return 0;
 }

@@ -46,6 +46,7 @@ beforeAll(async () => {
     raw: {
       [`acme/widget/${COMMIT}/docs/review.md`]: '# Widget review\n\n## Adopters\n\n- Initech\n- Hooli\n',
       'acme/widget/unknown-branch/docs/review.md': '# Widget review, moving\n\nText.\n',
+      [`acme/widget/${COMMIT}/docs/review-2027.md`]: '# Widget review\n\n## Adopters\n\n- Initech\n- Hooli\n- Globex\n',
     },
   });
   const closed = await startLinkServer();
@@ -207,6 +208,17 @@ describe('GitHub blob/ addresses', () => {
     walk(env.TOC_REVIEW_CONFIG_DIR!);
     expect(written.some((f) => f.endsWith('review.origin.json'))).toBe(true);
     for (const file of written) expect(readFileSync(file, 'utf8')).not.toContain(SENTINEL);
+  });
+
+  it('diff --format md links the lines it cites to each document\'s commit', async () => {
+    const env = envFor();
+    const next = `${ghe.base}/acme/widget/blob/main/docs/review-2027.md`;
+    const { code, stdout, stderr } = await run(['diff', blob(), next, '--format', 'md'], env);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`added: Globex ([new line 7](${ghe.base}/acme/widget/blob/${COMMIT}/docs/review-2027.md?plain=1#L7))`);
+    // The text form is for a terminal: no links.
+    expect((await run(['diff', blob(), next], env)).stdout).toMatch(/added: Globex \(new line 7\)/);
   });
 
   it('a ref the API cannot resolve is read and linked as given, said once on stderr', async () => {

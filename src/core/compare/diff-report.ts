@@ -23,6 +23,9 @@ export function citeLabel(lines: Lines): string {
 
 export const cite = (lines: Lines) => ` (${citeLabel(lines)})`;
 
+/** How an entry's lines are cited: ` (old line 13, new lines 19-20)`, or the same with links (diff-markdown). */
+export type Cite = (lines: Lines) => string;
+
 function person(m: Pick<MaintainerEntry, 'name' | 'handle' | 'affiliation'>, esc: Escape): string {
   const about = [m.handle === null ? null : `@${m.handle}`, m.affiliation].filter((x): x is string => x !== null);
   return `${esc(m.name)}${about.length > 0 ? ` (${esc(about.join(', '))})` : ''}`;
@@ -42,73 +45,73 @@ export function score(value: number | null | undefined): string {
 }
 
 /** Adopters added, removed and renamed, one line each with its lines (unchanged ones left out). */
-export function adopterChanges(diff: DocumentDiff, esc: Escape): string[] {
+export function adopterChanges(diff: DocumentDiff, esc: Escape, c: Cite = cite): string[] {
   const a = diff.adopters;
   return [
-    ...a.added.map((x) => `added: ${esc(x.name)}${cite(x.lines)}`),
-    ...a.removed.map((x) => `removed: ${esc(x.name)}${cite(x.lines)}`),
-    ...a.renamed.map((x) => `renamed: ${esc(x.oldName)} -> ${esc(x.name)}${cite(x.lines)}`),
+    ...a.added.map((x) => `added: ${esc(x.name)}${c(x.lines)}`),
+    ...a.removed.map((x) => `removed: ${esc(x.name)}${c(x.lines)}`),
+    ...a.renamed.map((x) => `renamed: ${esc(x.oldName)} -> ${esc(x.name)}${c(x.lines)}`),
   ];
 }
 
-function adopters(diff: DocumentDiff, esc: Escape): ReportSection {
+function adopters(diff: DocumentDiff, esc: Escape, c: Cite = cite): ReportSection {
   const a = diff.adopters;
-  const lines = adopterChanges(diff, esc);
+  const lines = adopterChanges(diff, esc, c);
   if (a.kept.length > 0) lines.push(`unchanged: ${a.kept.length}`);
   return { title: `Adopters: ${a.count.old} named before, ${a.count.new} now`, lines };
 }
 
 /** Maintainers joined, left and changed, one line each with its lines (unchanged ones left out). */
-export function maintainerChanges(diff: DocumentDiff, esc: Escape): string[] {
+export function maintainerChanges(diff: DocumentDiff, esc: Escape, c: Cite = cite): string[] {
   const m = diff.maintainers;
   return [
-    ...m.joined.map((x) => `joined: ${person(x, esc)}${cite(x.lines)}`),
-    ...m.left.map((x) => `left: ${person(x, esc)}${cite(x.lines)}`),
+    ...m.joined.map((x) => `joined: ${person(x, esc)}${c(x.lines)}`),
+    ...m.left.map((x) => `left: ${person(x, esc)}${c(x.lines)}`),
     ...m.changed.map(
-      (x) => `changed: ${esc(x.name)}: ${x.changes.map((c) => `${c.field} ${esc(c.old ?? 'none')} -> ${esc(c.new ?? 'none')}`).join('; ')}${cite(x.lines)}`,
+      (x) => `changed: ${esc(x.name)}: ${x.changes.map((c) => `${c.field} ${esc(c.old ?? 'none')} -> ${esc(c.new ?? 'none')}`).join('; ')}${c(x.lines)}`,
     ),
   ];
 }
 
 /** Each organisation's count and share before and after, with its lines. */
-export function organisationShares(diff: DocumentDiff, esc: Escape): string[] {
-  return diff.maintainers.organisations.map((o) => `${esc(o.name)}: ${o.old.count} (${o.old.share}%) -> ${o.new.count} (${o.new.share}%)${cite(o.lines)}`);
+export function organisationShares(diff: DocumentDiff, esc: Escape, c: Cite = cite): string[] {
+  return diff.maintainers.organisations.map((o) => `${esc(o.name)}: ${o.old.count} (${o.old.share}%) -> ${o.new.count} (${o.new.share}%)${c(o.lines)}`);
 }
 
-function maintainers(diff: DocumentDiff, esc: Escape): ReportSection[] {
+function maintainers(diff: DocumentDiff, esc: Escape, c: Cite = cite): ReportSection[] {
   const m = diff.maintainers;
-  const lines = maintainerChanges(diff, esc);
+  const lines = maintainerChanges(diff, esc, c);
   if (m.stayed.length > 0) lines.push(`unchanged: ${m.stayed.length}`);
   const sections = [{ title: `Maintainers: ${m.count.old} listed before, ${m.count.new} now`, lines }];
-  if (m.organisations.length > 0) sections.push({ title: 'Organisations (share of the listed maintainers)', lines: organisationShares(diff, esc) });
+  if (m.organisations.length > 0) sections.push({ title: 'Organisations (share of the listed maintainers)', lines: organisationShares(diff, esc, c) });
   return sections;
 }
 
 /** Activity figures paired by kind and period, or why not, each with its lines. */
-export function metricsSection(diff: DocumentDiff, esc: Escape): ReportSection {
+export function metricsSection(diff: DocumentDiff, esc: Escape, c: Cite = cite): ReportSection {
   const m = diff.metrics;
   const lines = [
     ...m.paired.map(
       (p) =>
-        `${kindWords(p.kind)}${periodWords(p.period)}: ${p.old.value} -> ${p.new.value} (${signed(p.change)}${p.changePercent === null ? '' : `, ${signed(p.changePercent)}%`})${cite(p.lines)}`,
+        `${kindWords(p.kind)}${periodWords(p.period)}: ${p.old.value} -> ${p.new.value} (${signed(p.change)}${p.changePercent === null ? '' : `, ${signed(p.changePercent)}%`})${c(p.lines)}`,
     ),
     ...m.notComparable.map(
-      (n) => `${kindWords(n.kind)}: not comparable, ${n.reason}: "${esc(n.old.map((f) => f.quote).join('", "'))}" vs "${esc(n.new.map((f) => f.quote).join('", "'))}"${cite(n.lines)}`,
+      (n) => `${kindWords(n.kind)}: not comparable, ${n.reason}: "${esc(n.old.map((f) => f.quote).join('", "'))}" vs "${esc(n.new.map((f) => f.quote).join('", "'))}"${c(n.lines)}`,
     ),
-    ...m.onlyOld.map((o) => `${kindWords(o.kind)}${periodWords(o.period)}: ${o.figure.value} before, no such figure now${cite(o.lines)}`),
-    ...m.onlyNew.map((o) => `${kindWords(o.kind)}${periodWords(o.period)}: ${o.figure.value} now, no such figure before${cite(o.lines)}`),
+    ...m.onlyOld.map((o) => `${kindWords(o.kind)}${periodWords(o.period)}: ${o.figure.value} before, no such figure now${c(o.lines)}`),
+    ...m.onlyNew.map((o) => `${kindWords(o.kind)}${periodWords(o.period)}: ${o.figure.value} now, no such figure before${c(o.lines)}`),
   ];
   return { title: 'Activity figures', lines };
 }
 
-function criteria(diff: DocumentDiff, esc: Escape): ReportSection {
+function criteria(diff: DocumentDiff, esc: Escape, c: Cite = cite): ReportSection {
   const lines: string[] = [];
-  for (const c of diff.criteria) {
-    const head = `${c.id}: ${score(c.before?.score)} -> ${score(c.after?.score)}${c.changed ? ' (changed)' : ''}`;
-    lines.push(`${head}${c.lines.old.length + c.lines.new.length > 0 ? cite(c.lines) : ''}`);
-    if (c.changed) {
-      lines.push(`  before: ${esc(c.before?.rationale ?? 'not in this criteria set')}`);
-      lines.push(`  after: ${esc(c.after?.rationale ?? 'not in this criteria set')}`);
+  for (const entry of diff.criteria) {
+    const head = `${entry.id}: ${score(entry.before?.score)} -> ${score(entry.after?.score)}${entry.changed ? ' (changed)' : ''}`;
+    lines.push(`${head}${entry.lines.old.length + entry.lines.new.length > 0 ? c(entry.lines) : ''}`);
+    if (entry.changed) {
+      lines.push(`  before: ${esc(entry.before?.rationale ?? 'not in this criteria set')}`);
+      lines.push(`  after: ${esc(entry.after?.rationale ?? 'not in this criteria set')}`);
     }
   }
   return { title: `Suggested scores (${diff.criteriaSet.id})`, lines };
@@ -116,15 +119,15 @@ function criteria(diff: DocumentDiff, esc: Escape): ReportSection {
 
 const STATUS: Record<string, string> = { reported: 'reported on', 'planned-again': 'planned again', 'not-mentioned': 'not mentioned' };
 
-function plans(diff: DocumentDiff, esc: Escape): ReportSection {
+function plans(diff: DocumentDiff, esc: Escape, c: Cite = cite): ReportSection {
   const lines: string[] = [];
   for (const p of diff.plans) {
-    lines.push(`${STATUS[p.status]}: "${esc(p.statement)}"${cite(p.lines)}`);
+    lines.push(`${STATUS[p.status]}: "${esc(p.statement)}"${c(p.lines)}`);
     for (const m of p.mentions) lines.push(`  new line ${m.line}: "${esc(m.text)}"`);
   }
   return { title: 'Plans stated in the old document', lines };
 }
 
-export function diffReport(diff: DocumentDiff, esc: Escape): ReportSection[] {
-  return [adopters(diff, esc), ...maintainers(diff, esc), metricsSection(diff, esc), criteria(diff, esc), plans(diff, esc)];
+export function diffReport(diff: DocumentDiff, esc: Escape, c: Cite = cite): ReportSection[] {
+  return [adopters(diff, esc, c), ...maintainers(diff, esc, c), metricsSection(diff, esc, c), criteria(diff, esc, c), plans(diff, esc, c)];
 }
