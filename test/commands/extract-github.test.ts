@@ -69,7 +69,8 @@ beforeAll(async () => {
     'acme/renamed#3': { title: 'Moved', body: 'Still here.' },
     'acme/binary#1': { title: 'Bad', body: 'a\u0000b' },
   };
-  server = await startGitHubApi({ pageSize: 2, rateReset: RESET, issues: issueMap });
+  // A blob/ address on the API's own server (read as GitHub Enterprise's): its ref resolved through the API.
+  server = await startGitHubApi({ pageSize: 2, rateReset: RESET, issues: issueMap, commits: { 'acme/widget@main': 'f'.repeat(40) }, raw: { [`acme/widget/${'f'.repeat(40)}/docs/x.md`]: '# Widget\n\nWe merged 30 PRs per month.\n' } });
 });
 afterAll(() => server.close());
 
@@ -283,12 +284,21 @@ describe('toc-review extract OWNER/REPO#N: the token', () => {
     const env = (extra: NodeJS.ProcessEnv = {}) => envFor({ GITHUB_TOKEN: SENTINEL, ...extra });
     const outputs: string[] = [];
     const configDirs: string[] = [];
+    // The blob runs share one workspace: score keeps the copy export reads.
+    const blobEnv = env();
+    configDirs.push(blobEnv.TOC_REVIEW_CONFIG_DIR!);
     for (const [args, extra] of [
       [['extract', 'acme/widget#7', '--comments', '--json'], {}],
       [['extract', 'acme/widget#7', '--comments'], {}],
       [['extract', 'karmada-io/karmada#1', '--json'], {}],
       [['score', 'acme/widget#7', '--reviewer', 'Ada', '--set', 'commit-flow=1', '--note', 'commit-flow=seen'], {}],
       [['extract', 'acme/widget#7', '--refresh'], {}],
+      // Batches, blob/ addresses read at their commit, and a blob scored from its kept copy.
+      [['extract', 'acme/widget#7', 'karmada-io/karmada#1', 'acme/widget#404', '--json', '--debug'], {}],
+      [['triage', 'acme/widget#7', 'acme/rate-limited#1', '--format', 'json'], {}],
+      [['extract', 'BLOB', '--json'], {}],
+      [['score', 'BLOB', '--reviewer', 'Ada', '--set', 'commit-flow=2', '--cite', 'commit-flow=3'], {}],
+      [['export', 'BLOB', '--reviewer', 'Ada', '-o', '-'], {}],
       [['extract', 'acme/widget#404', '--debug'], {}],
       [['extract', 'acme/rate-limited#1', '--debug'], {}],
       [['extract', 'acme/slow#1', '--timeout', '0.2', '--debug'], {}],
@@ -296,7 +306,8 @@ describe('toc-review extract OWNER/REPO#N: the token', () => {
     ] as Array<[string[], NodeJS.ProcessEnv]>) {
       const e = env(extra);
       configDirs.push(e.TOC_REVIEW_CONFIG_DIR!);
-      const { stdout, stderr } = await runCli(args, { cwd: ROOT, env: e });
+      const blob = `${server.base}/acme/widget/blob/main/docs/x.md`;
+      const { stdout, stderr } = await runCli(args.map((a) => (a === 'BLOB' ? blob : a)), { cwd: ROOT, env: args.includes('BLOB') ? blobEnv : e });
       outputs.push(stdout, stderr);
     }
     // The built binary too, as a real process (its own streams, its own error printing).
@@ -318,6 +329,8 @@ describe('toc-review extract OWNER/REPO#N: the token', () => {
     // Settings, kept copies with their records, and a score file were among them.
     expect(files.some((f) => f.endsWith('.score.json'))).toBe(true);
     expect(files.some((f) => f.endsWith('widget-7-comments.origin.json'))).toBe(true);
+    expect(files.some((f) => f.endsWith('/docs/x.origin.json'))).toBe(true);
+    expect(server.hits.some((h) => h.path === '/repos/acme/widget/commits/main' && h.authorization === `token ${SENTINEL}`)).toBe(true);
     for (const file of files) expect(readFileSync(file, 'utf8')).not.toContain(SENTINEL);
   });
 });
