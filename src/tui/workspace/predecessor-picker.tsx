@@ -16,7 +16,7 @@ export function PredecessorPicker(props: { picker: PickerState; width: number; h
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.focus} width={props.width} height={props.height} paddingX={1}>
       <Text bold wrap="truncate-end">
-        {fit(`● Predecessor of ${sanitizeLine(picker.target)}: the earlier document its review compares with`, inner)}
+        {fit(`● Predecessor of ${sanitizeLine(picker.target)}`, inner)}
       </Text>
       {picker.options.slice(start, start + room).map((option, offset) => {
         const selected = start + offset === picker.selected;
@@ -28,7 +28,7 @@ export function PredecessorPicker(props: { picker: PickerState; width: number; h
       })}
       <Box flexGrow={1} flexDirection="column" justifyContent="flex-end">
         <Text color={theme.accent} wrap="truncate-end">
-          {fit('In the review, d shows what changed for each criterion since the predecessor.', inner)}
+          {fit('In the review, d shows what changed per criterion since the predecessor.', inner)}
         </Text>
       </Box>
     </Box>
