@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as extract from '../../src/commands/extract.js';
 import { runCli } from '../helpers/cli.js';
+import { runEnvironments } from '../helpers/run-env.js';
 import { startGitHubApi, type GitHubApiServer } from '../helpers/github-api-server.js';
 import { startLinkServer, type LinkServer } from '../helpers/link-server.js';
 
@@ -19,17 +20,9 @@ let api: GitHubApiServer;
 let web: LinkServer;
 let dir: string;
 let closedBase: string;
-let runs = 0;
 
 /** Its own settings and workspace per run, so what a run keeps can be looked at alone. */
-function envFor(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const config = join(dir, `config-${runs++}`);
-  mkdirSync(join(config, 'ws'), { recursive: true });
-  writeFileSync(join(config, 'config.json'), JSON.stringify({ workspace: join(config, 'ws') }));
-  const env: NodeJS.ProcessEnv = { ...process.env, TOC_REVIEW_CONFIG_DIR: config, TOC_REVIEW_NO_CACHE: '1', GITHUB_API_URL: api.base, PATH: join(dir, 'empty-bin'), ...extra };
-  if (!('GITHUB_TOKEN' in extra)) delete env.GITHUB_TOKEN;
-  return env;
-}
+const { envFor } = runEnvironments(() => dir, () => ({ TOC_REVIEW_NO_CACHE: '1', GITHUB_API_URL: api.base, PATH: join(dir, 'empty-bin') }));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'toc-batch-sources-'));

@@ -12,6 +12,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDocuments } from '../../src/store/workspace.js';
 import { runCli } from '../helpers/cli.js';
+import { runEnvironments } from '../helpers/run-env.js';
 import { startGitHubApi, type FakeIssue, type GitHubApiServer } from '../helpers/github-api-server.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,19 +28,7 @@ let karmada: string;
 /** An address where nothing listens: a port just closed (fetch refuses low "bad ports" such as 9 before connecting). */
 let closedBase: string;
 
-/**
- * Each run gets its own settings folder, with its workspace (where fetched issues are kept)
- * inside it, so everything a run writes can be searched and no run reads another's copy.
- */
-let runs = 0;
-function envFor(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const config = join(dir, `config-${runs++}`);
-  mkdirSync(join(config, 'ws'), { recursive: true });
-  writeFileSync(join(config, 'config.json'), JSON.stringify({ workspace: join(config, 'ws') }));
-  const env: NodeJS.ProcessEnv = { ...process.env, TOC_REVIEW_CONFIG_DIR: config, GITHUB_API_URL: server.base, PATH: emptyPath, ...extra };
-  if (!('GITHUB_TOKEN' in extra)) delete env.GITHUB_TOKEN;
-  return env;
-}
+const { envFor } = runEnvironments(() => dir, () => ({ GITHUB_API_URL: server.base, PATH: emptyPath }));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'toc-extract-github-'));

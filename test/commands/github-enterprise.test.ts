@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { runEnvironments } from '../helpers/run-env.js';
 import { startGitHubApi, type GitHubApiServer } from '../helpers/github-api-server.js';
 
 const SENTINEL = 'ghp_SENTINEL0enterprise0token0never0shown';
@@ -14,16 +15,8 @@ const HTML = 'https://ghe.example.com';
 let ghe: GitHubApiServer;
 let other: GitHubApiServer;
 let dir: string;
-let runs = 0;
 
-function envFor(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const config = join(dir, `config-${runs++}`);
-  mkdirSync(join(config, 'ws'), { recursive: true });
-  writeFileSync(join(config, 'config.json'), JSON.stringify({ workspace: join(config, 'ws') }));
-  const env: NodeJS.ProcessEnv = { ...process.env, TOC_REVIEW_CONFIG_DIR: config, TOC_REVIEW_NO_CACHE: '1', GITHUB_API_URL: `${ghe.base}/api/v3`, PATH: join(dir, 'empty-bin'), ...extra };
-  if (!('GITHUB_TOKEN' in extra)) delete env.GITHUB_TOKEN;
-  return env;
-}
+const { envFor } = runEnvironments(() => dir, () => ({ TOC_REVIEW_NO_CACHE: '1', GITHUB_API_URL: `${ghe.base}/api/v3`, PATH: join(dir, 'empty-bin') }));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'toc-ghe-'));

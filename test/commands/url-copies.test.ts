@@ -4,13 +4,14 @@
 // Enterprise stand-in, GITHUB_API_URL=.../api/v3) read at the commit their ref names, with
 // citations linked to that commit. Local servers only; the token never shows.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { runEnvironments } from '../helpers/run-env.js';
 import { startGitHubApi, type GitHubApiServer } from '../helpers/github-api-server.js';
 import { startLinkServer, type LinkServer } from '../helpers/link-server.js';
 
@@ -23,17 +24,8 @@ let files: Record<string, string>;
 let ghe: GitHubApiServer;
 let dir: string;
 let closedBase: string;
-let runs = 0;
 
-function envFor(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const config = join(dir, `config-${runs++}`);
-  mkdirSync(join(config, 'ws'), { recursive: true });
-  writeFileSync(join(config, 'config.json'), JSON.stringify({ workspace: join(config, 'ws') }));
-  const env: NodeJS.ProcessEnv = { ...process.env, TOC_REVIEW_CONFIG_DIR: config, TOC_REVIEW_NO_CACHE: '1', GITHUB_API_URL: `${ghe.base}/api/v3`, PATH: join(dir, 'empty-bin'), ...extra };
-  if (!('GITHUB_TOKEN' in extra)) delete env.GITHUB_TOKEN;
-  return env;
-}
-const wsOf = (env: NodeJS.ProcessEnv) => join(env.TOC_REVIEW_CONFIG_DIR!, 'ws');
+const { envFor, wsOf } = runEnvironments(() => dir, () => ({ TOC_REVIEW_NO_CACHE: '1', GITHUB_API_URL: `${ghe.base}/api/v3`, PATH: join(dir, 'empty-bin') }));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'toc-url-copies-'));
