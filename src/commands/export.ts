@@ -39,6 +39,8 @@ due-diligence pull request or an email unchanged) or as JSON.
   export cncf/toc#1234                             the workspace's kept copy of that issue (as
                                                    extract or score kept it; never fetched here)
   export https://github.com/o/r/blob/main/x.md     the same for a document fetched from an address
+  cat doc.md | export -                            the same for a document scored from standard
+                                                   input (\`score -\`), found by its bytes
 
 Options:
   --format md|json|dd  output format (default md); dd: the filled due-diligence document in

@@ -9,6 +9,8 @@ import { loadCriteria } from '../store/criteria-files.js';
 import type { SettingsStore } from '../store/settings.js';
 import { readSetting, readSettings } from '../store/settings-read.js';
 import { resolveReviewer } from '../store/settings-values.js';
+import { STDIN_ARG } from '../store/sources/stdin-document.js';
+import { terminalKeys } from '../store/terminal-keys.js';
 import { resolveWorkspace } from '../store/workspace.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
 import { keptCopyArgument } from './issue-argument.js';
@@ -21,7 +23,8 @@ own folder as the workspace). Every change is saved at once to
 <workspace>/scores/<document>/<your-handle>.score.json.
 A GitHub issue or pull request (OWNER/REPO#N or its address), or an http(s) address, opens its
 copy kept in the workspace (fetched/OWNER/REPO/REPO-N.md, fetched/urls/HOST/PATH), fetched and
-kept first when there is none.
+kept first when there is none. \`-\` (\`cat doc.md | toc-review -\`) reviews a piped document,
+kept as fetched/stdin/stdin-HASH.md; keys are then read from the terminal (/dev/tty).
 
 Options:
   --workspace DIR     workspace folder (default: the 'workspace' setting, else ./reviews)
@@ -98,16 +101,19 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   if (!reviewer) settingsModule = await import('../store/settings.js');
 
   const stdout = context.stdout as NodeJS.WriteStream;
-  const stdin = process.stdin;
   const firstFrameOnly = env.TOC_REVIEW_EXIT_AFTER_FIRST_FRAME === '1';
-  if (!firstFrameOnly && (!stdin.isTTY || !stdout.isTTY)) {
+  // `-`: the document comes on standard input, so keys come from the terminal itself.
+  const piped = positionals[0] === STDIN_ARG && !process.stdin.isTTY;
+  if (!firstFrameOnly && (!(piped || process.stdin.isTTY) || !stdout.isTTY)) {
     throw new UserError('review: needs an interactive terminal (for scripts use toc-review extract, score or export)');
   }
 
-  // An issue (OWNER/REPO#N) opens its copy kept in the workspace, fetched first if need be.
+  // An issue (OWNER/REPO#N), an address or `-` opens its copy kept in the workspace, fetched
+  // (or read from the pipe) first if need be.
   const documentPath = positionals[0] === undefined
     ? null
     : ((await keptCopyArgument(positionals[0], workspace, context, { fetch: true, command: 'review' })) ?? resolve(context.cwd, positionals[0]));
+  const stdin = piped && !firstFrameOnly ? terminalKeys() : process.stdin;
   if (documentPath === null && !(await isDirectory(workspace))) {
     throw new UserError(`workspace ${sanitizeLine(workspace)} does not exist (create it, pass --workspace DIR, or open a document: toc-review <doc.md>)`);
   }

@@ -44,7 +44,8 @@ without the UI. Changes are checked first and saved atomically; with no changes,
 The file lives at <workspace>/scores/<document-stem>/<your-handle>.score.json.
 A GitHub issue or pull request (OWNER/REPO#N or its address), or an http(s) address, is scored
 in its copy kept in the workspace (fetched/OWNER/REPO/REPO-N.md, fetched/urls/HOST/PATH),
-fetched and kept first when there is none.
+fetched and kept first when there is none. \`-\` reads the document from standard input and
+keeps it as fetched/stdin/stdin-HASH.md (named by its bytes; stderr says which, for next time).
 
 Options:
   --set ID=VALUE        score an item: a scale value (0-3 for cncf-incubation), a scale label

@@ -45,8 +45,9 @@ function typeText(text: string): void {
 }
 
 /** Run the binary in the pane; when it ends the pane prints its exit code and stays open. */
-function start(args: string, env = ''): void {
-  const command = `cd ${dir} && env TOC_REVIEW_CONFIG_DIR=${dir}/config ${env} node ${BIN} ${args}; echo TOC_EXIT=$?; sleep 600`;
+function start(args: string, env = '', pipeFrom = ''): void {
+  const pipe = pipeFrom ? `cat ${pipeFrom} | ` : '';
+  const command = `cd ${dir} && ${pipe}env TOC_REVIEW_CONFIG_DIR=${dir}/config ${env} node ${BIN} ${args}; echo TOC_EXIT=$?; sleep 600`;
   const running = spawnSync('tmux', ['-L', SOCKET, 'has-session', '-t', 'e2e']).status === 0;
   if (running) tmux('respawn-pane', '-k', '-t', 'e2e', command);
   else tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '30', command);
@@ -164,5 +165,20 @@ describe.skipIf(!hasTmux)('review UI under tmux', () => {
     await waitForScreen('Review documents (1)');
     keys('q');
     await waitForScreen('TOC_EXIT=0');
+  });
+
+  it('reviews a document piped in (-), reading keys from the terminal, and keeps it for next time', async () => {
+    mkdirSync(join(dir, 'ws-pipe'));
+    start('- --workspace ws-pipe --reviewer "E2E Tester"', '', `ws/${DOC}`);
+    await waitForScreen('Evidence · Production users');
+    keys('2');
+    await waitForScreen('1/4 scored');
+    keys('q');
+    await waitForScreen('TOC_EXIT=0');
+    const kept = readdirSync(join(dir, 'ws-pipe', 'fetched', 'stdin')).filter((name) => name.endsWith('.md'));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(join(dir, 'ws-pipe', 'fetched', 'stdin', kept[0]!), 'utf8')).toBe(readFileSync(join(dir, 'ws', DOC), 'utf8'));
+    const scoreFile = join(dir, 'ws-pipe', 'scores', kept[0]!.replace(/\.md$/, ''), 'e2e-tester.score.json');
+    expect(parseScoreFile(readFileSync(scoreFile, 'utf8'), scoreFile).items[0]!.score).toBe(2);
   });
 });
