@@ -162,15 +162,6 @@ describe('toc-review extract OWNER/REPO#N: errors', () => {
     ['an answer that is not API JSON', 'acme/html#1', {}, /acme\/html#1: the answer from 127\.0\.0\.1:\d+ is not GitHub API JSON; check GITHUB_API_URL/],
     ['a NUL in the body', 'acme/binary#1', {}, /acme\/binary#1: binary file \(NUL byte found\)/],
     ['over the size limit', 'karmada-io/karmada#1', { TOC_REVIEW_MAX_DOC_MB: '0.01' }, /karmada-io\/karmada#1: over the 0\.0 MB document limit \(set TOC_REVIEW_MAX_DOC_MB to raise it\)/],
-  ])('%s is a one-line error', async (_name, ref, extra, message) => {
-    const { code, stdout, stderr } = await run(['extract', ref, '--json'], extra);
-    expect(code).toBe(1);
-    expect(stdout).toBe('');
-    oneLine(stderr);
-    expect(stderr).toMatch(message);
-  });
-
-  it.each([
     ['a refused token (401)', 'acme/bad-token#1', { GITHUB_TOKEN: SENTINEL }, /acme\/bad-token#1: the GitHub API refused the token from GITHUB_TOKEN \(HTTP 401\); renew it or unset it to read public issues/],
     ['a redirect loop', 'acme/loop#1', {}, /acme\/loop#1: more than 5 redirects from the GitHub API; check GITHUB_API_URL/],
     ['a redirect to file:', 'acme/to-file#1', {}, /acme\/to-file#1: the GitHub API redirected to a file: address, refused/],

@@ -7,47 +7,41 @@ import type { ExtractResult } from '../../src/core/evidence/extract-types.js';
 
 /** Every entry of a diff with its kind, for checks over all of them. */
 export function diffEntries(diff: DocumentDiff): Array<{ kind: string; lines: Lines }> {
-  const out: Array<{ kind: string; lines: Lines }> = [];
-  const add = (kind: string, entries: Array<{ lines: Lines }>) => entries.forEach((e) => out.push({ kind, lines: e.lines }));
-  add('adopters.added', diff.adopters.added);
-  add('adopters.removed', diff.adopters.removed);
-  add('adopters.renamed', diff.adopters.renamed);
-  add('adopters.kept', diff.adopters.kept);
-  add('maintainers.joined', diff.maintainers.joined);
-  add('maintainers.left', diff.maintainers.left);
-  add('maintainers.changed', diff.maintainers.changed);
-  add('maintainers.stayed', diff.maintainers.stayed);
-  add('maintainers.organisations', diff.maintainers.organisations);
-  add('metrics.paired', diff.metrics.paired);
-  add('metrics.notComparable', diff.metrics.notComparable);
-  add('metrics.onlyOld', diff.metrics.onlyOld);
-  add('metrics.onlyNew', diff.metrics.onlyNew);
-  add('plans', diff.plans);
-  return out;
+  const groups: Record<string, Array<{ lines: Lines }>> = {
+    'adopters.added': diff.adopters.added,
+    'adopters.removed': diff.adopters.removed,
+    'adopters.renamed': diff.adopters.renamed,
+    'adopters.kept': diff.adopters.kept,
+    'maintainers.joined': diff.maintainers.joined,
+    'maintainers.left': diff.maintainers.left,
+    'maintainers.changed': diff.maintainers.changed,
+    'maintainers.stayed': diff.maintainers.stayed,
+    'maintainers.organisations': diff.maintainers.organisations,
+    'metrics.paired': diff.metrics.paired,
+    'metrics.notComparable': diff.metrics.notComparable,
+    'metrics.onlyOld': diff.metrics.onlyOld,
+    'metrics.onlyNew': diff.metrics.onlyNew,
+    plans: diff.plans,
+  };
+  return Object.entries(groups).flatMap(([kind, entries]) => entries.map((entry) => ({ kind, lines: entry.lines })));
+}
+
+/** Each name of `entries` is found on the side it came from and not on the other. */
+function onOneSideOnly(entries: Array<{ name: string }>, what: string, from: { side: string; names: Set<string> }, other: { side: string; names: Set<string> }, label: string): void {
+  for (const { name } of entries) {
+    expect(from.names.has(name), `${label} ${what} ${name} is not in the ${from.side} extraction`).toBe(true);
+    expect(other.names.has(name), `${label} ${what} ${name} is in the ${other.side} extraction too`).toBe(false);
+  }
 }
 
 export function checkDiffInvariants(diff: DocumentDiff, old: ExtractResult, now: ExtractResult, label = ''): void {
   const names = (list: Array<{ name: string }>) => new Set(list.map((x) => x.name));
-  const oldAdopters = names(old.facts.adopters);
-  const newAdopters = names(now.facts.adopters);
-  for (const a of diff.adopters.added) {
-    expect(newAdopters.has(a.name), `${label} added adopter ${a.name} is not in the new extraction`).toBe(true);
-    expect(oldAdopters.has(a.name), `${label} added adopter ${a.name} is in the old extraction too`).toBe(false);
-  }
-  for (const a of diff.adopters.removed) {
-    expect(oldAdopters.has(a.name), `${label} removed adopter ${a.name} is not in the old extraction`).toBe(true);
-    expect(newAdopters.has(a.name), `${label} removed adopter ${a.name} is in the new extraction too`).toBe(false);
-  }
-  const oldPeople = names(old.facts.maintainers);
-  const newPeople = names(now.facts.maintainers);
-  for (const m of diff.maintainers.joined) {
-    expect(newPeople.has(m.name), `${label} joined ${m.name} is not in the new extraction`).toBe(true);
-    expect(oldPeople.has(m.name), `${label} joined ${m.name} is in the old extraction too`).toBe(false);
-  }
-  for (const m of diff.maintainers.left) {
-    expect(oldPeople.has(m.name), `${label} left ${m.name} is not in the old extraction`).toBe(true);
-    expect(newPeople.has(m.name), `${label} left ${m.name} is in the new extraction too`).toBe(false);
-  }
+  const adopters = { old: { side: 'old', names: names(old.facts.adopters) }, new: { side: 'new', names: names(now.facts.adopters) } };
+  const people = { old: { side: 'old', names: names(old.facts.maintainers) }, new: { side: 'new', names: names(now.facts.maintainers) } };
+  onOneSideOnly(diff.adopters.added, 'added adopter', adopters.new, adopters.old, label);
+  onOneSideOnly(diff.adopters.removed, 'removed adopter', adopters.old, adopters.new, label);
+  onOneSideOnly(diff.maintainers.joined, 'joined', people.new, people.old, label);
+  onOneSideOnly(diff.maintainers.left, 'left', people.old, people.new, label);
   const inFile = (line: number, count: number) => Number.isInteger(line) && line >= 1 && line <= count;
   for (const entry of diffEntries(diff)) {
     expect(entry.lines.old.length + entry.lines.new.length, `${label} ${entry.kind} without lines`).toBeGreaterThan(0);
