@@ -9,6 +9,9 @@
 // Each patch names the exact source it replaces: an Ink upgrade that changes it fails the build
 // instead of shipping unpatched.
 
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+
 /**
  * Code point ranges whose characters are each a grapheme of their own whatever comes beside them
  * (see tocStyledChars below; test/property/ink-frame-patch.property.test.ts checks it).
@@ -24,7 +27,7 @@ export const STANDALONE_RANGES = [
 ];
 
 /** Bounds on the caches kept across frames, so a long session cannot grow them without end. */
-export const FRAME_CACHE_LIMITS = { styledLines: 4000, widths: 40000, blockWidths: 4000 };
+const FRAME_CACHE_LIMITS = { styledLines: 4000, widths: 40000, blockWidths: 4000 };
 
 const OUTPUT_PATCHES = [
   {
@@ -221,10 +224,9 @@ export const inkFramePatches = {
   name: 'ink-frame-patches',
   setup(b) {
     b.onLoad({ filter: /[\\/]ink[\\/]build[\\/](output|render-node-to-output)\.js$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
       const source = await readFile(args.path, 'utf8');
-      const contents = args.path.endsWith('output.js') && !args.path.endsWith('render-node-to-output.js') ? patchInkOutput(source, args.path) : patchInkRenderNode(source, args.path);
-      return { contents, loader: 'js' };
+      const patch = basename(args.path) === 'output.js' ? patchInkOutput : patchInkRenderNode;
+      return { contents: patch(source, args.path), loader: 'js' };
     });
   },
 };
