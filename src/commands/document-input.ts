@@ -11,6 +11,7 @@ import { isHttpUrl } from '../core/sources/url-source.js';
 import { maxDocumentBytesFromEnv, readDocumentFile, type DocumentFile } from '../store/document-file.js';
 import { readStdinDocument, STDIN_ARG } from '../store/sources/stdin-document.js';
 import type { KeptKey } from '../store/sources/kept-copies.js';
+import { displayPath, isDirectory } from '../store/score-file-args.js';
 import type { CommandContext } from './context.js';
 
 /** The options of a document command that change how a document argument is read. */
@@ -34,14 +35,6 @@ export function timeoutSeconds(command: string, value: string | undefined): numb
   return seconds;
 }
 
-async function isFolder(path: string): Promise<boolean> {
-  const { stat } = await import('node:fs/promises');
-  return stat(path).then(
-    (info) => info.isDirectory(),
-    () => false,
-  );
-}
-
 /**
  * The workspace fetched documents are kept in: --workspace (created when missing), else the
  * "workspace" setting or ./reviews when that folder exists; null keeps nothing (an extract run
@@ -57,14 +50,7 @@ export async function keptWorkspace(flag: string | undefined, context: CommandCo
     setting = undefined;
   }
   const dir = resolveWorkspace({ setting, cwd: context.cwd });
-  return (await isFolder(dir)) ? dir : null;
-}
-
-/** A kept copy's path as shown: relative to the working directory when inside it. */
-async function shownCopyPath(path: string, cwd: string): Promise<string> {
-  const { relative, isAbsolute } = await import('node:path');
-  const rel = relative(cwd, path);
-  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+  return (await isDirectory(dir)) ? dir : null;
 }
 
 /** A fetched document as kept: its text (as read), the bytes as fetched when they differ, its origin. */
@@ -90,12 +76,12 @@ async function keptOrFetched(arg: string, key: KeptKey, values: ReadValues, cont
       })
     : null;
   if (before && !values.refresh) {
-    return { file: { ...before.file, path: arg }, origin: { ...before.record.origin, copy: await shownCopyPath(before.path, context.cwd) } };
+    return { file: { ...before.file, path: arg }, origin: { ...before.record.origin, copy: displayPath(context.cwd, before.path) } };
   }
   const fetched = await fetch();
   const record = { text: fetched.file.text, ...(fetched.raw ? { raw: fetched.raw } : {}), sha256: fetched.file.sha256, origin: fetched.origin };
   const origin: DocumentOrigin = { ...fetched.origin };
-  if (workspace) origin.copy = await shownCopyPath(await kept.writeKeptCopy(workspace, key, record), context.cwd);
+  if (workspace) origin.copy = displayPath(context.cwd, await kept.writeKeptCopy(workspace, key, record));
   if (values.refresh) {
     const { refreshReport } = await import('../core/sources/kept-copy.js');
     const report = refreshReport(arg, before ? { record: before.record, text: before.file.text } : null, record);

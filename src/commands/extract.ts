@@ -8,6 +8,7 @@ import type { CriterionEvidence, ExtractResult, Facts } from '../core/evidence/e
 import { sanitizeLine, sanitizeText, toTerminalJson } from '../core/sanitize.js';
 import { DEFAULT_CRITERIA_ID, loadCriteria } from '../store/criteria-files.js';
 import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
+import { isDirectory } from '../store/score-file-args.js';
 import { STDIN_ARG } from '../store/sources/stdin-document.js';
 import { isHttpUrl } from '../core/sources/url-source.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
@@ -17,14 +18,6 @@ import { LINK_HELP, LINK_OPTIONS } from './batch/link-readiness.js';
 
 // Type only: the registry pulls in the extractors, which are loaded lazily (not for a cached answer).
 type Registry = (typeof import('../core/facts/registry.js'))['FACT_REGISTRY'];
-
-async function isFolder(path: string): Promise<boolean> {
-  const { stat } = await import('node:fs/promises');
-  return stat(path).then(
-    (info) => info.isDirectory(),
-    () => false,
-  );
-}
 
 /**
  * Several documents: one result each, in order. The cache is not used: it keeps a few dozen
@@ -231,7 +224,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   if (values.refresh && !anyIssue && !positionals.some((p) => isHttpUrl(p))) {
     throw new UsageError('extract: --refresh is for fetched documents (GitHub issues and pull requests, http(s) addresses)');
   }
-  if (positionals.length > 1 || (!issueRef && positionals[0] !== STDIN_ARG && !isHttpUrl(positionals[0]!) && await isFolder(resolve(context.cwd, positionals[0]!)))) {
+  if (positionals.length > 1 || (!issueRef && positionals[0] !== STDIN_ARG && !isHttpUrl(positionals[0]!) && await isDirectory(resolve(context.cwd, positionals[0]!)))) {
     return runExtractBatch(positionals, values, context);
   }
   const path = positionals[0]!;

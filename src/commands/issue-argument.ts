@@ -17,7 +17,7 @@ import type { CommandContext } from './context.js';
  */
 export async function issueRefOf(arg: string, context: Pick<CommandContext, 'cwd' | 'env'>): Promise<GitHubIssueRef | null> {
   const cwd = context.cwd;
-  const ref = parseGitHubIssueRef(arg, isHttpUrl(arg) ? (await import('../store/sources/github-issue.js')).enterpriseWebOf(context.env) : null);
+  const ref = parseGitHubIssueRef(arg, isHttpUrl(arg) ? (await import('../store/sources/github-api-base.js')).enterpriseWebOf(context.env) : null);
   if (!ref || isHttpUrl(arg)) return ref;
   const [{ stat }, { resolve }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
   return stat(resolve(cwd, arg)).then(
@@ -32,7 +32,7 @@ export async function issueRefOf(arg: string, context: Pick<CommandContext, 'cwd
  * without (export), the piped document must be one kept before, found by its bytes.
  */
 async function stdinCopyArgument(workspace: string, context: CommandContext, options: { fetch: boolean; command: string }): Promise<string> {
-  const [copies, { relative }] = await Promise.all([import('../store/sources/stdin-copies.js'), import('node:path')]);
+  const [copies, { displayPath }] = await Promise.all([import('../store/sources/stdin-copies.js'), import('../store/score-file-args.js')]);
   const file = await readStdinDocument(context.stdin ?? process.stdin);
   if (!options.fetch) {
     const found = await copies.findStdinCopy(workspace, file);
@@ -40,8 +40,7 @@ async function stdinCopyArgument(workspace: string, context: CommandContext, opt
     throw new UserError(`${options.command}: -: the document on standard input was never scored in ${sanitizeLine(workspace)}; score it first (toc-review score - ...)`);
   }
   const { path, created } = await copies.keepStdinCopy(workspace, file);
-  const shown = relative(context.cwd, path) || path;
-  context.stderr.write(`toc-review: -: standard input ${created ? 'kept' : 'is the copy kept'} as ${sanitizeLine(shown)} (give that path next time)\n`);
+  context.stderr.write(`toc-review: -: standard input ${created ? 'kept' : 'is the copy kept'} as ${sanitizeLine(displayPath(context.cwd, path))} (give that path next time)\n`);
   return path;
 }
 

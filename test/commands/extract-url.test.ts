@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawUrlFor } from '../../src/core/sources/url-source.js';
 import { runCli } from '../helpers/cli.js';
 import { startLinkServer, type LinkServer } from '../helpers/link-server.js';
 
@@ -84,9 +83,3 @@ describe('toc-review extract URL', () => {
   });
 });
 
-describe('rawUrlFor', () => {
-  it('reads a GitHub blob page as its raw file at the same ref', () => {
-    expect(rawUrlFor('https://github.com/cncf/toc/blob/0a1b2c/projects/x/review.md#L3')).toBe('https://raw.githubusercontent.com/cncf/toc/0a1b2c/projects/x/review.md');
-    expect(rawUrlFor('https://example.org/blob/x.md')).toBe('https://example.org/blob/x.md');
-  });
-});

@@ -53,8 +53,3 @@ export function parseGitHubIssueRef(arg: string, enterpriseWeb: string | null = 
   if (page) return refOf(page[1]!, page[2]!, page[4]!, page[3]!.toLowerCase() === 'pull' ? 'pull' : 'issue');
   return enterpriseWeb ? enterprisePage(arg, enterpriseWeb) : null;
 }
-
-/** The short form, for messages: `cncf/toc#1234`. */
-export function formatGitHubIssueRef(ref: GitHubIssueRef): string {
-  return `${ref.owner}/${ref.repo}#${ref.number}`;
-}

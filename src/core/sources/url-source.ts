@@ -1,22 +1,27 @@
-// Which document arguments are web addresses, and the address to read them from: a GitHub
-// `blob/` page is HTML around the file, so it is read from raw.githubusercontent.com instead.
+// Which document arguments are web addresses, and the forms of an address that may be sent,
+// recorded or shown. (A GitHub blob/ page is read as its raw file: blob-url.ts.)
 
 export function isHttpUrl(arg: string): boolean {
   return /^https?:\/\//i.test(arg);
-}
-
-/** github.com/OWNER/REPO/blob/REF/PATH -> raw.githubusercontent.com/OWNER/REPO/REF/PATH; others unchanged (blob-url.ts for GitHub Enterprise and commits). */
-export function rawUrlFor(url: string): string {
-  const match = /^https?:\/\/(?:www\.)?github\.com\/([^/]+)\/([^/]+)\/blob\/(.+?)(?:[?#].*)?$/i.exec(url);
-  return match ? `https://raw.githubusercontent.com/${match[1]}/${match[2]}/${match[3]}` : url;
 }
 
 // Query parameters that carry a secret in practice (raw.githubusercontent.com's ?token=, signed
 // URLs' signatures, API keys): never written to a record, an output or a score file.
 const SECRET_PARAM = /token|secret|sig|signature|key|auth|password|credential/i;
 
+/** An address as it may be sent: fetch refuses one with a user name or password, so they are dropped (never sent, never shown). */
+export function withoutCredentials(url: string): string {
+  return edited(url, () => undefined);
+}
+
 /** An address as it may be recorded and shown: no user name or password, no secret-looking parameters. */
 export function publicUrl(url: string): string {
+  return edited(url, (parsed) => {
+    for (const name of [...parsed.searchParams.keys()]) if (SECRET_PARAM.test(name)) parsed.searchParams.delete(name);
+  });
+}
+
+function edited(url: string, more: (parsed: URL) => void): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -25,6 +30,6 @@ export function publicUrl(url: string): string {
   }
   parsed.username = '';
   parsed.password = '';
-  for (const name of [...parsed.searchParams.keys()]) if (SECRET_PARAM.test(name)) parsed.searchParams.delete(name);
+  more(parsed);
   return parsed.href;
 }

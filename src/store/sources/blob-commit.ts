@@ -5,6 +5,7 @@
 import { UserError } from '../../core/errors.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { isCommitId, type BlobRef } from '../../core/sources/blob-url.js';
+import { isRateLimited } from './github-errors.js';
 import { githubClient } from './github-issue.js';
 
 /** An answer to "which commit" is a few KB; anything much larger is not one. */
@@ -17,7 +18,7 @@ function reasonOf(error: unknown, signal: AbortSignal): string {
   const status = (error as { status?: unknown }).status;
   const headers = (error as { response?: { headers?: Record<string, string> } }).response?.headers ?? {};
   if (typeof status === 'number') {
-    if ((status === 403 || status === 429) && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined)) return `rate limited by the GitHub API (HTTP ${status})`;
+    if (isRateLimited(status, headers['x-ratelimit-remaining'], headers['retry-after'])) return `rate limited by the GitHub API (HTTP ${status})`;
     return `the GitHub API answered HTTP ${status}`;
   }
   if (error instanceof UserError) return sanitizeLine(error.message.replace(/^[^:]*: /, ''));

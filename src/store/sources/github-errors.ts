@@ -26,12 +26,17 @@ function header(request: FailedRequest, name: string): string | undefined {
 
 const SET_TOKEN = 'set GITHUB_TOKEN (or run gh auth login)';
 
+/** A 403 or 429 that says the rate limit ran out (no requests left, or wait this long). */
+export function isRateLimited(status: number, remaining: string | undefined, retryAfter: string | undefined): boolean {
+  return (status === 403 || status === 429) && (remaining === '0' || retryAfter !== undefined);
+}
+
 export function githubStatusError(shown: string, ref: GitHubIssueRef, request: FailedRequest, token: TokenSource): UserError {
   const { status } = request;
   const repo = sanitizeLine(`${ref.owner}/${ref.repo}`);
   const remaining = header(request, 'x-ratelimit-remaining');
   const retryAfter = header(request, 'retry-after');
-  if ((status === 403 || status === 429) && (remaining === '0' || retryAfter !== undefined)) {
+  if (isRateLimited(status, remaining, retryAfter)) {
     const reset = Number(header(request, 'x-ratelimit-reset'));
     const when = retryAfter !== undefined && /^\d+$/.test(retryAfter)
       ? `try again in ${retryAfter} s`

@@ -8,16 +8,17 @@ import { Octokit } from '@octokit/rest';
 import { UserError } from '../../core/errors.js';
 import { sha256 } from '../../core/hash.js';
 import { sanitizeLine } from '../../core/sanitize.js';
+import { webBaseOfApi } from '../../core/sources/blob-url.js';
 import type { GitHubIssueOrigin } from '../../core/sources/document-origin.js';
 import { issueDocumentText, type IssueComment } from '../../core/sources/github-issue-text.js';
-import { webBaseOfApi } from '../../core/sources/blob-url.js';
 import type { GitHubIssueRef } from '../../core/sources/github-ref.js';
 import { decodeDocument, maxDocumentBytesFromEnv, type DocumentFile, type ReadDocumentOptions } from '../document-file.js';
+import { overDocumentLimit, readCappedBody } from './capped-body.js';
+import { apiBase, DEFAULT_GITHUB_API_URL } from './github-api-base.js';
 import { githubStatusError, type TokenSource } from './github-errors.js';
 import { MAX_REDIRECTS, redirectTarget, type RedirectErrors } from './redirect-hop.js';
 import { DEFAULT_URL_TIMEOUT_MS } from './url-document.js';
 
-export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 /** Waiting longer than this for `gh auth token` is not worth it: it only reads its config. */
 const GH_TIMEOUT_MS = 5_000;
 
@@ -29,18 +30,6 @@ export interface ReadIssueOptions extends ReadDocumentOptions {
 
 export interface IssueDocumentFile extends DocumentFile {
   origin: GitHubIssueOrigin;
-}
-
-function apiBase(env: NodeJS.ProcessEnv): URL {
-  const given = env.GITHUB_API_URL?.trim() || DEFAULT_GITHUB_API_URL;
-  let url: URL;
-  try {
-    url = new URL(given);
-  } catch {
-    throw new UserError(`GITHUB_API_URL: "${sanitizeLine(given)}" is not an address (e.g. ${DEFAULT_GITHUB_API_URL})`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UserError(`GITHUB_API_URL: "${sanitizeLine(given)}" is not an http(s) address`);
-  return url;
 }
 
 /** The host gh keeps a token for: github.com for the public API, the server itself otherwise (Enterprise). */
@@ -93,17 +82,7 @@ function guardedFetch(shown: string, budget: { left: number }, tooLarge: () => U
         url = next;
         continue;
       }
-      if (Number(response.headers.get('content-length')) > budget.left) {
-        await response.body?.cancel();
-        throw tooLarge();
-      }
-      const chunks: Buffer[] = [];
-      for await (const chunk of response.body ?? []) {
-        budget.left -= chunk.length;
-        if (budget.left < 0) throw tooLarge();
-        chunks.push(Buffer.from(chunk));
-      }
-      const body = Buffer.concat(chunks);
+      const body = await readCappedBody(response, budget, tooLarge);
       return new Response(body.length === 0 ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
     }
   };
@@ -125,19 +104,6 @@ export async function githubClient(shown: string, env: NodeJS.ProcessEnv, budget
     request: { fetch: guardedFetch(shown, { left: budgetBytes }, tooLarge) },
   });
   return { octokit, api, source };
-}
-
-/**
- * The GitHub Enterprise web server named by GITHUB_API_URL (`https://HOST/api/v3` -> `https://HOST`),
- * whose issue and blob/ addresses are read like github.com's; null for the public API or a bad
- * value (reported when the API is asked, not here).
- */
-export function enterpriseWebOf(env: NodeJS.ProcessEnv): string | null {
-  try {
-    return webBaseOfApi(apiBase(env).href);
-  } catch {
-    return null;
-  }
 }
 
 interface ApiIssue {
@@ -179,7 +145,7 @@ export async function readGitHubIssueDocument(arg: string, ref: GitHubIssueRef, 
   const shown = sanitizeLine(arg);
   const api = apiBase(env);
   const maxBytes = options.maxBytes ?? maxDocumentBytesFromEnv(env);
-  const tooLarge = () => new SourceError(`${shown}: over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB document limit (set TOC_REVIEW_MAX_DOC_MB to raise it)`);
+  const tooLarge = () => new SourceError(overDocumentLimit(shown, maxBytes));
   const timeoutMs = options.timeoutMs ?? DEFAULT_URL_TIMEOUT_MS;
   // JSON escapes make an answer larger than the text it carries: room for twice the limit.
   const { octokit, source } = await githubClient(shown, env, 2 * maxBytes + 1024 * 1024, tooLarge);

@@ -4,10 +4,11 @@
 import { UserError } from '../../core/errors.js';
 import { sha256 } from '../../core/hash.js';
 import { sanitizeLine } from '../../core/sanitize.js';
-import { publicUrl, rawUrlFor } from '../../core/sources/url-source.js';
+import { publicUrl, withoutCredentials } from '../../core/sources/url-source.js';
 import { decodeDocument, documentTextFor, maxDocumentBytesFromEnv, type DocumentFile, type ReadDocumentOptions } from '../document-file.js';
 
 import { MAX_REDIRECTS, redirectTarget, type RedirectErrors } from './redirect-hop.js';
+import { overDocumentLimit, readCappedBody } from './capped-body.js';
 export const DEFAULT_URL_TIMEOUT_MS = 20_000;
 
 export interface ReadUrlOptions extends ReadDocumentOptions {
@@ -49,34 +50,6 @@ function statusError(shown: string, response: Response): UserError {
   return new UserError(`${shown}: the server answered HTTP ${response.status}`);
 }
 
-async function readCapped(shown: string, response: Response, maxBytes: number): Promise<Buffer> {
-  const tooLarge = () => new UserError(`${shown}: over the ${(maxBytes / 1024 / 1024).toFixed(1)} MB document limit (set TOC_REVIEW_MAX_DOC_MB to raise it)`);
-  if (Number(response.headers.get('content-length')) > maxBytes) {
-    await response.body?.cancel();
-    throw tooLarge();
-  }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of response.body ?? []) {
-    total += chunk.length;
-    if (total > maxBytes) throw tooLarge();
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks);
-}
-
-/** fetch refuses an address with a user name or password in it; they are dropped (never sent, never shown). */
-function withoutCredentials(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.href;
-  } catch {
-    return url;
-  }
-}
-
 export async function readUrlDocument(url: string, options: ReadUrlOptions = {}): Promise<UrlDocumentFile> {
   // Messages show the address without credentials or secret-looking parameters.
   const shown = sanitizeLine(publicUrl(url));
@@ -85,13 +58,14 @@ export async function readUrlDocument(url: string, options: ReadUrlOptions = {})
   let bytes: Buffer;
   let answer: { response: Response; finalUrl: string };
   try {
-    answer = await fetchFollowing(withoutCredentials(options.readFrom ?? rawUrlFor(url)), shown, signal);
+    answer = await fetchFollowing(withoutCredentials(options.readFrom ?? url), shown, signal);
     const { response } = answer;
     if (!response.ok) {
       await response.body?.cancel();
       throw statusError(shown, response);
     }
-    bytes = await readCapped(shown, response, options.maxBytes ?? maxDocumentBytesFromEnv());
+    const maxBytes = options.maxBytes ?? maxDocumentBytesFromEnv();
+    bytes = await readCappedBody(response, { left: maxBytes }, () => new UserError(overDocumentLimit(shown, maxBytes)));
   } catch (error) {
     if (error instanceof UserError) throw error;
     if (signal.aborted) throw new UserError(`${shown}: no answer within ${timeoutMs / 1000} s (--timeout SEC to wait longer)`);

@@ -7,8 +7,7 @@ import { sanitizeLine } from '../../core/sanitize.js';
 import { blobPageUrl, parseBlobUrl, rawUrlOfBlob } from '../../core/sources/blob-url.js';
 import type { UrlOrigin } from '../../core/sources/document-origin.js';
 import { publicUrl } from '../../core/sources/url-source.js';
-import { resolveBlobCommit } from './blob-commit.js';
-import { enterpriseWebOf } from './github-issue.js';
+import { enterpriseWebOf } from './github-api-base.js';
 import { readUrlDocument, type UrlDocumentFile } from './url-document.js';
 
 export interface UrlReadOptions {
@@ -25,6 +24,8 @@ export async function readUrlWithOrigin(url: string, options: UrlReadOptions): P
   const blob = parseBlobUrl(url, enterpriseWebOf(options.env));
   let commit: string | null = null;
   if (blob) {
+    // The API client (and @octokit/rest) is loaded only for a GitHub blob/ address.
+    const { resolveBlobCommit } = await import('./blob-commit.js');
     const resolved = await resolveBlobCommit(shown, blob, { env: options.env, timeoutMs: options.timeoutMs });
     commit = resolved.commit;
     if (resolved.commit === null) options.warn(`${shown}: could not find the commit of "${sanitizeLine(blob.ref)}" (${resolved.reason}); citations link to ${sanitizeLine(blob.ref)}, which may have moved on`);

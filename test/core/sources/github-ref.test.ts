@@ -1,7 +1,7 @@
 // Which arguments name a GitHub issue or pull request, and the document text one becomes.
 import { describe, expect, it } from 'vitest';
 import { issueDocumentText } from '../../../src/core/sources/github-issue-text.js';
-import { formatGitHubIssueRef, parseGitHubIssueRef } from '../../../src/core/sources/github-ref.js';
+import { parseGitHubIssueRef } from '../../../src/core/sources/github-ref.js';
 
 describe('parseGitHubIssueRef', () => {
   it('reads OWNER/REPO#N', () => {
@@ -47,10 +47,6 @@ describe('parseGitHubIssueRef', () => {
     'https://github.com.evil.example/cncf/toc/issues/1',
   ])('%s is not an issue', (arg) => {
     expect(parseGitHubIssueRef(arg)).toBeNull();
-  });
-
-  it('formats the short form', () => {
-    expect(formatGitHubIssueRef(parseGitHubIssueRef('https://github.com/a/b/pull/3')!)).toBe('a/b#3');
   });
 });
 
