@@ -90,16 +90,8 @@ async function webOriginOf(input: Input & { kind: 'document' }, context: Command
 }
 
 async function diffDocumentInputs(a: DocumentFile, b: DocumentFile, shown: [string, string], set: CriteriaSet, format: Format, origins: () => Promise<{ old: string | null; new: string | null }>): Promise<string> {
-  const [{ parseDocument }, { extractEvidence }, { diffDocuments }] = await Promise.all([
-    import('../core/document/document.js'),
-    import('../core/evidence/extract.js'),
-    import('../core/compare/document-diff.js'),
-  ]);
-  const side = (file: DocumentFile, path: string) => {
-    const doc = parseDocument(file.text);
-    return { doc, result: extractEvidence(doc, set, { path, sha256: file.sha256 }) };
-  };
-  const diff = diffDocuments(side(a, shown[0]), side(b, shown[1]), set);
+  const { diffDocuments, diffSideOf } = await import('../core/compare/document-diff.js');
+  const diff = diffDocuments(diffSideOf(a.text, set, { path: shown[0], sha256: a.sha256 }), diffSideOf(b.text, set, { path: shown[1], sha256: b.sha256 }), set);
   if (format === 'json') return `${toTerminalJson(diff)}\n`;
   if (format === 'md') return (await import('../core/compare/diff-markdown.js')).diffMarkdown(diff, { origins: await origins() });
   return (await import('../core/compare/diff-text.js')).diffText(diff);

@@ -116,14 +116,8 @@ async function sinceLastReview(since: SinceDocument, current: DocumentExtraction
   if (!current.extract || !current.model) {
     throw new UserError(`export: --since compares with the reviewed document, which could not be read: ${current.problem ?? sanitizeLine(shown)}`);
   }
-  const [{ parseDocument }, { extractEvidence }, { diffDocuments }] = await Promise.all([
-    import('../core/document/document.js'),
-    import('../core/evidence/extract.js'),
-    import('../core/compare/document-diff.js'),
-  ]);
-  const doc = parseDocument(since.file.text);
-  const old = { doc, result: extractEvidence(doc, criteria, { path: since.arg, sha256: since.file.sha256 }) };
-  return diffDocuments(old, { doc: current.model, result: current.extract }, criteria);
+  const { diffDocuments, diffSideOf } = await import('../core/compare/document-diff.js');
+  return diffDocuments(diffSideOf(since.file.text, criteria, { path: since.arg, sha256: since.file.sha256 }), { doc: current.model, result: current.extract }, criteria);
 }
 
 export const EXPORT_GROUPS_SCHEMA = 'toc-review/export-groups@1' as const;

@@ -3,10 +3,9 @@
 // rule the workspace list shows (core/compare/predecessor.ts) and computed once per pair of
 // document versions and criteria set (core/compare/document-diff.ts, as `toc-review diff`).
 import { resolvePredecessors, type PredecessorChoices } from '../core/compare/predecessor.js';
-import { diffDocuments } from '../core/compare/document-diff.js';
+import { diffDocuments, diffSideOf } from '../core/compare/document-diff.js';
 import type { DocumentDiff } from '../core/compare/diff-types.js';
 import { parseDocument } from '../core/document/document.js';
-import { extractEvidence } from '../core/evidence/extract.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { TriageRow } from '../core/triage/triage-row.js';
 import { readDocumentFile } from '../store/document-file.js';
@@ -24,11 +23,10 @@ export function sinceHost(workspace: string, host: Pick<ReviewHost, 'listDocumen
     const entries = await host.listDocuments();
     const self = entries.find((e) => e.path === review.sourcePath);
     if (!self) return 'this document is not in the workspace list, so it has no predecessor there';
+    // The list has triaged these already (from its cache); asked together, not one by one.
+    const triaged = await Promise.all(entries.map((entry) => host.triageDocument?.(entry.path).catch(() => undefined)));
     const rows = new Map<string, TriageRow>();
-    for (const entry of entries) {
-      const row = await host.triageDocument?.(entry.path).catch(() => undefined);
-      if (row) rows.set(entry.path, row);
-    }
+    entries.forEach((entry, i) => triaged[i] && rows.set(entry.path, triaged[i]));
     const { predecessors } = await readWorkspaceState(workspace);
     const found = resolvePredecessors(entries.map((e) => candidateOfEntry(e, rows.get(e.path))), predecessors).get(self.name);
     if (!found) {
@@ -56,10 +54,8 @@ export function sinceHost(workspace: string, host: Pick<ReviewHost, 'listDocumen
       const key = JSON.stringify([file.sha256, review.extract?.document.sha256 ?? current, review.criteria.source.sha256]);
       let diff = kept.get(key);
       if (!diff) {
-        const oldDoc = parseDocument(file.text);
-        const newDoc = parseDocument(current);
-        const before = { doc: oldDoc, result: extractEvidence(oldDoc, review.criteria, { path: found.entry.name, sha256: file.sha256 }) };
-        const after = { doc: newDoc, result: review.extract ?? extractEvidence(newDoc, review.criteria, { path: review.displayPath, sha256: '' }) };
+        const before = diffSideOf(file.text, review.criteria, { path: found.entry.name, sha256: file.sha256 });
+        const after = review.extract ? { doc: parseDocument(current), result: review.extract } : diffSideOf(current, review.criteria, { path: review.displayPath, sha256: '' });
         diff = diffDocuments(before, after, review.criteria);
         if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
         kept.set(key, diff);

@@ -2,7 +2,9 @@
 // this year's, say): the pure assembly of `toc-review diff <old> <new>` from both documents'
 // models and extractions (Contract 1, computed with the same criteria set).
 import type { CriteriaSet } from '../criteria/criteria.js';
+import { parseDocument } from '../document/document.js';
 import type { DocumentModel } from '../document/document-types.js';
+import { extractEvidence } from '../evidence/extract.js';
 import type { ExtractResult } from '../evidence/extract-types.js';
 import { diffAdopters } from './adopters-diff.js';
 import { diffCriteria } from './criteria-diff.js';
@@ -14,6 +16,12 @@ import { diffPlans } from './plans.js';
 export interface DiffSide {
   doc: DocumentModel;
   result: ExtractResult;
+}
+
+/** One side of a diff from a document's text, extracted with the set both sides use. */
+export function diffSideOf(text: string, set: CriteriaSet, info: { path: string; sha256: string }): DiffSide {
+  const doc = parseDocument(text);
+  return { doc, result: extractEvidence(doc, set, info) };
 }
 
 export function diffDocuments(before: DiffSide, after: DiffSide, set: Pick<CriteriaSet, 'id' | 'title'>): DocumentDiff {

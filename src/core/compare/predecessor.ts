@@ -8,6 +8,7 @@
 // Pure: the caller gathers names, titles, date lines and times.
 import type { DocumentModel } from '../document/document-types.js';
 import { documentKind, projectName, type DocumentKind } from '../triage/document-kind.js';
+import { nameWords } from './names.js';
 
 /** A date as precise as the text gave it: a year, a month of a year, or a day. */
 export interface PartialDate {
@@ -123,11 +124,7 @@ export function compareWhen(a: PartialDate, b: PartialDate): number {
 
 /** A project name as compared: case, spaces and punctuation ignored ("Kube-OVN" = "kube ovn"). */
 export function projectKey(project: string): string {
-  return project
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
+  return nameWords(project).join('');
 }
 
 /**

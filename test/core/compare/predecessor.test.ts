@@ -70,6 +70,9 @@ describe('matching a predecessor', () => {
   it('names the project the same way in all three naming styles', () => {
     expect([k2022, k2023, k2024].map((c) => projectKey(c.project))).toEqual(['k8gb', 'k8gb', 'k8gb']);
     expect(projectKey('Kube-OVN')).toBe(projectKey('kube ovn'));
+    // A name in another script keys by its own letters (it used to key to nothing, and match nothing).
+    expect(projectKey('Δέλτα Mesh')).toBe(projectKey('δελτα-mesh'));
+    expect(projectKey('数据湖')).toBe('数据湖');
   });
 
   it('picks the latest earlier document of the same project', () => {
