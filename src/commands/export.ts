@@ -17,7 +17,7 @@ import { displayPath } from '../store/score-file-args.js';
 import { documentWebOrigin } from '../store/document-web-origin.js';
 import { openSettings, resolveReviewer } from '../store/settings.js';
 import { resolveWorkspace, workspaceOfScoreFile } from '../store/workspace.js';
-import { findPredecessor } from '../store/predecessor-lookup.js';
+import { predecessorFinder } from '../store/predecessor-lookup.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
 import type { CriteriaSet } from '../core/criteria/criteria.js';
 import type { DocumentDiff } from '../core/compare/diff-types.js';
@@ -161,6 +161,7 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     throw new UsageError(`export: ${byPredecessor ? '--since-predecessor' : '--since'} adds to an md or json summary (one reviewer's or a panel's), not to --format dd`);
   }
   const given = values.since === undefined ? null : await readSince(values.since, context);
+  const findPredecessor = predecessorFinder();
   /** The earlier document a group is compared with: --since's, or its own predecessor. */
   const sinceFor = async (source: { path: string; documentPath: string | null }): Promise<SinceDocument | null> => {
     if (!byPredecessor) return given;

@@ -13,23 +13,38 @@ export interface FoundPredecessor extends Predecessor {
   path: string;
 }
 
-/** The predecessor of `documentPath` in `workspace`, or null (none found, none chosen, or outside it). */
-export async function findPredecessor(workspace: string, documentPath: string): Promise<FoundPredecessor | null> {
-  if (!isInside(workspace, documentPath)) return null;
+type Resolved = { byName: Map<string, Predecessor>; pathOf: Map<string, string> };
+
+/** Every document of a workspace read once (together), and every predecessor resolved. */
+async function resolveWorkspace(workspace: string): Promise<Resolved> {
   const paths = await listDocuments(workspace);
-  const candidates: PredecessorCandidate[] = [];
-  const pathOf = new Map<string, string>();
-  for (const path of paths) {
-    const name = documentRelativePath(workspace, path);
-    try {
-      const file = await readDocumentFile(path);
-      candidates.push(candidateOf(parseDocument(file.text), name, (await stat(path)).mtimeMs));
-      pathOf.set(name, path);
-    } catch {
-      // An unreadable document is nobody's predecessor; the reviewed one is reported by export.
-    }
-  }
+  const read = await Promise.all(
+    paths.map(async (path) => {
+      try {
+        const [file, info] = await Promise.all([readDocumentFile(path), stat(path)]);
+        return { path, candidate: candidateOf(parseDocument(file.text), documentRelativePath(workspace, path), info.mtimeMs) };
+      } catch {
+        // An unreadable document is nobody's predecessor; the reviewed one is reported by export.
+        return null;
+      }
+    }),
+  );
+  const found = read.filter((r): r is { path: string; candidate: PredecessorCandidate } => r !== null);
   const { predecessors } = await readWorkspaceState(workspace);
-  const found = resolvePredecessors(candidates, predecessors).get(documentRelativePath(workspace, documentPath));
-  return found ? { ...found, path: pathOf.get(found.name)! } : null;
+  return { byName: resolvePredecessors(found.map((r) => r.candidate), predecessors), pathOf: new Map(found.map((r) => [r.candidate.name, r.path])) };
+}
+
+/**
+ * A finder of predecessors that reads each workspace once however many documents it is asked
+ * about (an export of several groups). Returns null: none found, none chosen, or outside it.
+ */
+export function predecessorFinder(): (workspace: string, documentPath: string) => Promise<FoundPredecessor | null> {
+  const resolved = new Map<string, Promise<Resolved>>();
+  return async (workspace, documentPath) => {
+    if (!isInside(workspace, documentPath)) return null;
+    if (!resolved.has(workspace)) resolved.set(workspace, resolveWorkspace(workspace));
+    const { byName, pathOf } = await resolved.get(workspace)!;
+    const found = byName.get(documentRelativePath(workspace, documentPath));
+    return found ? { ...found, path: pathOf.get(found.name)! } : null;
+  };
 }
