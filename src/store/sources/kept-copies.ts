@@ -4,7 +4,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../../core/errors.js';
-import { sha256 } from '../../core/hash.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { recordedOrigin, type DocumentOrigin } from '../../core/sources/document-origin.js';
 import type { GitHubIssueRef } from '../../core/sources/github-ref.js';
@@ -32,8 +31,11 @@ function absolutePaths(workspace: string, key: KeptKey) {
  * is none. A copy edited since it was fetched is refused unless `replacing` (--refresh is about
  * to overwrite it).
  */
-export async function readKeptCopy(workspace: string, key: KeptKey, options: { replacing?: boolean } = {}): Promise<KeptCopy | null> {
-  const paths = absolutePaths(workspace, key);
+export function readKeptCopy(workspace: string, key: KeptKey, options: { replacing?: boolean } = {}): Promise<KeptCopy | null> {
+  return readCopyAt(absolutePaths(workspace, key), options);
+}
+
+async function readCopyAt(paths: { document: string; record: string }, options: { replacing?: boolean } = {}): Promise<KeptCopy | null> {
   let recordText: string;
   try {
     recordText = await readFile(paths.record, 'utf8');
@@ -75,13 +77,10 @@ export async function writeKeptCopy(workspace: string, key: KeptKey, fetched: { 
  */
 export async function keptWebUrlOf(documentPath: string): Promise<string | null> {
   if (!/\.(?:md|markdown|adoc)$/i.test(documentPath)) return null;
-  const recordPath = recordPathOf(documentPath);
-  try {
-    const record = parseKeptRecord(await readFile(recordPath, 'utf8'), recordPath);
-    if (sha256(await readFile(documentPath)) !== record.sha256) return null;
-    const url = record.origin.kind === 'url' ? (record.origin.blobUrl ?? record.origin.url) : record.origin.url;
-    return /^https?:\/\/[\x21-\x7e]{1,2000}$/.test(url) ? url : null;
-  } catch {
-    return null;
-  }
+  // Not a kept copy, or one edited since: no address (whatever the reason, nothing to link).
+  const copy = await readCopyAt({ document: documentPath, record: recordPathOf(documentPath) }).catch(() => null);
+  if (!copy) return null;
+  const { origin } = copy.record;
+  const url = origin.kind === 'url' ? (origin.blobUrl ?? origin.url) : origin.url;
+  return /^https?:\/\/[\x21-\x7e]{1,2000}$/.test(url) ? url : null;
 }
