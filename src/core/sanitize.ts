@@ -42,6 +42,11 @@ export function sanitizeLine(text: string): string {
   return sanitizeText(text, { multiline: false });
 }
 
+/** A run of text (a quote across wrapped lines) as one line: whitespace runs become one space. */
+export function sanitizeOneLine(text: string): string {
+  return sanitizeLine(text.replace(/\s+/g, ' ').trim());
+}
+
 const ANY_CONTROL = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

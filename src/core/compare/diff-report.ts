@@ -5,6 +5,7 @@
 import { lineSetLabel } from '../document/doc-query.js';
 import type { MetricPeriod } from '../evidence/extract-types.js';
 import type { DocumentDiff, Lines, MaintainerEntry } from './diff-types.js';
+import { PERIOD_WORDS } from './metrics-diff.js';
 
 export interface ReportSection {
   title: string;
@@ -31,8 +32,7 @@ function person(m: Pick<MaintainerEntry, 'name' | 'handle' | 'affiliation'>, esc
   return `${esc(m.name)}${about.length > 0 ? ` (${esc(about.join(', '))})` : ''}`;
 }
 
-const PERIOD: Record<string, string> = { week: ' per week', month: ' per month', year: ' per year', total: ' in total', null: '' };
-const periodWords = (period: MetricPeriod) => PERIOD[String(period)]!;
+const periodWords = (period: MetricPeriod) => (period === null ? '' : ` ${PERIOD_WORDS[period]!}`);
 const KIND: Record<string, string> = { merged_prs: 'merged PRs', prs: 'PRs', contributing_orgs: 'contributing organisations' };
 const kindWords = (kind: string) => KIND[kind] ?? kind;
 

@@ -1,12 +1,10 @@
 // `toc-review diff` for the terminal: the report's sections as indented plain text. Every piece
 // of document or score-file text is sanitised on its way out.
-import { sanitizeLine } from '../sanitize.js';
+import { sanitizeOneLine } from '../sanitize.js';
 import { diffReport, type ReportSection } from './diff-report.js';
 import type { DocumentDiff } from './diff-types.js';
 import type { ScoreDiff } from './score-diff.js';
 import { scoreDiffHead, scoreDiffReport } from './score-diff-report.js';
-
-const one = (text: string) => sanitizeLine(text.replace(/\s+/g, ' ').trim());
 
 function layout(head: string[], sections: ReportSection[]): string {
   const out = [...head];
@@ -19,10 +17,10 @@ function layout(head: string[], sections: ReportSection[]): string {
 }
 
 export function diffText(diff: DocumentDiff): string {
-  const side = (label: string, d: DocumentDiff['old']) => `${label} ${one(d.title || '(untitled document)')}  (${one(d.path)}, ${d.lineCount} lines)`;
-  return layout([side('old:', diff.old), side('new:', diff.new)], diffReport(diff, one));
+  const side = (label: string, d: DocumentDiff['old']) => `${label} ${sanitizeOneLine(d.title || '(untitled document)')}  (${sanitizeOneLine(d.path)}, ${d.lineCount} lines)`;
+  return layout([side('old:', diff.old), side('new:', diff.new)], diffReport(diff, sanitizeOneLine));
 }
 
 export function scoreDiffText(diff: ScoreDiff): string {
-  return layout(scoreDiffHead(diff, one), scoreDiffReport(diff, one));
+  return layout(scoreDiffHead(diff, sanitizeOneLine), scoreDiffReport(diff, sanitizeOneLine));
 }

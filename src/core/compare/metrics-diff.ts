@@ -36,7 +36,8 @@ function figure(f: LineFigure): Figure {
   return { value: f.value, line: f.line, quote: f.quote };
 }
 
-const PERIOD_WORDS: Record<string, string> = { week: 'per week', month: 'per month', year: 'per year', total: 'in total', null: 'with no period given' };
+/** How a period is said after a figure (also by diff-report.ts). */
+export const PERIOD_WORDS: Record<string, string> = { week: 'per week', month: 'per month', year: 'per year', total: 'in total', null: 'with no period given' };
 
 function periodWords(period: MetricPeriod): string {
   return PERIOD_WORDS[String(period)]!;

@@ -6,9 +6,10 @@ import type { CriteriaSet } from '../criteria/criteria.js';
 import { scoreWithLabel } from '../criteria/criteria-scale.js';
 import type { ScoreFile, ScoreItem } from '../scores/score-file.js';
 import { computePanel } from '../summary/panel.js';
-import type { Lines } from './diff-types.js';
+import { DIFF_SCHEMA, type Lines } from './diff-types.js';
 
-export const SCORE_DIFF_SCHEMA = 'toc-review/diff@1' as const;
+/** Score diffs share the diff schema's name: one schema file, two modes. */
+const SCORE_DIFF_SCHEMA = DIFF_SCHEMA;
 
 export interface ScoreSide {
   score: number | 'na' | null;

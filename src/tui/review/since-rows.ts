@@ -3,12 +3,10 @@
 // its lines in both documents. Pure; document text is sanitised on the way.
 import type { CriteriaItem } from '../../core/criteria/criteria.js';
 import { sinceForCriterion } from '../../core/compare/since-criterion.js';
-import { sanitizeLine } from '../../core/sanitize.js';
+import { sanitizeOneLine } from '../../core/sanitize.js';
 import type { EvidenceLayout, Row } from '../evidence-lines.js';
 import type { SinceView } from '../state/since-view.js';
 import { wrapText } from '../text.js';
-
-const one = (text: string) => sanitizeLine(text.replace(/\s+/g, ' ').trim());
 
 /** The pane's rows for `item` at `width`; passages none, so nothing here can be cited. */
 export function sinceLayout(view: SinceView, item: Pick<CriteriaItem, 'id' | 'hints'>, width: number): EvidenceLayout {
@@ -18,13 +16,13 @@ export function sinceLayout(view: SinceView, item: Pick<CriteriaItem, 'id' | 'hi
   };
   const result = view.result;
   if (view.load === 'loading' || view.load === 'idle') push('Comparing with the predecessor…', 'dim');
-  else if (view.load === 'failed') push(`Could not compare: ${one(view.error ?? 'unknown error')}`, 'warn');
-  else if (result?.kind === 'none') push(one(result.reason), 'warn');
+  else if (view.load === 'failed') push(`Could not compare: ${sanitizeOneLine(view.error ?? 'unknown error')}`, 'warn');
+  else if (result?.kind === 'none') push(sanitizeOneLine(result.reason), 'warn');
   else if (result?.kind === 'diff') {
     const { diff, predecessor } = result;
-    push(`old: ${one(predecessor.name)} (${predecessor.how === 'chosen' ? 'chosen by hand' : 'same project, earlier'}), ${diff.old.lineCount} lines`, 'dim');
+    push(`old: ${sanitizeOneLine(predecessor.name)} (${predecessor.how === 'chosen' ? 'chosen by hand' : 'same project, earlier'}), ${diff.old.lineCount} lines`, 'dim');
     push(`new: this document, ${diff.new.lineCount} lines`, 'dim');
-    const since = sinceForCriterion(diff, item, one);
+    const since = sinceForCriterion(diff, item, sanitizeOneLine);
     if (since.unchanged) {
       rows.push({ text: '', tone: 'plain' });
       push(since.unchanged, 'good');
