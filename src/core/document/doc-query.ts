@@ -53,17 +53,22 @@ export function linesLabel(start: number, end: number = start): string {
   return start === end ? `line ${start}` : `lines ${start}-${end}`;
 }
 
+/** A set of line numbers as runs of consecutive lines, in order: [3, 1, 2, 7] -> 1-3, 7. */
+export function lineRuns(lines: number[]): Array<{ startLine: number; endLine: number }> {
+  const runs: Array<{ startLine: number; endLine: number }> = [];
+  for (const line of [...new Set(lines)].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && line === last.endLine + 1) last.endLine = line;
+    else runs.push({ startLine: line, endLine: line });
+  }
+  return runs;
+}
+
 /** Labels for a set of line numbers, merging consecutive ones: "lines 50-59, 88". */
 export function lineSetLabel(lines: number[]): string {
-  const sorted = [...new Set(lines)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  let k = 0;
-  while (k < sorted.length) {
-    let j = k;
-    while (j + 1 < sorted.length && sorted[j + 1]! - sorted[j]! <= 1) j++;
-    parts.push(j === k ? String(sorted[k]) : `${sorted[k]}-${sorted[j]}`);
-    k = j + 1;
-  }
-  if (parts.length === 0) return '';
-  return `${sorted.length === 1 ? 'line' : 'lines'} ${parts.join(', ')}`;
+  const runs = lineRuns(lines);
+  if (runs.length === 0) return '';
+  const parts = runs.map((run) => (run.startLine === run.endLine ? String(run.startLine) : `${run.startLine}-${run.endLine}`));
+  const single = runs.length === 1 && runs[0]!.startLine === runs[0]!.endLine;
+  return `${single ? 'line' : 'lines'} ${parts.join(', ')}`;
 }

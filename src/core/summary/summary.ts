@@ -3,6 +3,7 @@
 // document could be read) a fresh extraction go in; nothing is read from disk here.
 import type { CriteriaSet } from '../criteria/criteria.js';
 import { scaleLabel, scoreMeets, type ScoreValue } from '../criteria/criteria-scale.js';
+import { lineRuns } from '../document/doc-query.js';
 import { UsageError } from '../errors.js';
 import type { ExtractResult } from '../evidence/extract-types.js';
 import { lineRangeUrl, safeLinkUrl } from './markdown-escape.js';
@@ -196,13 +197,7 @@ export function gapsFor(extract: ExtractResult | null, id: string, question: str
 export function suggestionFor(extract: ExtractResult, criteria: CriteriaSet, id: string, linker: CitationLinker): SummarySuggestion | null {
   const entry = extract.criteria.find((c) => c.id === id);
   if (!entry || entry.suggestion.rationale === '' || entry.signals === undefined) return null;
-  const lines = [...new Set(entry.signals.flatMap((signal) => signal.lines))].sort((a, b) => a - b);
-  const ranges: Array<{ startLine: number; endLine: number }> = [];
-  for (const line of lines) {
-    const last = ranges[ranges.length - 1];
-    if (last && line === last.endLine + 1) last.endLine = line;
-    else ranges.push({ startLine: line, endLine: line });
-  }
+  const ranges = lineRuns(entry.signals.flatMap((signal) => signal.lines));
   const score = entry.suggestion.score;
   return { score, label: score === null ? null : scaleLabel(criteria, score), rationale: entry.suggestion.rationale, lines: ranges.map((range) => linker.cite({ ...range, quote: '' })) };
 }
