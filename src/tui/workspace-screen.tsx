@@ -132,7 +132,7 @@ export function WorkspaceScreen(props: {
     if (!predecessors.canChoose) return setStatus({ text: 'predecessors cannot be chosen here', tone: 'warn' });
     if (predecessors.problem) return setStatus({ text: sanitizeLine(predecessors.problem), tone: 'bad' });
     const names = (entriesRef.current ?? []).map((e) => e.name);
-    setPicker(openPicker(entry.name, names, predecessors.choices, predecessors.matched.get(entry.name)?.name ?? null));
+    setPicker(openPicker(entry.name, names, predecessors.choices, predecessors.matchedFor(entry.name)));
   };
 
   props.keys.current = (input, key) => {

@@ -2,7 +2,7 @@
 // and each document's predecessor by the shared rule, recomputed as triage figures name the
 // projects. Choosing writes the workspace state file through the host.
 import { useEffect, useMemo, useState } from 'react';
-import { resolvePredecessors, type Predecessor, type PredecessorChoices } from '../../core/compare/predecessor.js';
+import { matchPredecessor, resolvePredecessors, type Predecessor, type PredecessorChoices } from '../../core/compare/predecessor.js';
 import type { ReviewHost, WorkspaceEntry } from '../types.js';
 import { candidateOfEntry } from './predecessor-candidates.js';
 import type { TriageState } from './triage-text.js';
@@ -10,8 +10,8 @@ import type { TriageState } from './triage-text.js';
 export interface Predecessors {
   /** Document name -> its predecessor; documents without one are absent. */
   resolved: ReadonlyMap<string, Predecessor>;
-  /** The automatic match alone (choices left out), for the picker's "automatic" line. */
-  matched: ReadonlyMap<string, Predecessor>;
+  /** The automatic match alone (choices left out) for one document, for the picker's "automatic" line. */
+  matchedFor(name: string): string | null;
   choices: PredecessorChoices;
   /** Whether this host can keep choices at all. */
   canChoose: boolean;
@@ -49,11 +49,14 @@ export function usePredecessors(host: ReviewHost, entries: readonly WorkspaceEnt
     [entries, triage],
   );
   const resolved = useMemo(() => resolvePredecessors(candidates, choices), [candidates, choices]);
-  const matched = useMemo(() => resolvePredecessors(candidates, {}), [candidates]);
 
   return {
     resolved,
-    matched,
+    // Asked only when the picker opens: not a second resolution of every document per triage update.
+    matchedFor(name) {
+      const target = candidates.find((c) => c.name === name);
+      return target ? (matchPredecessor(target, candidates)?.name ?? null) : null;
+    },
     choices,
     canChoose: !!host.setPredecessor,
     problem,
