@@ -54,11 +54,20 @@ export function adopterChanges(diff: DocumentDiff, esc: Escape, c: Cite = cite):
   ];
 }
 
+/** The section titles both reports (`diff` and the UI's since pane) use. */
+export const adoptersTitle = (diff: DocumentDiff) => `Adopters: ${diff.adopters.count.old} named before, ${diff.adopters.count.new} now`;
+export const maintainersTitle = (diff: DocumentDiff) => `Maintainers: ${diff.maintainers.count.old} listed before, ${diff.maintainers.count.new} now`;
+export const ORGANISATIONS_TITLE = 'Organisations (share of the listed maintainers)';
+
+/** A criterion's rationale before and after. */
+export function rationaleLines(entry: DocumentDiff['criteria'][number] | undefined, esc: Escape, indent = ''): string[] {
+  return [`${indent}before: ${esc(entry?.before?.rationale ?? 'not in this criteria set')}`, `${indent}after: ${esc(entry?.after?.rationale ?? 'not in this criteria set')}`];
+}
+
 function adopters(diff: DocumentDiff, esc: Escape, c: Cite = cite): ReportSection {
-  const a = diff.adopters;
   const lines = adopterChanges(diff, esc, c);
-  if (a.kept.length > 0) lines.push(`unchanged: ${a.kept.length}`);
-  return { title: `Adopters: ${a.count.old} named before, ${a.count.new} now`, lines };
+  if (diff.adopters.kept.length > 0) lines.push(`unchanged: ${diff.adopters.kept.length}`);
+  return { title: adoptersTitle(diff), lines };
 }
 
 /** Maintainers joined, left and changed, one line each with its lines (unchanged ones left out). */
@@ -82,8 +91,8 @@ function maintainers(diff: DocumentDiff, esc: Escape, c: Cite = cite): ReportSec
   const m = diff.maintainers;
   const lines = maintainerChanges(diff, esc, c);
   if (m.stayed.length > 0) lines.push(`unchanged: ${m.stayed.length}`);
-  const sections = [{ title: `Maintainers: ${m.count.old} listed before, ${m.count.new} now`, lines }];
-  if (m.organisations.length > 0) sections.push({ title: 'Organisations (share of the listed maintainers)', lines: organisationShares(diff, esc, c) });
+  const sections = [{ title: maintainersTitle(diff), lines }];
+  if (m.organisations.length > 0) sections.push({ title: ORGANISATIONS_TITLE, lines: organisationShares(diff, esc, c) });
   return sections;
 }
 
@@ -109,10 +118,7 @@ function criteria(diff: DocumentDiff, esc: Escape, c: Cite = cite): ReportSectio
   for (const entry of diff.criteria) {
     const head = `${entry.id}: ${score(entry.before?.score)} -> ${score(entry.after?.score)}${entry.changed ? ' (changed)' : ''}`;
     lines.push(`${head}${entry.lines.old.length + entry.lines.new.length > 0 ? c(entry.lines) : ''}`);
-    if (entry.changed) {
-      lines.push(`  before: ${esc(entry.before?.rationale ?? 'not in this criteria set')}`);
-      lines.push(`  after: ${esc(entry.after?.rationale ?? 'not in this criteria set')}`);
-    }
+    if (entry.changed) lines.push(...rationaleLines(entry, esc, '  '));
   }
   return { title: `Suggested scores (${diff.criteriaSet.id})`, lines };
 }

@@ -4,7 +4,7 @@
 // after. Every line cites its lines in both documents; the review UI shows these in place of a
 // criterion's evidence. Pure; `esc` makes document text safe for where it goes.
 import type { CriteriaItem } from '../criteria/criteria.js';
-import { adopterChanges, cite, maintainerChanges, metricsSection, organisationShares, score, type Escape, type ReportSection } from './diff-report.js';
+import { adopterChanges, adoptersTitle, cite, maintainerChanges, maintainersTitle, metricsSection, ORGANISATIONS_TITLE, organisationShares, rationaleLines, score, type Escape, type ReportSection } from './diff-report.js';
 import type { DocumentDiff } from './diff-types.js';
 
 export interface CriterionSince {
@@ -19,17 +19,15 @@ export function sinceForCriterion(diff: DocumentDiff, item: Pick<CriteriaItem, '
   const kinds = new Set(item.hints.facts);
   const sections: ReportSection[] = [];
   if (kinds.has('adopters')) {
-    const a = diff.adopters;
-    const kept = a.kept.length > 0 ? `, ${a.kept.length} unchanged` : '';
-    sections.push({ title: `Adopters: ${a.count.old} named before, ${a.count.new} now${kept}`, lines: adopterChanges(diff, esc) });
+    const kept = diff.adopters.kept.length;
+    sections.push({ title: `${adoptersTitle(diff)}${kept > 0 ? `, ${kept} unchanged` : ''}`, lines: adopterChanges(diff, esc) });
   }
   if (kinds.has('maintainers')) {
     const m = diff.maintainers;
-    const stayed = m.stayed.length > 0 ? `, ${m.stayed.length} unchanged` : '';
-    sections.push({ title: `Maintainers: ${m.count.old} listed before, ${m.count.new} now${stayed}`, lines: maintainerChanges(diff, esc) });
+    sections.push({ title: `${maintainersTitle(diff)}${m.stayed.length > 0 ? `, ${m.stayed.length} unchanged` : ''}`, lines: maintainerChanges(diff, esc) });
     // Shares only matter when some organisation's count moved.
     const moved = m.organisations.some((o) => o.old.count !== o.new.count);
-    if (moved) sections.push({ title: 'Organisations (share of the listed maintainers)', lines: organisationShares(diff, esc) });
+    if (moved) sections.push({ title: ORGANISATIONS_TITLE, lines: organisationShares(diff, esc) });
   }
   if (kinds.has('metrics')) sections.push(metricsSection(diff, esc));
   const related = sections.some((s) => s.lines.length > 0);
@@ -44,11 +42,7 @@ export function sinceForCriterion(diff: DocumentDiff, item: Pick<CriteriaItem, '
   }
   sections.push({
     title: 'Suggested score',
-    lines: [
-      `${before} -> ${after}${suggestionChanged ? ' (changed)' : ' (unchanged)'}${cited}`,
-      `before: ${esc(entry?.before?.rationale ?? 'not in this criteria set')}`,
-      `after: ${esc(entry?.after?.rationale ?? 'not in this criteria set')}`,
-    ],
+    lines: [`${before} -> ${after}${suggestionChanged ? ' (changed)' : ' (unchanged)'}${cited}`, ...rationaleLines(entry, esc)],
   });
   return { changed: true, unchanged: null, sections };
 }
