@@ -70,7 +70,8 @@ const precompiledCriteria = await precompileCriteria();
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts' },
+  // The batch worker is an entry of its own: worker threads start from a file (dist/batch-worker.js).
+  entryPoints: { cli: 'src/cli.ts', 'batch-worker': 'src/commands/batch/batch-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -4,8 +4,8 @@
 import type { CriteriaSet } from '../core/criteria/criteria.js';
 import type { DocumentModel } from '../core/document/document-types.js';
 import { UsageError } from '../core/errors.js';
-import type { CriterionEvidence, ExtractResult, Facts } from '../core/evidence/extract-types.js';
-import { sanitizeLine, sanitizeText, toTerminalJson } from '../core/sanitize.js';
+import type { ExtractResult } from '../core/evidence/extract-types.js';
+import { sanitizeLine, toTerminalJson } from '../core/sanitize.js';
 import { DEFAULT_CRITERIA_ID, loadCriteria } from '../store/criteria-files.js';
 import { readCachedExtract, writeCachedExtract } from '../store/extract-cache.js';
 import { isDirectory } from '../store/score-file-args.js';
@@ -15,9 +15,6 @@ import { parseCommandArgs, type CommandContext } from './context.js';
 import { readDocumentArg, type ReadValues } from './document-input.js';
 import { issueRefOf } from './issue-argument.js';
 import { LINK_HELP, LINK_OPTIONS } from './batch/link-readiness.js';
-
-// Type only: the registry pulls in the extractors, which are loaded lazily (not for a cached answer).
-type Registry = (typeof import('../core/facts/registry.js'))['FACT_REGISTRY'];
 
 /**
  * Several documents: one result each, in order. The cache is not used: it keeps a few dozen
@@ -46,36 +43,25 @@ async function linkChecked(values: ExtractValues, context: CommandContext) {
   };
 }
 
-function reportWithLinks(report: string, loose: string[]): string {
-  return loose.length === 0 ? report : `${report}\nlinks outside the evidence passages:\n${sanitizeText(loose.join('\n'))}\n`;
-}
-
 async function runExtractBatch(paths: string[], values: ExtractValues, context: CommandContext): Promise<number> {
   const set = await chooseCriteria(values.criteria, context);
   const links = await linkChecked(values, context);
-  const [{ parseDocument }, { extractEvidence }, { FACT_REGISTRY }, { runBatch }] = await Promise.all([
-    import('../core/document/document.js'),
-    import('../core/evidence/extract.js'),
-    import('../core/facts/registry.js'),
-    import('./batch/run-batch.js'),
-  ]);
+  const [{ extractOutput }, { runBatch }] = await Promise.all([import('./batch/document-output.js'), import('./batch/run-batch.js')]);
+  const json = values.json === true;
   let first = true;
   const outcome = await runBatch(paths, context, {
-    progress: !values.json,
+    progress: !json,
     read: { values, command: 'extract' },
-    async handle({ input, file, origin }) {
-      const doc = parseDocument(file.text);
-      let result = extractEvidence(doc, set, { path: input.shown, sha256: file.sha256 });
-      if (origin) result = { ...result, document: { ...result.document, origin } };
-      if (links) result = await links.apply(doc, result);
-      // NDJSON: one object per line.
-      if (values.json) context.stdout.write(`${toTerminalJson(result, 0)}\n`);
+    produce: (doc) => extractOutput(set, doc, json, links),
+    consume(input, output) {
+      if (json) context.stdout.write(output);
       else {
-        const report = reportWithLinks(formatReport(result, set, doc, FACT_REGISTRY), links?.loose(result) ?? []);
-        context.stdout.write(`${first ? '' : '\n'}==> ${sanitizeLine(input.shown)} <==\n${report}`);
+        context.stdout.write(`${first ? '' : '\n'}==> ${sanitizeLine(input.shown)} <==\n${output}`);
         first = false;
       }
     },
+    // Link checks ask servers through one checker: they stay in this thread.
+    parallel: links ? null : { task: { command: 'extract', json }, set },
   });
   await links?.checker?.save();
   return outcome.failed > 0 ? 1 : 0;
@@ -153,58 +139,6 @@ export async function chooseCriteria(ref: string | undefined, context: CommandCo
   return loadCriteria(configured ?? DEFAULT_CRITERIA_ID);
 }
 
-// ---- the readable report ----
-
-function criterionReport(entry: CriterionEvidence, set: CriteriaSet, facts: Facts, registry: Registry): string[] {
-  const item = set.items.find((i) => i.id === entry.id)!;
-  const out = [`${item.title}  [${item.id}]`];
-  const score = entry.suggestion.score;
-  out.push(`  suggested: ${score === null ? 'none' : score}  ${entry.suggestion.rationale}`);
-  if (entry.evidence.length === 0) out.push('  evidence: none found');
-  else {
-    out.push('  evidence:');
-    for (const e of entry.evidence) out.push(`    lines ${e.startLine}-${e.endLine}  ${e.heading}: ${e.reason}`);
-  }
-  // One push per line: spreading a fact list of 100,000s of lines overflows the call stack.
-  for (const kind of item.hints.facts) for (const line of registry[kind].report(facts)) out.push(`  ${line}`);
-  if (entry.gaps.length > 0) {
-    out.push('  gaps:');
-    for (const gap of entry.gaps) out.push(`    - ${gap}`);
-  }
-  return out;
-}
-
-export function formatReport(result: ExtractResult, set: CriteriaSet, doc: DocumentModel, registry: Registry): string {
-  const { document } = result;
-  const lines = [
-    document.title || '(untitled document)',
-    `  file: ${document.path}  (${document.lineCount} lines, sha256 ${document.sha256.slice(0, 12)})`,
-    `  criteria: ${set.id} (${set.title})`,
-  ];
-  const { origin } = document;
-  if (origin) {
-    if (origin.kind === 'url') {
-      const at = origin.commit ? `commit ${origin.commit.slice(0, 12)}, ` : '';
-      const read = origin.finalUrl !== origin.url ? `, read from ${origin.finalUrl}` : '';
-      lines.splice(2, 0, `  from: ${origin.url} (${at}fetched ${origin.fetchedAt}${read})`);
-    } else {
-      const comments = origin.comments === null ? '' : `, ${origin.comments} comment${origin.comments === 1 ? '' : 's'} appended`;
-      lines.splice(2, 0, `  from: ${origin.url} (updated ${origin.updatedAt ?? 'unknown'}, fetched ${origin.fetchedAt}${comments})`);
-    }
-    if (origin.copy) lines.splice(3, 0, `  kept: ${origin.copy} (read offline next time; --refresh to fetch again)`);
-  }
-  if (doc.lineCount > 0 && (doc.content.startLine > 1 || doc.content.endLine < doc.lineCount)) {
-    lines.push(`  markdown: lines ${doc.content.startLine}-${doc.content.endLine} (web page text around it is ignored)`);
-  }
-  if (doc.lineCount === 0 || doc.sections.length + doc.root.blocks.length === 0) lines.push('  the document is empty: nothing to extract');
-  for (const entry of result.criteria) {
-    lines.push('');
-    for (const line of criterionReport(entry, set, result.facts, registry)) lines.push(line);
-  }
-  // Every piece of document text passes through the sanitiser on its way to the terminal.
-  return `${sanitizeText(lines.join('\n'))}\n`;
-}
-
 export async function run(args: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('extract', args, {
     criteria: { type: 'string' },
@@ -241,10 +175,11 @@ export async function run(args: string[], context: CommandContext): Promise<numb
     return 0;
   }
   // The extraction code is loaded only when it has to run (not for a cached answer).
-  const [{ parseDocument }, { extractEvidence }, { FACT_REGISTRY }] = await Promise.all([
+  const [{ parseDocument }, { extractEvidence }, { FACT_REGISTRY }, { formatReport, reportWithLinks }] = await Promise.all([
     import('../core/document/document.js'),
     import('../core/evidence/extract.js'),
     import('../core/facts/registry.js'),
+    import('./extract-report.js'),
   ]);
   const doc = parseDocument(file.text);
   const result = extractEvidence(doc, set, { path, sha256: file.sha256 });

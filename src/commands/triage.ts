@@ -3,6 +3,7 @@
 // as a table, markdown, CSV or JSON. No React or Ink on this path.
 import { UsageError } from '../core/errors.js';
 import { quoted } from '../core/sanitize.js';
+import type { TriageRow } from '../core/triage/triage-row.js';
 import { parseCommandArgs, type CommandContext } from './context.js';
 import { LINK_HELP, LINK_OPTIONS } from './batch/link-readiness.js';
 
@@ -55,25 +56,20 @@ export async function run(args: string[], context: CommandContext): Promise<numb
   const criteria = set.items.map((i) => ({ id: i.id, title: i.title }));
   const sort = parseSort(values.sort ?? 'document', criteria);
   if (!sort) throw new UsageError(`triage: unknown --sort key ${quoted(values.sort!)} (see: toc-review triage --help)`);
-  const [{ parseDocument }, { extractEvidence }, { triageRow }, { projectName }, { runBatch }, links] = await Promise.all([
-    import('../core/document/document.js'),
-    import('../core/evidence/extract.js'),
-    import('../core/triage/triage-row.js'),
-    import('../core/triage/document-kind.js'),
+  const [{ triageOutput }, { runBatch }, links] = await Promise.all([
+    import('./batch/document-output.js'),
     import('./batch/run-batch.js'),
     import('./batch/link-readiness.js'),
   ]);
   const checker = await links.linkCheckerFor(values, context);
-  const rows: Array<ReturnType<typeof triageRow>> = [];
+  const rows: TriageRow[] = [];
   const outcome = await runBatch(positionals, context, {
     progress: format !== 'json',
     read: { values, command: 'triage' },
-    async handle({ input, file }) {
-      const doc = parseDocument(file.text);
-      const result = extractEvidence(doc, set, { path: input.shown, sha256: file.sha256 });
-      const problems = await links.linkProblems(doc, result, projectName(doc, input.shown), checker);
-      rows.push(triageRow(links.withLinkGaps(result, problems), doc, set, problems));
-    },
+    produce: (doc) => triageOutput(set, doc, checker),
+    consume: (_input, row) => void rows.push(row),
+    // Links asked of servers go through one checker (its concurrency limit and cache): this thread.
+    parallel: checker ? null : { task: { command: 'triage' }, set },
   });
   await checker?.save();
   if (rows.length > 0) context.stdout.write(`${formatTriage(sortRows(rows, sort), criteria, format)}\n`);

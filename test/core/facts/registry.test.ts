@@ -6,7 +6,7 @@ import { parseCriteriaSet } from '../../../src/core/criteria/criteria.js';
 import { parseDocument } from '../../../src/core/document/document.js';
 import { extractEvidence } from '../../../src/core/evidence/extract.js';
 import { extractAllFacts, FACT_KINDS, FACT_REGISTRY, factLines } from '../../../src/core/facts/registry.js';
-import { formatReport } from '../../../src/commands/extract.js';
+import { formatReport } from '../../../src/commands/extract-report.js';
 import { buildEvidenceLayout } from '../../../src/tui/evidence-lines.js';
 import { seedText } from '../corpus-helpers.js';
 
