@@ -94,6 +94,8 @@ function isReleaseRow(unit: TextUnit): boolean {
 
 /** A bullet whose visible text is essentially just links ("[Release process](...)"). */
 function isLinkPointer(unit: TextUnit): boolean {
+  // Most units hold no link text: a native search settles them.
+  if (unit.linkText.indexOf(1) === -1) return false;
   let linked = 0;
   let plain = '';
   for (let i = 0; i < unit.text.length; i++) {
