@@ -120,6 +120,10 @@ const AUTOLINK = /^<(?:https?|mailto|ftp):[^<>\s]*>/i;
 const PLAIN = new Uint8Array(128).fill(1);
 for (const char of '\\![<hH*`~_&\t') PLAIN[char.charCodeAt(0)] = 0;
 
+// Shared by every segment without a "[" (most of them), instead of allocating per segment.
+const NO_TABLE = new Int32Array(0);
+const NO_LINKS: Map<number, number> = new Map();
+
 /** Where a run of plain characters may stop: the non-plain ones above, "h"/"H" and "]". */
 const RUN_STOP = /[\\![<hH*`~_&\t\]]/g;
 
@@ -257,8 +261,8 @@ class VisibleBuilder {
     // Only a segment with a "[" can hold a link (most hold none: skip building the tables).
     const firstBracket = nextOpenBracket(raw, start);
     const size = firstBracket !== -1 && firstBracket < end ? end - start + 1 : 0;
-    const nextBracket = new Int32Array(size);
-    const nextParen = new Int32Array(size);
+    const nextBracket = size === 0 ? NO_TABLE : new Int32Array(size);
+    const nextParen = size === 0 ? NO_TABLE : new Int32Array(size);
     let bracket = end;
     let paren = end;
     for (let i = size === 0 ? start - 1 : end; i >= start; i--) {
@@ -267,7 +271,8 @@ class VisibleBuilder {
       nextBracket[i - start] = bracket;
       nextParen[i - start] = paren;
     }
-    const closeAt = new Map<number, number>();
+    // Links are only ever set where a "[" is: a segment without one shares an empty map.
+    const closeAt = size === 0 ? NO_LINKS : new Map<number, number>();
     let depth = this.openLinks;
     let i = start;
     while (i < end) {
