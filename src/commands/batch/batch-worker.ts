@@ -3,9 +3,9 @@
 // and posts the outputs back by index. A document that fails is posted as its error, so the
 // batch reports it on stderr and goes on, as it does without workers.
 import { parentPort, workerData } from 'node:worker_threads';
-import { UserError } from '../../core/errors.js';
+import type { DocumentFile } from '../../store/document-file.js';
 import { taskOutput } from './document-output.js';
-import type { Job, JobFailure, JobOutcome, WorkerSetup } from './parallel.js';
+import { jobFailure, type Job, type JobOutcome, type WorkerSetup } from './parallel.js';
 import { readLocalDocument } from './read-local.js';
 
 const { task, set } = workerData as WorkerSetup;
@@ -13,12 +13,8 @@ const port = parentPort!;
 
 // Reads start as jobs arrive (the parent keeps a few in flight), so the next document is read
 // while this one is worked on; each read's failure is held until its turn.
-const queue: Array<{ job: Job; read: Promise<{ file: Awaited<ReturnType<typeof readLocalDocument>> } | { error: unknown }> }> = [];
+const queue: Array<{ job: Job; read: Promise<{ file: DocumentFile } | { error: unknown }> }> = [];
 let working = false;
-
-function failure(error: unknown): JobFailure {
-  return { user: error instanceof UserError, message: error instanceof Error ? error.message : String(error) };
-}
 
 async function work(): Promise<void> {
   if (working) return;
@@ -31,7 +27,7 @@ async function work(): Promise<void> {
       if ('error' in got) throw got.error;
       outcome = { index: job.index, output: await taskOutput(task, set, { input: { shown: job.shown, spec: job.path }, file: got.file, origin: undefined }) };
     } catch (error) {
-      outcome = { index: job.index, error: failure(error) };
+      outcome = { index: job.index, error: jobFailure(error) };
     }
     port.postMessage(outcome);
   }

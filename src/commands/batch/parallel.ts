@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CriteriaSet } from '../../core/criteria/criteria.js';
+import { UserError } from '../../core/errors.js';
 import type { TriageRow } from '../../core/triage/triage-row.js';
 import type { BatchTask } from './document-output.js';
 
@@ -27,6 +28,16 @@ export interface JobFailure {
   /** A UserError (a one-line message for the user) rather than an internal error. */
   user: boolean;
   message: string;
+}
+
+/** An error as it crosses threads (a structured clone keeps no class): kind and message. */
+export function jobFailure(error: unknown): JobFailure {
+  return { user: error instanceof UserError, message: error instanceof Error ? error.message : String(error) };
+}
+
+/** A failure back as the error the batch reports (a UserError prints as it is). */
+export function failureError(failure: JobFailure): Error {
+  return failure.user ? new UserError(failure.message) : new Error(failure.message);
 }
 
 /** What a task makes of one document: extract's text, triage's row. */

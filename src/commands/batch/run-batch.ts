@@ -5,13 +5,11 @@ import { resolve } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { sanitizeLine } from '../../core/sanitize.js';
 import { collectDocuments, type BatchInput } from '../../store/batch/collect-documents.js';
-import type { CriteriaSet } from '../../core/criteria/criteria.js';
 import type { DocumentOrigin } from '../../core/sources/document-origin.js';
 import type { DocumentFile } from '../../store/document-file.js';
 import type { CommandContext } from '../context.js';
 import { readDocumentArg, type ReadValues } from '../document-input.js';
 import { issueRefOf } from '../issue-argument.js';
-import type { BatchTask } from './document-output.js';
 import type { Job, JobOutcome, JobOutput, WorkerSetup } from './parallel.js';
 import { createProgress, type Progress } from './progress.js';
 import { readLocalDocument } from './read-local.js';
@@ -40,7 +38,7 @@ export interface BatchOptions<T> {
    * criteria set must give what `produce` gives), or null when the work must stay in this
    * thread (link checks share one checker and its cache).
    */
-  parallel: { task: BatchTask; set: CriteriaSet } | null;
+  parallel: WorkerSetup | null;
 }
 
 export interface BatchOutcome {
@@ -100,8 +98,9 @@ export async function runBatch<T>(args: readonly string[], context: CommandConte
     }
     progress.tick(sanitizeLine(input.shown));
   };
-  const workers = options.parallel && inputs.every((input) => !input.source) ? await parallelPlan(inputs.length, context) : null;
-  if (workers && options.parallel) await inWorkers(inputs, context, options, { task: options.parallel.task, set: options.parallel.set }, workers, take);
+  const setup = inputs.every((input) => !input.source) ? options.parallel : null;
+  const workers = setup ? await parallelPlan(inputs.length, context) : null;
+  if (setup && workers) await inWorkers(inputs, context, options, setup, workers, take);
   else await inThisThread(inputs, context, options, progress, take);
   progress.done();
   if (inputs.length === 0 && problems.length === 0) {
@@ -150,7 +149,7 @@ async function parallelPlan(documents: number, context: CommandContext): Promise
 
 /** The documents on worker threads; outcomes are taken in document order as they complete. */
 async function inWorkers<T>(inputs: BatchInput[], context: CommandContext, options: BatchOptions<T>, setup: WorkerSetup, plan: { count: number; entry: URL }, take: Take<T>): Promise<void> {
-  const [{ runInWorkers }, { setFlagsFromString }] = await Promise.all([import('./parallel.js'), import('node:v8')]);
+  const [{ runInWorkers, jobFailure, failureError }, { setFlagsFromString }] = await Promise.all([import('./parallel.js'), import('node:v8')]);
   // V8's optimising compiler off, for the whole process (flags are process-wide; the batch ends
   // with it). Measured on the 2-core machine over the 257 pool documents: its background
   // compiles take the core a second worker needs (two processes with it: 3.0 s, slower than one
@@ -168,7 +167,7 @@ async function inWorkers<T>(inputs: BatchInput[], context: CommandContext, optio
       arrived.set(outcome.index, outcome);
       for (let ready = arrived.get(next); ready !== undefined; ready = arrived.get(next)) {
         arrived.delete(next);
-        take(inputs[next]!, 'error' in ready ? { error: asError(ready.error) } : { output: ready.output as T });
+        take(inputs[next]!, 'error' in ready ? { error: failureError(ready.error) } : { output: ready.output as T });
         next++;
       }
     },
@@ -179,13 +178,8 @@ async function inWorkers<T>(inputs: BatchInput[], context: CommandContext, optio
         // T is the task's output type (string or row), which is what a worker posts too.
         return { index: job.index, output: (await options.produce({ input, file, origin: undefined })) as JobOutput };
       } catch (error) {
-        return { index: job.index, error: { user: error instanceof UserError, message: error instanceof Error ? error.message : String(error) } };
+        return { index: job.index, error: jobFailure(error) };
       }
     },
   });
-}
-
-/** A worker's failure as the error the batch reports (a UserError prints as it is). */
-function asError(failure: { user: boolean; message: string }): Error {
-  return failure.user ? new UserError(failure.message) : new Error(failure.message);
 }

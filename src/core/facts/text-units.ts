@@ -117,15 +117,16 @@ const AUTOLINK = /^<(?:https?|mailto|ftp):[^<>\s]*>/i;
 
 // ASCII characters that addSegment passes through unchanged (1) or must look at (0): escapes,
 // images, links, tags, URLs (h/H), emphasis and code marks, entities and tabs.
+const LOOKED_AT = '\\![<hH*`~_&\t';
 const PLAIN = new Uint8Array(128).fill(1);
-for (const char of '\\![<hH*`~_&\t') PLAIN[char.charCodeAt(0)] = 0;
+for (const char of LOOKED_AT) PLAIN[char.charCodeAt(0)] = 0;
 
 // Shared by every segment without a "[" (most of them), instead of allocating per segment.
 const NO_TABLE = new Int32Array(0);
 const NO_LINKS: Map<number, number> = new Map();
 
-/** Where a run of plain characters may stop: the non-plain ones above, "h"/"H" and "]". */
-const RUN_STOP = /[\\![<hH*`~_&\t\]]/;
+/** Where a run of plain characters may stop: the characters above, and "]" (a link's end). */
+const RUN_STOP = new RegExp(`[${[...LOOKED_AT, ']'].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`);
 
 /** 0, 1, 2, …: the column of each character of a run, copied out of one shared array. */
 let ramp = new Int32Array(0);
